@@ -1,0 +1,35 @@
+using Oversight.AppHost;
+using Oversight.Hosting;
+
+var builder = AppHostCommandLine.CreateBuilder(args);
+if (builder is null) return 2;
+
+var postgres = builder.AddPostgres("postgres");
+var directoryDb = postgres.AddDatabase("directorydb");
+var complaintsDb = postgres.AddDatabase("complaintsdb");
+var notificationsDb = postgres.AddDatabase("notificationsdb");
+var cache = builder.AddRedis("cache");
+var messaging = builder.AddRabbitMQ("messaging");
+
+var regionDirectory = builder.AddProject("region-directory", "services/RegionDirectory/Oversight.RegionDirectory.csproj")
+    .WithReference(directoryDb).WaitFor(directoryDb)
+    .WithReference(cache).WaitFor(cache);
+
+builder.AddProject("complaints", "services/Complaints/Oversight.Complaints.csproj")
+    .WithReference(complaintsDb).WaitFor(complaintsDb)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(regionDirectory).WaitFor(regionDirectory);
+
+builder.AddProject("notifications", "services/Notifications/Oversight.Notifications.csproj")
+    .WithReference(notificationsDb).WaitFor(notificationsDb)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(regionDirectory).WaitFor(regionDirectory);
+
+builder.AddProject("reporting", "services/Reporting/Oversight.Reporting.csproj")
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(messaging).WaitFor(messaging);
+
+await using var app = builder.Build();
+return await app.RunAsync();

@@ -1,0 +1,96 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// Client registrations for the real dependencies, read from <c>ConnectionStrings:{name}</c> the way the
+/// Aspire client integrations do (those packages are not on our feed). Each adds a readiness check.
+/// </summary>
+public static class DependencyExtensions
+{
+    /// <summary>Registers an <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{name}</c> and a check that runs <c>SELECT 1</c>.</summary>
+    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var connectionString = RequiredConnectionString(builder.Configuration, connectionName);
+        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>($"postgres:{connectionName}", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Registers an <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{name}</c> and a PING check.</summary>
+    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
+    {
+        var options = ConfigurationOptions.Parse(RequiredConnectionString(builder.Configuration, connectionName));
+        // Start even when Redis is down; the health check and the callers report it.
+        options.AbortOnConnectFail = false;
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>($"redis:{connectionName}", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>
+    /// Registers MassTransit on RabbitMQ for <c>ConnectionStrings:{name}</c> (<c>amqp://user:pass@host:port/vhost</c>).
+    /// Failed messages are retried, then moved to the queue's <c>_error</c> queue; MassTransit adds its bus health check.
+    /// </summary>
+    public static IHostApplicationBuilder AddRabbitMqMessaging(
+        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator>? configure = null)
+    {
+        var uri = new Uri(RequiredConnectionString(builder.Configuration, connectionName));
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configure?.Invoke(bus);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                rabbit.Host(uri);
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    private static string RequiredConnectionString(IConfiguration configuration, string name) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Connection string '{name}' is missing: set ConnectionStrings__{name} (the AppHost does this).");
+}
+
+internal sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy("PostgreSQL answers.");
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            return HealthCheckResult.Unhealthy($"PostgreSQL unreachable: {ex.Message}");
+        }
+    }
+}
+
+internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var latency = await redis.GetDatabase().PingAsync();
+            return HealthCheckResult.Healthy($"Redis answers PING in {latency.TotalMilliseconds:0.0} ms.");
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            return HealthCheckResult.Unhealthy($"Redis unreachable: {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Grpc.AspNetCore.Server;
+using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// What every Oversight service shares: telemetry, health, service discovery and resilience,
+/// following the .NET Aspire service-defaults template so the services run unchanged under it.
+/// </summary>
+public static class Extensions
+{
+    /// <summary>Path of the readiness endpoint: every health check, real dependencies included.</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>Path of the liveness endpoint: only checks tagged <c>live</c>.</summary>
+    public const string AlivePath = "/alive";
+
+    /// <summary>Adds telemetry, health checks, service discovery and HttpClient/gRPC-client resilience.</summary>
+    public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            // gRPC clients are HttpClients from the factory too, so they get both.
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    /// <summary>Registers gRPC services with server reflection, so grpcurl and other tools can list and call them.</summary>
+    public static IGrpcServerBuilder AddDefaultGrpc(this IHostApplicationBuilder builder)
+    {
+        var grpc = builder.Services.AddGrpc(options => options.EnableDetailedErrors = false);
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddSingleton<GrpcReflectionEnabled>();
+        return grpc;
+    }
+
+    /// <summary>Adds OpenTelemetry logs, traces and metrics, exported by OTLP only when an endpoint is configured.</summary>
+    public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Logging.AddOpenTelemetry(logging =>
+        {
+            logging.IncludeFormattedMessage = true;
+            logging.IncludeScopes = true;
+        });
+
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(MassTransit.Monitoring.InstrumentationOptions.MeterName)
+                .AddMeter(OversightTelemetry.MeterName))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(OversightTelemetry.ActivitySourceName)
+                .AddSource(MassTransit.Logging.DiagnosticHeaders.DefaultListenerName)
+                .AddAspNetCoreInstrumentation(aspnet =>
+                    // Health probes run every few seconds; tracing them would bury the real requests.
+                    aspnet.Filter = context =>
+                        !context.Request.Path.StartsWithSegments(HealthPath)
+                        && !context.Request.Path.StartsWithSegments(AlivePath))
+                .AddGrpcClientInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Adds the liveness check every service has; dependencies add their own readiness checks.</summary>
+    public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        return builder;
+    }
+
+    /// <summary>Maps <c>/health</c> (every check) and <c>/alive</c> (liveness), and gRPC reflection when gRPC is registered.</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("live"),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+
+        if (app.Services.GetService<GrpcReflectionEnabled>() is not null)
+        {
+            app.MapGrpcReflectionService();
+        }
+
+        app.Logger.LogInformation("Service {Service} ready to start", app.Environment.ApplicationName);
+        return app;
+    }
+}
+
+/// <summary>Marks that this service registered gRPC, so <c>MapDefaultEndpoints</c> maps reflection.</summary>
+internal sealed class GrpcReflectionEnabled;

@@ -1,0 +1,21 @@
+namespace Oversight.Contracts.IntegrationEvents;
+
+/// <summary>
+/// The stable names of the integration events, used where an event is stored as text
+/// (the complaints outbox) and must be turned back into its type.
+/// </summary>
+public static class IntegrationEventTypes
+{
+    private static readonly Dictionary<string, Type> ByName = new()
+    {
+        [nameof(ComplaintSubmitted)] = typeof(ComplaintSubmitted),
+    };
+
+    /// <summary>The stable name of an event type.</summary>
+    public static string NameOf(Type type) =>
+        ByName.ContainsValue(type) ? type.Name : throw new ArgumentException($"{type} is not a known integration event.");
+
+    /// <summary>The type registered under a stable name.</summary>
+    public static Type Resolve(string name) =>
+        ByName.TryGetValue(name, out var type) ? type : throw new ArgumentException($"Unknown integration event '{name}'.");
+}

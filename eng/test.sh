@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, builds, runs the unit and integration tests (the
+# integration tests start their own PostgreSQL, Redis and RabbitMQ on free ports), and ends with
+# one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash eng/install-prerequisites.sh || exit 1
+dotnet build Oversight.sln -c Debug -v quiet -nologo || { echo "0 passed, 1 failed (build failed)"; exit 1; }
+
+passed=0; failed=0; status=0
+for project in tests/Oversight.UnitTests tests/Oversight.IntegrationTests; do
+  log=$(mktemp)
+  dotnet test --project "$project" --no-build 2>&1 | tee "$log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  # The Microsoft.Testing.Platform summary prints "succeeded: N" and "failed: N".
+  p=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  f=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  if [ -z "$p" ]; then p=0; f=$(( ${f:-0} + 1 )); echo "no test summary from $project (crash?)"; fi
+  passed=$(( passed + p )); failed=$(( failed + ${f:-0} ))
+  rm -f "$log"
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

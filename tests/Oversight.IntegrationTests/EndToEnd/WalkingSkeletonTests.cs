@@ -1,0 +1,161 @@
+using Grpc.Core;
+using Oversight.Contracts.Complaints;
+using Oversight.Contracts.Notifications;
+using Oversight.Contracts.RegionDirectory;
+using Oversight.Contracts.Reporting;
+using Oversight.Testing;
+
+namespace Oversight.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The walking skeleton over real servers: a complaint goes in over gRPC, is checked against the
+/// directory, stored, published through the outbox on RabbitMQ, counted by reporting and recorded
+/// by notifications.
+/// </summary>
+public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClassFixture<SkeletonSystemFixture>
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
+    private readonly TestSystem _system = fixture.System;
+
+    private Complaints.ComplaintsClient ComplaintsClient => new(_system.Channel(TestSystem.Complaints));
+
+    [Fact]
+    public async Task Region_directory_answers_a_lookup_by_kemendagri_code()
+    {
+        var directory = new RegionDirectory.RegionDirectoryClient(_system.Channel(TestSystem.RegionDirectory));
+        var mataram = await directory.GetRegionAsync(new GetRegionRequest { Code = "52.71" });
+        Assert.Equal("Kota Mataram", mataram.Name);
+        Assert.Equal(RegionLevel.RegencyCity, mataram.Level);
+        Assert.Equal("52", mataram.ParentCode);
+        Assert.Equal("Bawaslu Kota Mataram", mataram.HandlingOffice);
+
+        var province = await directory.GetRegionAsync(new GetRegionRequest { Code = "64" });
+        Assert.Equal("Kalimantan Timur", province.Name);
+        Assert.Equal(RegionLevel.Province, province.Level);
+
+        var missing = await Assert.ThrowsAsync<RpcException>(async () => await directory.GetRegionAsync(new GetRegionRequest { Code = "99.99" }));
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        var malformed = await Assert.ThrowsAsync<RpcException>(async () => await directory.GetRegionAsync(new GetRegionRequest { Code = "5271" }));
+        Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
+        Assert.Contains("code", malformed.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_submitted_complaint_is_stored_counted_by_reporting_and_recorded_by_notifications()
+    {
+        var reporting = new Reporting.ReportingClient(_system.Channel(TestSystem.Reporting));
+        var notifications = new Notifications.NotificationsClient(_system.Channel(TestSystem.Notifications));
+        var before = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted;
+
+        var reply = await ComplaintsClient.SubmitComplaintAsync(new SubmitComplaintRequest
+        {
+            RegionCode = "74.71",
+            ViolationType = 2,
+            Description = "Camat membagikan unggahan kampanye salah satu pasangan calon di grup WhatsApp kantor.",
+        });
+        Assert.Equal("Bawaslu Kota Kendari", reply.HandlingOffice);
+
+        var stored = await ComplaintsClient.GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId });
+        Assert.Equal("74.71", stored.RegionCode);
+        Assert.Equal(2, stored.ViolationType);
+
+        await Eventually.HoldsAsync(
+            async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted,
+            count => count == before + 1, Bound, "reporting count for 74.71");
+
+        var recorded = await Eventually.HoldsAsync(
+            async () => (await notifications.ListNotificationsAsync(new ListNotificationsRequest { ComplaintId = reply.ComplaintId })).Notifications,
+            list => list.Count > 0, Bound, "notification for the complaint");
+        var notification = Assert.Single(recorded);
+        Assert.Equal("Bawaslu Kota Kendari", notification.Recipient);
+        Assert.Equal(reply.ComplaintId, notification.ComplaintId);
+    }
+
+    [Fact]
+    public async Task Bad_input_is_refused_naming_each_field_and_nothing_is_stored()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(new SubmitComplaintRequest
+        {
+            RegionCode = "mataram",
+            ViolationType = 13,
+            Description = "",
+        }));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("region_code", error.Status.Detail);
+        Assert.Contains("violation_type", error.Status.Detail);
+        Assert.Contains("description", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_complaint_about_an_unknown_region_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(new SubmitComplaintRequest
+        {
+            RegionCode = "99.98",
+            ViolationType = 1,
+            Description = "Spanduk calon dipasang di kantor dinas.",
+        }));
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("region_code", error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Every_service_reports_healthy_with_its_real_dependencies_checked()
+    {
+        string[] services = [TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications, TestSystem.Reporting];
+        foreach (var service in services)
+        {
+            using var http = _system.Http(service);
+            var health = await http.GetAsync("/health");
+            var body = await health.Content.ReadAsStringAsync();
+            Assert.True(health.IsSuccessStatusCode, $"{service}: {body}");
+            Assert.Contains("\"self\"", body);
+            var alive = await http.GetAsync("/alive");
+            Assert.True(alive.IsSuccessStatusCode, service);
+        }
+        using var complaints = _system.Http(TestSystem.Complaints);
+        var complaintsHealth = await complaints.GetStringAsync("/health");
+        Assert.Contains("postgres:complaintsdb", complaintsHealth);
+        Assert.Contains("masstransit", complaintsHealth);
+        using var reporting = _system.Http(TestSystem.Reporting);
+        Assert.Contains("redis:cache", await reporting.GetStringAsync("/health"));
+    }
+
+    [Fact]
+    public async Task Every_grpc_server_lists_its_services_by_reflection()
+    {
+        var expected = new Dictionary<string, string>
+        {
+            [TestSystem.RegionDirectory] = "oversight.regiondirectory.v1.RegionDirectory",
+            [TestSystem.Complaints] = "oversight.complaints.v1.Complaints",
+            [TestSystem.Notifications] = "oversight.notifications.v1.Notifications",
+            [TestSystem.Reporting] = "oversight.reporting.v1.Reporting",
+        };
+        foreach (var (service, grpcService) in expected)
+        {
+            var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(_system.Channel(service));
+            using var call = reflection.ServerReflectionInfo();
+            await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+            await call.RequestStream.CompleteAsync();
+            Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+            var names = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+            Assert.Contains(grpcService, names);
+        }
+    }
+
+    [Fact]
+    public void Services_started_only_after_what_they_wait_for_was_ready()
+    {
+        var events = _system.App.Events;
+        foreach (var resource in _system.App.Resources)
+        {
+            var started = events.First(e => e.Resource == resource.Name && e.State == Oversight.Hosting.Resources.ResourceState.Starting);
+            foreach (var dependency in resource.WaitsFor)
+            {
+                var ready = events.First(e => e.Resource == dependency.Name && e.State == Oversight.Hosting.Resources.ResourceState.Healthy);
+                Assert.True(ready.At <= started.At, $"{resource.Name} started at {started.At:O} before {dependency.Name} was healthy at {ready.At:O}");
+            }
+        }
+        Assert.Contains(_system.App.Resources, r => r.WaitsFor.Count > 0);
+    }
+}

@@ -1,0 +1,94 @@
+using Grpc.Net.Client;
+using Oversight.Hosting;
+using Oversight.Hosting.Resources;
+
+namespace Oversight.Testing;
+
+/// <summary>
+/// The Oversight services (all four, or the ones a test names) as real processes on free ports, wired
+/// to the shared <see cref="TestServers"/> through fresh databases, a fresh virtual host and a fresh
+/// Redis key prefix: the AppHost's wiring, with the servers handed in as connection strings.
+/// </summary>
+public sealed class TestSystem : IAsyncDisposable
+{
+    private readonly DistributedApplication _app;
+    private readonly Dictionary<string, GrpcChannel> _channels = [];
+
+    private TestSystem(DistributedApplication app) => _app = app;
+
+    public DistributedApplication App => _app;
+
+    public const string RegionDirectory = "region-directory";
+    public const string Complaints = "complaints";
+    public const string Notifications = "notifications";
+    public const string Reporting = "reporting";
+
+    /// <summary>Starts the named services (default: all four) and returns once each answers /health.</summary>
+    public static async Task<TestSystem> StartAsync(TestServers servers, params string[] services)
+    {
+        var wanted = services.Length == 0 ? [RegionDirectory, Complaints, Notifications, Reporting] : services.ToHashSet();
+        var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions
+        {
+            StateDirectory = Path.Combine(servers.StateDirectory, "systems", Guid.NewGuid().ToString("N")[..8]),
+            RandomPorts = true,
+            EchoConsole = false,
+        });
+        var cache = builder.AddConnectionString("cache", servers.Redis.ConnectionString);
+        var messaging = builder.AddConnectionString("messaging", await servers.CreateVirtualHostAsync());
+        var keyPrefix = TestServers.NewKeyPrefix();
+
+        var directory = builder.AddProject(RegionDirectory, "services/RegionDirectory/Oversight.RegionDirectory.csproj")
+            .WithReference(builder.AddConnectionString("directorydb", await servers.CreateDatabaseAsync("directory")))
+            .WithReference(cache);
+
+        if (wanted.Contains(Complaints))
+        {
+            builder.AddProject(Complaints, "services/Complaints/Oversight.Complaints.csproj")
+                .WithReference(builder.AddConnectionString("complaintsdb", await servers.CreateDatabaseAsync("complaints")))
+                .WithReference(cache).WithReference(messaging)
+                .WithReference(directory).WaitFor(directory);
+        }
+        if (wanted.Contains(Notifications))
+        {
+            builder.AddProject(Notifications, "services/Notifications/Oversight.Notifications.csproj")
+                .WithReference(builder.AddConnectionString("notificationsdb", await servers.CreateDatabaseAsync("notifications")))
+                .WithReference(cache).WithReference(messaging)
+                .WithReference(directory).WaitFor(directory);
+        }
+        if (wanted.Contains(Reporting))
+        {
+            builder.AddProject(Reporting, "services/Reporting/Oversight.Reporting.csproj")
+                .WithReference(cache).WithReference(messaging)
+                .WithEnvironment("Reporting__KeyPrefix", keyPrefix);
+        }
+
+        var app = builder.Build();
+        await app.StartAsync();
+        return new TestSystem(app);
+    }
+
+    public ProjectResource Project(string name) => _app.Get<ProjectResource>(name);
+
+    /// <summary>A gRPC channel to a service's HTTP/2 endpoint, reused for the test's life.</summary>
+    public GrpcChannel Channel(string service)
+    {
+        lock (_channels)
+        {
+            if (!_channels.TryGetValue(service, out var channel))
+            {
+                channel = GrpcChannel.ForAddress(Project(service).Endpoint("grpc").Url);
+                _channels[service] = channel;
+            }
+            return channel;
+        }
+    }
+
+    /// <summary>An HttpClient for a service's HTTP/1.1 endpoint (REST, /health).</summary>
+    public HttpClient Http(string service) => new() { BaseAddress = new Uri(Project(service).Endpoint("http").Url) };
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in _channels.Values) channel.Dispose();
+        await _app.DisposeAsync();
+    }
+}
