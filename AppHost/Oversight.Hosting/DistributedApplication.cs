@@ -142,7 +142,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private void WriteLog(string message)
     {
         Log.Write(message);
-        Echo("apphost", message);
+        if (Options.EchoConsole) Echo("apphost", message);
     }
 
     private void Echo(string resource, string text)

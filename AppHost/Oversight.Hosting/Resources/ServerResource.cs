@@ -110,6 +110,12 @@ public abstract class ServerResource(string name) : Resource(name)
     internal override async Task StopAsync()
     {
         if (_process is null || State is ResourceState.Stopped) return;
+        if (State is ResourceState.FailedToStart)
+        {
+            // Keep the reason it failed on show; just make sure nothing of it is left running.
+            await _process.StopAsync(StopSignal, TimeSpan.FromSeconds(5));
+            return;
+        }
         SetState(ResourceState.Stopping);
         var code = await _process.StopAsync(StopSignal, TimeSpan.FromSeconds(20));
         SetState(ResourceState.Stopped, $"exit code {code}");

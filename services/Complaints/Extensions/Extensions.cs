@@ -1,0 +1,25 @@
+using Oversight.Complaints.Grpc;
+using Oversight.Complaints.Infrastructure;
+using Oversight.Complaints.Infrastructure.Outbox;
+using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+
+namespace Oversight.Complaints.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("complaintsdb");
+        // No consumers: this service only publishes, through the outbox relay.
+        builder.AddRabbitMqMessaging("messaging");
+        builder.AddDefaultGrpc();
+
+        builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
+
+        builder.Services.AddSingleton<ComplaintStore>();
+        builder.Services.AddScoped<HandlingOfficeRouter>();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxBacklog>();
+        builder.Services.AddHostedService<OutboxRelay>();
+    }
+}

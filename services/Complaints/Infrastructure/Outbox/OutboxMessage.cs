@@ -1,0 +1,10 @@
+namespace Oversight.Complaints.Infrastructure.Outbox;
+
+public sealed class OutboxMessage
+{
+    public required long Id { get; init; }
+    public required string EventType { get; init; }
+    public required string Payload { get; init; }
+    public string? Traceparent { get; init; }
+    public string? Tracestate { get; init; }
+}

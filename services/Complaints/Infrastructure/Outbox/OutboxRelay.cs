@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Dapper;
+using MassTransit;
+using Npgsql;
+
+namespace Oversight.Complaints.Infrastructure.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows to RabbitMQ in id order, marking each published only after the
+/// broker confirmed it. A row that fails stays unpublished and is retried: at-least-once, never skipped.
+/// </summary>
+public sealed class OutboxRelay(
+    NpgsqlDataSource dataSource,
+    IBus bus,
+    OutboxSignal signal,
+    OutboxBacklog backlog,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    // A publish waiting for a broker that is down must not hold the row locks forever.
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
+    private const string SelectBatchSql = """
+        SELECT id, event_type AS EventType, payload::text AS Payload, traceparent, tracestate
+        FROM outbox_messages
+        WHERE published_at IS NULL
+        ORDER BY id
+        LIMIT @BatchSize
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.Zero;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RelayBatchesAsync(stoppingToken);
+                backoff = TimeSpan.Zero;
+                await signal.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : Min(backoff * 2, MaxBackoff);
+                logger.LogWarning("Outbox relay could not publish, retrying in {Backoff}: {Reason}", backoff, ex.Message);
+                try
+                {
+                    await Task.Delay(backoff, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private async Task RelayBatchesAsync(CancellationToken stoppingToken)
+    {
+        while (await RelayBatchAsync(stoppingToken) == BatchSize)
+        {
+            // A full batch means more may be waiting; keep going without sleeping.
+        }
+        await UpdateBacklogAsync(stoppingToken);
+    }
+
+    private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
+        var messages = (await connection.QueryAsync<OutboxMessage>(
+            new CommandDefinition(SelectBatchSql, new { BatchSize }, transaction, cancellationToken: stoppingToken))).AsList();
+
+        Exception? failure = null;
+        foreach (var message in messages)
+        {
+            try
+            {
+                await PublishAsync(message, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Stop at the first failure so order is kept; the rows before it stay marked below.
+                failure = ex;
+                break;
+            }
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE outbox_messages SET published_at = now() WHERE id = @Id",
+                new { message.Id }, transaction, cancellationToken: stoppingToken));
+        }
+
+        // Not cancellable: rows the broker already confirmed should be marked even while shutting down.
+        await transaction.CommitAsync(CancellationToken.None);
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+        return messages.Count;
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken stoppingToken)
+    {
+        var evt = OutboxPayload.Deserialize(message.EventType, message.Payload);
+        ActivityContext.TryParse(message.Traceparent, message.Tracestate, out var parent);
+        using var activity = OversightTelemetry.ActivitySource.StartActivity(
+            $"outbox publish {message.EventType}", ActivityKind.Producer, parent);
+        activity?.SetTag("messaging.message.id", evt.EventId.ToString());
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(PublishTimeout);
+        try
+        {
+            // MassTransit completes this only once RabbitMQ confirmed the message.
+            await bus.Publish(evt, evt.GetType(), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "publish timed out");
+            throw new TimeoutException($"RabbitMQ did not confirm {message.EventType} within {PublishTimeout.TotalSeconds:0} s.");
+        }
+    }
+
+    private async Task UpdateBacklogAsync(CancellationToken stoppingToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        backlog.Set(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", cancellationToken: stoppingToken)));
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+}

@@ -1,0 +1,21 @@
+using Oversight.Complaints.Extensions;
+using Oversight.Complaints.Grpc;
+using Oversight.Complaints.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapGrpcService<ComplaintsService>();
+
+if (!await app.Services.ApplySchemaAsync())
+{
+    return 1;
+}
+
+await app.RunAsync();
+return 0;

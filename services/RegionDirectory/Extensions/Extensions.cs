@@ -1,0 +1,13 @@
+using Oversight.RegionDirectory.Infrastructure;
+
+namespace Oversight.RegionDirectory.Extensions;
+
+public static class Extensions
+{
+    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource("directorydb");
+        builder.AddDefaultGrpc();
+        builder.Services.AddSingleton<RegionRepository>();
+    }
+}

@@ -1,0 +1,12 @@
+namespace Oversight.RegionDirectory.Model;
+
+public sealed class RegionRecord
+{
+    public required string Code { get; init; }
+    public required string Name { get; init; }
+    public required RegionLevel Level { get; init; }
+    public string? ParentCode { get; init; }
+    public required string Decree { get; init; }
+
+    public string HandlingOffice => Level == RegionLevel.Province ? $"Bawaslu Provinsi {Name}" : $"Bawaslu {Name}";
+}

@@ -1,0 +1,14 @@
+using System.Text.RegularExpressions;
+
+namespace Oversight.Reporting.Model;
+
+/// <summary>Kemendagri region codes: "NN" for a province, "NN.NN" for a regency or city.</summary>
+public static partial class RegionCode
+{
+    public const string Rule = "must be a Kemendagri code like 52 or 52.71";
+
+    public static bool IsValid(string? code) => code is not null && Pattern().IsMatch(code);
+
+    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2})?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
