@@ -118,8 +118,15 @@ public sealed class OutboxRelay(
         timeout.CancelAfter(PublishTimeout);
         try
         {
-            // MassTransit completes this only once RabbitMQ confirmed the message.
-            await bus.Publish(evt, evt.GetType(), timeout.Token);
+            // MassTransit completes this only once RabbitMQ confirmed the message. It propagates its own
+            // MT-Activity-Id; integrators expect the W3C headers, so they are set here explicitly.
+            var traceparent = activity?.Id ?? message.Traceparent;
+            var tracestate = activity?.TraceStateString ?? message.Tracestate;
+            await bus.Publish(evt, evt.GetType(), Pipe.Execute<PublishContext>(context =>
+            {
+                if (traceparent is not null) context.Headers.Set("traceparent", traceparent);
+                if (tracestate is not null) context.Headers.Set("tracestate", tracestate);
+            }), timeout.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
