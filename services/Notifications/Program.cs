@@ -12,7 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcService<NotificationsService>();
 
-if (!await app.Services.ApplySchemaAsync())
+if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly))
 {
     return 1;
 }

@@ -12,7 +12,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapGrpcService<RegionDirectoryService>();
 
-if (!await app.Services.InitializeDatabaseAsync())
+if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, RegionSeed.ApplyAsync))
 {
     return 1;
 }

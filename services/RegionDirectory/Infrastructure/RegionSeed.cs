@@ -15,9 +15,10 @@ internal static class RegionSeed
         ON CONFLICT (code) DO NOTHING
         """;
 
-    /// <summary>Inserts the rows not yet present; returns how many were added.</summary>
-    public static Task<int> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
-        connection.ExecuteAsync(InsertSql, Rows().Select(row => new
+    /// <summary>Inserts the rows not yet present; says how many were added.</summary>
+    public static async Task<string> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        var added = await connection.ExecuteAsync(InsertSql, Rows().Select(row => new
         {
             row.Code,
             row.Name,
@@ -25,10 +26,12 @@ internal static class RegionSeed
             row.ParentCode,
             row.Decree,
         }), transaction);
+        return $"{added} seed regions added";
+    }
 
     // Provinces come first in the file, so parents exist before their children.
     private static IEnumerable<RegionRecord> Rows() =>
-        EmbeddedResource.Read("regions-seed.csv")
+        DatabaseSchema.ReadResource(typeof(RegionSeed).Assembly, "regions-seed.csv")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Skip(1)
             .Select(line => line.Split(','))

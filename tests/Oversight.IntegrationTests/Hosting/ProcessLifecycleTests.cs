@@ -53,6 +53,11 @@ public sealed class ProcessLifecycleTests(TestServers servers)
         }
         Assert.Empty(ProcessesMentioning(state));
         Assert.All(app.Resources, r => Assert.Equal(ResourceState.Stopped, r.State));
+
+        // Services first, then the servers they use.
+        var serviceStopped = app.Events.Single(e => e.Resource == "region-directory" && e.State == ResourceState.Stopped).At;
+        var firstServerStopping = app.Events.Where(e => e.Resource is "postgres" or "cache" or "messaging" && e.State == ResourceState.Stopping).Min(e => e.At);
+        Assert.True(serviceStopped <= firstServerStopping, $"a server began stopping at {firstServerStopping:O}, before the service stopped at {serviceStopped:O}");
     }
 
     [Fact]
