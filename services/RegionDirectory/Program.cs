@@ -2,7 +2,9 @@ using Oversight.RegionDirectory.Extensions;
 using Oversight.RegionDirectory.Grpc;
 using Oversight.RegionDirectory.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+// "import-regions ..." runs the import with the service's configuration and exits.
+var importing = args.FirstOrDefault() == RegionImportCommand.Name;
+var builder = WebApplication.CreateBuilder(importing ? [] : args);
 
 builder.AddServiceDefaults();
 builder.AddApplicationServices();
@@ -15,6 +17,11 @@ app.MapGrpcService<RegionDirectoryService>();
 if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, RegionSeed.ApplyAsync))
 {
     return 1;
+}
+
+if (importing)
+{
+    return await RegionImportCommand.RunAsync(app.Services, args);
 }
 
 await app.RunAsync();

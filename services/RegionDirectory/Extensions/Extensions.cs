@@ -9,5 +9,7 @@ public static class Extensions
         builder.AddNpgsqlDataSource("directorydb");
         builder.AddDefaultGrpc();
         builder.Services.AddSingleton<RegionRepository>();
+        builder.Services.AddSingleton<RegionImportStore>();
+        builder.Services.AddSingleton<RegionImporter>();
     }
 }

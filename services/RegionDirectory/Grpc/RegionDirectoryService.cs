@@ -7,7 +7,7 @@ using RegionLevel = Oversight.RegionDirectory.Model.RegionLevel;
 
 namespace Oversight.RegionDirectory.Grpc;
 
-public sealed class RegionDirectoryService(RegionRepository regions, ILogger<RegionDirectoryService> logger)
+public sealed partial class RegionDirectoryService(RegionRepository regions, ILogger<RegionDirectoryService> logger)
     : Contracts.RegionDirectory.RegionDirectory.RegionDirectoryBase
 {
     public override async Task<Region> GetRegion(GetRegionRequest request, ServerCallContext context)
@@ -33,7 +33,7 @@ public sealed class RegionDirectoryService(RegionRepository regions, ILogger<Reg
             : ToMessage(region);
     }
 
-    private static Region ToMessage(RegionRecord region) => new()
+    internal static Region ToMessage(RegionRecord region) => new()
     {
         Code = region.Code,
         Name = region.Name,
@@ -43,5 +43,6 @@ public sealed class RegionDirectoryService(RegionRepository regions, ILogger<Reg
         ParentCode = region.ParentCode ?? "",
         Decree = region.Decree,
         HandlingOffice = region.HandlingOffice,
+        Kind = region.Kind,
     };
 }

@@ -10,7 +10,7 @@ public sealed class RegionRepository(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<RegionRecord>(new CommandDefinition(
-            "SELECT code, name, level, parent_code AS ParentCode, decree FROM regions WHERE code = @code",
+            "SELECT code, name, level, parent_code AS ParentCode, decree, kind FROM regions WHERE code = @code",
             new { code },
             cancellationToken: cancellationToken));
     }

@@ -10,8 +10,8 @@ internal static class RegionSeed
     public const string Decree = "Kepmendagri 300.2.2-2138/2025";
 
     private const string InsertSql = """
-        INSERT INTO regions (code, name, level, parent_code, decree)
-        VALUES (@Code, @Name, @Level, @ParentCode, @Decree)
+        INSERT INTO regions (code, name, level, parent_code, decree, kind)
+        VALUES (@Code, @Name, @Level, @ParentCode, @Decree, @Kind)
         ON CONFLICT (code) DO NOTHING
         """;
 
@@ -25,6 +25,7 @@ internal static class RegionSeed
             Level = (short)row.Level,
             row.ParentCode,
             row.Decree,
+            Kind = RegionCode.KindOf(row.Code),
         }), transaction);
         return $"{added} seed regions added";
     }

@@ -13,6 +13,10 @@ public static partial class RegionCode
 
     public static string? ParentOf(string code) => code.Length == 2 ? null : code[..2];
 
+    /// <summary>The kind a code implies: provinsi for NN; kota for NN.71-NN.99; kabupaten for NN.01-NN.69.</summary>
+    public static string KindOf(string code) =>
+        code.Length == 2 ? "provinsi" : int.Parse(code[3..]) >= 71 ? "kota" : "kabupaten";
+
     // ASCII digits only and \z, so "５２" or "52\n" are rejected.
     [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2})?\z", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();

@@ -8,5 +8,8 @@ public sealed class RegionRecord
     public string? ParentCode { get; init; }
     public required string Decree { get; init; }
 
+    /// <summary>provinsi, kabupaten or kota.</summary>
+    public string Kind { get; init; } = "";
+
     public string HandlingOffice => Level == RegionLevel.Province ? $"Bawaslu Provinsi {Name}" : $"Bawaslu {Name}";
 }

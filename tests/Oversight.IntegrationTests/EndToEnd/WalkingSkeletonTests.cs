@@ -23,7 +23,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     [Fact]
     public async Task Region_directory_answers_a_lookup_by_kemendagri_code()
     {
-        var directory = new RegionDirectory.RegionDirectoryClient(_system.Channel(TestSystem.RegionDirectory));
+        var directory = new Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient(_system.Channel(TestSystem.RegionDirectory));
         var mataram = await directory.GetRegionAsync(new GetRegionRequest { Code = "52.71" });
         Assert.Equal("Kota Mataram", mataram.Name);
         Assert.Equal(RegionLevel.RegencyCity, mataram.Level);

@@ -1,0 +1,50 @@
+using Grpc.Core;
+using Npgsql;
+using Oversight.Contracts.RegionDirectory;
+using Oversight.RegionDirectory.Infrastructure;
+
+namespace Oversight.RegionDirectory.Grpc;
+
+public sealed partial class RegionDirectoryService
+{
+    // Generous for the official list (~30 KB) while keeping a single call bounded.
+    private const int MaxCsvLength = 2 * 1024 * 1024;
+
+    public override async Task<ImportRegionsReply> ImportRegions(ImportRegionsRequest request, ServerCallContext context)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(request.ProvincesCsv)) errors.Add("provinces_csv: is required (header kode,nama)");
+        if (request.ProvincesCsv.Length > MaxCsvLength) errors.Add($"provinces_csv: must be at most {MaxCsvLength} characters");
+        if (request.RegenciesCsv.Length > MaxCsvLength) errors.Add($"regencies_csv: must be at most {MaxCsvLength} characters");
+        if (request.Decree.Length > 200) errors.Add("decree: must be at most 200 characters");
+        if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
+
+        var importer = context.GetHttpContext().RequestServices.GetRequiredService<RegionImporter>();
+        RegionImportReport report;
+        try
+        {
+            var regencies = string.IsNullOrWhiteSpace(request.RegenciesCsv) ? "kode,kode_provinsi,nama,jenis" : request.RegenciesCsv;
+            report = await importer.ImportAsync(request.ProvincesCsv, regencies, request.Decree, request.DryRun, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Region import failed, PostgreSQL unavailable: {Reason}", ex.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
+        }
+
+        if (report.Rejections.Count > 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"{report.Rejections.Count} rows rejected, nothing imported: " + string.Join("; ", report.Rejections)));
+        }
+        var reply = new ImportRegionsReply
+        {
+            Added = report.Plan.Added.Count,
+            Changed = report.Plan.Changed.Count,
+            Unchanged = report.Plan.Unchanged,
+            Applied = report.Applied,
+        };
+        reply.Changes.AddRange(report.Plan.Describe());
+        return reply;
+    }
+}

@@ -1,0 +1,38 @@
+using Dapper;
+using Npgsql;
+using Oversight.RegionDirectory.Model;
+using Oversight.RegionDirectory.Model.Import;
+
+namespace Oversight.RegionDirectory.Infrastructure;
+
+/// <summary>Reads what an import compares against and writes a plan in one transaction: all of it or none.</summary>
+public sealed class RegionImportStore(NpgsqlDataSource dataSource)
+{
+    private const string UpsertSql = """
+        INSERT INTO regions (code, name, level, parent_code, decree, kind)
+        VALUES (@Code, @Name, @Level, @ParentCode, @Decree, @Kind)
+        ON CONFLICT (code) DO UPDATE
+        SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code,
+            decree = EXCLUDED.decree, kind = EXCLUDED.kind
+        """;
+
+    public async Task<IReadOnlyDictionary<string, RegionRecord>> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<RegionRecord>(new CommandDefinition(
+            "SELECT code, name, level, parent_code AS ParentCode, decree, kind FROM regions", cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.Code);
+    }
+
+    public async Task ApplyAsync(RegionImportPlan plan, string decree, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Provinces before regencies, so each parent exists before its children reference it.
+        var rows = plan.Added.Concat(plan.Changed)
+            .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .Select(r => new { r.Code, r.Name, Level = (short)r.Level, r.ParentCode, Decree = decree, r.Kind });
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, rows, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
