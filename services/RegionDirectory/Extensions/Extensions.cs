@@ -11,5 +11,6 @@ public static class Extensions
         builder.Services.AddSingleton<RegionRepository>();
         builder.Services.AddSingleton<RegionImportStore>();
         builder.Services.AddSingleton<RegionImporter>();
+        builder.AddRegionLookups();
     }
 }

@@ -19,7 +19,6 @@ public sealed partial class RegionDirectoryService
         if (request.Decree.Length > 200) errors.Add("decree: must be at most 200 characters");
         if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
 
-        var importer = context.GetHttpContext().RequestServices.GetRequiredService<RegionImporter>();
         RegionImportReport report;
         try
         {

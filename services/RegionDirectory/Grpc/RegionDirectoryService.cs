@@ -7,7 +7,11 @@ using RegionLevel = Oversight.RegionDirectory.Model.RegionLevel;
 
 namespace Oversight.RegionDirectory.Grpc;
 
-public sealed partial class RegionDirectoryService(RegionRepository regions, ILogger<RegionDirectoryService> logger)
+public sealed partial class RegionDirectoryService(
+    RegionRepository regions,
+    RegionQueries queries,
+    RegionImporter importer,
+    ILogger<RegionDirectoryService> logger)
     : Contracts.RegionDirectory.RegionDirectory.RegionDirectoryBase
 {
     public override async Task<Region> GetRegion(GetRegionRequest request, ServerCallContext context)
