@@ -22,14 +22,19 @@ public static class DependencyExtensions
         return builder;
     }
 
-    /// <summary>Registers an <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{name}</c> and a PING check.</summary>
-    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName)
+    /// <summary>
+    /// Registers an <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{name}</c> and a PING check.
+    /// A service that can work without Redis (a cache) passes <see cref="HealthStatus.Degraded"/>, so that
+    /// <c>/health</c> says so while still answering 200.
+    /// </summary>
+    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName,
+        HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
         var options = ConfigurationOptions.Parse(RequiredConnectionString(builder.Configuration, connectionName));
         // Start even when Redis is down; the health check and the callers report it.
         options.AbortOnConnectFail = false;
         builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
-        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>($"redis:{connectionName}", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>($"redis:{connectionName}", failureStatus, tags: ["ready"]);
         return builder;
     }
 
@@ -85,12 +90,13 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer redis) : IHealthCh
     {
         try
         {
-            var latency = await redis.GetDatabase().PingAsync();
+            // Bounded well below a probe's timeout, so a dead Redis makes /health answer "degraded" quickly, not hang.
+            var latency = await redis.GetDatabase().PingAsync().WaitAsync(TimeSpan.FromSeconds(2), cancellationToken);
             return HealthCheckResult.Healthy($"Redis answers PING in {latency.TotalMilliseconds:0.0} ms.");
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy($"Redis unreachable: {ex.Message}");
+            return new HealthCheckResult(context.Registration.FailureStatus, $"Redis unreachable: {ex.Message}");
         }
     }
 }

@@ -24,7 +24,11 @@ public sealed class TestSystem : IAsyncDisposable
     public const string Reporting = "reporting";
 
     /// <summary>Starts the named services (default: all four) and returns once each answers /health.</summary>
-    public static async Task<TestSystem> StartAsync(TestServers servers, params string[] services)
+    public static Task<TestSystem> StartAsync(TestServers servers, params string[] services) =>
+        StartWithRedisAsync(servers, redisConnectionString: null, services);
+
+    /// <summary>As above, with the services' Redis replaced (e.g. by an address where nothing listens).</summary>
+    public static async Task<TestSystem> StartWithRedisAsync(TestServers servers, string? redisConnectionString, params string[] services)
     {
         var wanted = services.Length == 0 ? [RegionDirectory, Complaints, Notifications, Reporting] : services.ToHashSet();
         var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions
@@ -33,13 +37,14 @@ public sealed class TestSystem : IAsyncDisposable
             RandomPorts = true,
             EchoConsole = false,
         });
-        var cache = builder.AddConnectionString("cache", servers.Redis.ConnectionString);
+        var cache = builder.AddConnectionString("cache", redisConnectionString ?? servers.Redis.ConnectionString);
         var messaging = builder.AddConnectionString("messaging", await servers.CreateVirtualHostAsync());
         var keyPrefix = TestServers.NewKeyPrefix();
 
         var directory = builder.AddProject(RegionDirectory, "services/RegionDirectory/Oversight.RegionDirectory.csproj")
             .WithReference(builder.AddConnectionString("directorydb", await servers.CreateDatabaseAsync("directory")))
-            .WithReference(cache);
+            .WithReference(cache)
+            .WithEnvironment("RegionDirectory__CacheKeyPrefix", keyPrefix + "directory:");
 
         if (wanted.Contains(Complaints))
         {
@@ -59,7 +64,7 @@ public sealed class TestSystem : IAsyncDisposable
         {
             builder.AddProject(Reporting, "services/Reporting/Oversight.Reporting.csproj")
                 .WithReference(cache).WithReference(messaging)
-                .WithEnvironment("Reporting__KeyPrefix", keyPrefix);
+                .WithEnvironment("Reporting__KeyPrefix", keyPrefix + "reporting:");
         }
 
         var app = builder.Build();
@@ -68,6 +73,9 @@ public sealed class TestSystem : IAsyncDisposable
     }
 
     public ProjectResource Project(string name) => _app.Get<ProjectResource>(name);
+
+    /// <summary>The environment a service was started with (connection strings, key prefixes).</summary>
+    public string Setting(string service, string key) => Project(service).Environment[key];
 
     /// <summary>A gRPC channel to a service's HTTP/2 endpoint, reused for the test's life.</summary>
     public GrpcChannel Channel(string service)

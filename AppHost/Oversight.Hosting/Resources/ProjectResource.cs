@@ -168,7 +168,8 @@ public sealed class ProjectResource : Resource
             if (DateTimeOffset.UtcNow > deadline)
             {
                 SetState(ResourceState.Unhealthy, detail);
-                throw new DistributedApplicationException($"'{Name}' not healthy after 90 s: {detail}");
+                throw new DistributedApplicationException($"'{Name}' not healthy after 90 s: {detail}. Last lines of its log:\n  "
+                    + string.Join("\n  ", Console.Tail(15)));
             }
             await Task.Delay(250, cancellationToken);
         }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Oversight.RegionDirectory.Infrastructure.Caching;
 using Oversight.RegionDirectory.Infrastructure;
 
 namespace Oversight.RegionDirectory.Extensions;
@@ -7,6 +9,10 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("directorydb");
+        // Redis is the read cache: without it reads go to PostgreSQL, so /health reports Degraded, not Unhealthy.
+        builder.AddRedisClient("cache", HealthStatus.Degraded);
+        builder.Services.Configure<RegionCacheOptions>(builder.Configuration.GetSection(RegionCacheOptions.Section));
+        builder.Services.AddSingleton<RegionCache>();
         builder.AddDefaultGrpc();
         builder.Services.AddSingleton<RegionRepository>();
         builder.Services.AddSingleton<RegionImportStore>();

@@ -1,3 +1,4 @@
+using Oversight.RegionDirectory.Infrastructure.Caching;
 using Oversight.RegionDirectory.Model;
 using Oversight.RegionDirectory.Model.Import;
 
@@ -7,7 +8,7 @@ namespace Oversight.RegionDirectory.Infrastructure;
 public sealed record RegionImportReport(RegionImportPlan Plan, bool Applied, IReadOnlyList<ImportRejection> Rejections);
 
 /// <summary>Parses, compares and (unless a dry run or any row was rejected) writes an import. Shared by the admin call and the command line.</summary>
-public sealed class RegionImporter(RegionImportStore store, ILogger<RegionImporter> logger)
+public sealed class RegionImporter(RegionImportStore store, RegionCache cache, ILogger<RegionImporter> logger)
 {
     public const string DefaultDecree = "Kepmendagri 300.2.2-2138/2025";
 
@@ -20,7 +21,12 @@ public sealed class RegionImporter(RegionImportStore store, ILogger<RegionImport
         var plan = RegionImportPlan.Compute(parsed.Regions, stored, decree);
 
         var apply = parsed.Rejections.Count == 0 && !dryRun && (plan.Added.Count + plan.Changed.Count) > 0;
-        if (apply) await store.ApplyAsync(plan, decree, cancellationToken);
+        if (apply)
+        {
+            await store.ApplyAsync(plan, decree, cancellationToken);
+            // Added codes too: it costs nothing, and stays right should misses ever be cached.
+            await cache.InvalidateAsync(plan.Added.Concat(plan.Changed).Select(r => r.Code));
+        }
 
         logger.LogInformation(
             "Region import ({Decree}): {Added} added, {Changed} changed, {Unchanged} unchanged, {Rejected} rejected, applied: {Applied}",

@@ -1,12 +1,17 @@
 using Dapper;
 using Npgsql;
+using Oversight.RegionDirectory.Infrastructure.Caching;
 using Oversight.RegionDirectory.Model;
 
 namespace Oversight.RegionDirectory.Infrastructure;
 
-public sealed class RegionRepository(NpgsqlDataSource dataSource)
+/// <summary>Single-region reads, through the Redis cache.</summary>
+public sealed class RegionRepository(NpgsqlDataSource dataSource, RegionCache cache)
 {
-    public async Task<RegionRecord?> FindAsync(string code, CancellationToken cancellationToken)
+    public Task<RegionRecord?> FindAsync(string code, CancellationToken cancellationToken) =>
+        cache.GetOrLoadAsync(code, () => LoadAsync(code, cancellationToken));
+
+    private async Task<RegionRecord?> LoadAsync(string code, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<RegionRecord>(new CommandDefinition(

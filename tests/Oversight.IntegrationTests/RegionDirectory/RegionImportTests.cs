@@ -99,7 +99,7 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            Environment = { ["ConnectionStrings__directorydb"] = database, ["Logging__LogLevel__Default"] = "Warning" },
+            Environment = { ["ConnectionStrings__directorydb"] = database, ["ConnectionStrings__cache"] = fixture.Servers.Redis.ConnectionString, ["Logging__LogLevel__Default"] = "Warning" },
         };
         foreach (var argument in new[] { project.AssemblyPath, "import-regions", "--provinces", SharedData.ProvincesCsv, "--regencies", SharedData.RegenciesCsv })
         {

@@ -1,0 +1,67 @@
+using Grpc.Core;
+using Npgsql;
+using Oversight.Contracts.RegionDirectory;
+using Oversight.RegionDirectory.Model;
+using Oversight.RegionDirectory.Model.Calendar;
+using CalendarMessage = Oversight.Contracts.RegionDirectory.ElectionCalendar;
+using ElectionCalendar = Oversight.RegionDirectory.Model.Calendar.ElectionCalendar;
+using StageMessage = Oversight.Contracts.RegionDirectory.ElectionStage;
+
+namespace Oversight.RegionDirectory.Grpc;
+
+public sealed partial class RegionDirectoryService
+{
+    public override Task<CalendarMessage> GetElectionCalendar(GetElectionCalendarRequest request, ServerCallContext context)
+    {
+        var calendar = ElectionCalendar.Find(request.ElectionId)
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"election_id: no election calendar with id {request.ElectionId}"));
+
+        var message = new CalendarMessage { ElectionId = calendar.ElectionId, Regulation = calendar.Regulation };
+        message.Stages.AddRange(calendar.Stages.Select(s => new StageMessage
+        {
+            Id = s.Id,
+            Name = s.Name,
+            NameEn = s.NameEn,
+            StartDate = IndonesianDate.ToText(s.Start),
+            EndDate = IndonesianDate.ToText(s.End),
+        }));
+        return Task.FromResult(message);
+    }
+
+    public override async Task<CampaignStatus> GetCampaignStatus(GetCampaignStatusRequest request, ServerCallContext context)
+    {
+        var errors = new List<string>();
+        if (!RegionCode.IsValid(request.Code)) errors.Add($"code: {RegionCode.Rule}");
+        var date = IndonesianDate.Today(TimeProvider.System);
+        if (request.Date.Length > 0 && !IndonesianDate.TryParse(request.Date, out date)) errors.Add($"date: {IndonesianDate.Rule}");
+        if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
+
+        RegionRecord? region;
+        try
+        {
+            region = await regions.FindAsync(request.Code, context.CancellationToken);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("Campaign status lookup failed, PostgreSQL unavailable: {Reason}", ex.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
+        }
+        if (region is null) throw UnknownCode(request.Code);
+
+        var calendar = ElectionCalendar.Pilkada2024;
+        var kind = region.Kind.Length > 0 ? region.Kind : RegionCode.KindOf(region.Code);
+        var (holds, office) = calendar.HoldsElection(region.Code, kind);
+
+        var status = new CampaignStatus
+        {
+            Code = region.Code,
+            Date = IndonesianDate.ToText(date),
+            HoldsElection = holds,
+            Office = office ?? "",
+            InCampaignPeriod = calendar.IsInCampaignPeriod(region.Code, kind, date),
+            ElectionId = calendar.ElectionId,
+        };
+        status.Stages.AddRange(calendar.StagesOn(date).Select(s => s.Id));
+        return status;
+    }
+}
