@@ -63,7 +63,7 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
         regencies[4] = "11.0X,11,Kabupaten Aceh Tengah,kabupaten";    // line 5: malformed code
         regencies.Add("99.01,99,Kabupaten Entah,kabupaten");           // parent 99 missing
         regencies.Add("52.71,52,Kota Mataram Baru,kota");              // duplicate code, another name
-        regencies.Add("52.72,52,Kota Baru Sekali,kota");               // fine, but must not be written either
+        regencies.Add("52.98,52,Kota Baru Sekali,kota");               // fine, but must not be written either
         var totalLines = regencies.Count;
         var before = await ScalarAsync("SELECT count(*) FROM regions");
 
@@ -79,7 +79,7 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
         Assert.Contains($"regencies line {totalLines - 1}: code 52.71: duplicate", error.Status.Detail);
         Assert.Contains("nothing imported", error.Status.Detail);
         Assert.Equal(before, await ScalarAsync("SELECT count(*) FROM regions"));
-        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM regions WHERE code = '52.72'"));
+        Assert.Equal(0, await ScalarAsync("SELECT count(*) FROM regions WHERE code = '52.98'"));
     }
 
     [Fact]
