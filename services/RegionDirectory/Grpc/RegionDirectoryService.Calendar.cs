@@ -36,16 +36,7 @@ public sealed partial class RegionDirectoryService
         if (request.Date.Length > 0 && !IndonesianDate.TryParse(request.Date, out date)) errors.Add($"date: {IndonesianDate.Rule}");
         if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
 
-        RegionRecord? region;
-        try
-        {
-            region = await regions.FindAsync(request.Code, context.CancellationToken);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            logger.LogWarning("Campaign status lookup failed, PostgreSQL unavailable: {Reason}", ex.Message);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
-        }
+        var region = await WithDatabaseAsync("Campaign status lookup", () => regions.FindAsync(request.Code, context.CancellationToken));
         if (region is null) throw UnknownCode(request.Code);
 
         var calendar = ElectionCalendar.Pilkada2024;

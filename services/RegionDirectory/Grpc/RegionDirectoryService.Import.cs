@@ -19,17 +19,8 @@ public sealed partial class RegionDirectoryService
         if (request.Decree.Length > 200) errors.Add("decree: must be at most 200 characters");
         if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
 
-        RegionImportReport report;
-        try
-        {
-            var regencies = string.IsNullOrWhiteSpace(request.RegenciesCsv) ? "kode,kode_provinsi,nama,jenis" : request.RegenciesCsv;
-            report = await importer.ImportAsync(request.ProvincesCsv, regencies, request.Decree, request.DryRun, context.CancellationToken);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            logger.LogWarning("Region import failed, PostgreSQL unavailable: {Reason}", ex.Message);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
-        }
+        var report = await WithDatabaseAsync("Region import", () =>
+            importer.ImportAsync(request.ProvincesCsv, request.RegenciesCsv, request.Decree, request.DryRun, context.CancellationToken));
 
         if (report.Rejections.Count > 0)
         {

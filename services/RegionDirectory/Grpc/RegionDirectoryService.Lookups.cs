@@ -12,8 +12,7 @@ public sealed partial class RegionDirectoryService
     {
         if (request.Code.Length > 0) RequireValidCode("code", request.Code);
 
-        var children = await QueryAsync(context, "Listing child regions",
-            queries => queries.ChildrenAsync(request.Code, context.CancellationToken));
+        var children = await WithDatabaseAsync("Listing child regions", () => queries.ChildrenAsync(request.Code, context.CancellationToken));
         return children is null ? throw UnknownCode(request.Code) : ToList(children);
     }
 
@@ -21,8 +20,7 @@ public sealed partial class RegionDirectoryService
     {
         RequireValidCode("code", request.Code);
 
-        var ancestors = await QueryAsync(context, "Listing ancestor regions",
-            queries => queries.AncestorsAsync(request.Code, context.CancellationToken));
+        var ancestors = await WithDatabaseAsync("Listing ancestor regions", () => queries.AncestorsAsync(request.Code, context.CancellationToken));
         return ancestors is null ? throw UnknownCode(request.Code) : ToList(ancestors);
     }
 
@@ -35,8 +33,7 @@ public sealed partial class RegionDirectoryService
         if (limit is null) errors.Add($"limit: must be between 1 and {RegionNameSearch.MaxLimit}");
         if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
 
-        var candidates = await QueryAsync(context, "Region search",
-            queries => queries.SearchCandidatesAsync(request.WithinCode, context.CancellationToken));
+        var candidates = await WithDatabaseAsync("Region search", () => queries.SearchCandidatesAsync(request.WithinCode, context.CancellationToken));
         return ToList(RegionNameSearch.Rank(candidates, request.Query.Trim(), limit!.Value));
     }
 
@@ -55,16 +52,4 @@ public sealed partial class RegionDirectoryService
         return list;
     }
 
-    private async Task<T> QueryAsync<T>(ServerCallContext context, string what, Func<RegionQueries, Task<T>> query)
-    {
-        try
-        {
-            return await query(queries);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            logger.LogWarning("{What} failed, PostgreSQL unavailable: {Reason}", what, ex.Message);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
-        }
-    }
 }

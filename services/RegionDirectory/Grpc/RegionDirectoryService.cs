@@ -21,20 +21,25 @@ public sealed partial class RegionDirectoryService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"code: {RegionCode.Rule}"));
         }
 
-        RegionRecord? region;
-        try
-        {
-            region = await regions.FindAsync(request.Code, context.CancellationToken);
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            logger.LogWarning("Region lookup failed, PostgreSQL unavailable: {Reason}", ex.Message);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
-        }
+        var region = await WithDatabaseAsync("Region lookup", () => regions.FindAsync(request.Code, context.CancellationToken));
 
         return region is null
             ? throw new RpcException(new Status(StatusCode.NotFound, $"code: no region with code {request.Code}"))
             : ToMessage(region);
+    }
+
+    /// <summary>Runs a database call; PostgreSQL being down becomes Unavailable and one log line, never a stack trace.</summary>
+    private async Task<T> WithDatabaseAsync<T>(string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("{What} failed, PostgreSQL unavailable: {Reason}", what, ex.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
+        }
     }
 
     internal static Region ToMessage(RegionRecord region) => new()

@@ -35,7 +35,7 @@ public static class RegionImportCommand
         var importer = services.GetRequiredService<RegionImporter>();
         var report = await importer.ImportAsync(
             await File.ReadAllTextAsync(provinces),
-            regencies is null ? "kode,kode_provinsi,nama,jenis" : await File.ReadAllTextAsync(regencies),
+            regencies is null ? null : await File.ReadAllTextAsync(regencies),
             decree, dryRun, CancellationToken.None);
 
         foreach (var rejection in report.Rejections) Console.WriteLine($"rejected: {rejection}");

@@ -12,8 +12,10 @@ public sealed class RegionImporter(RegionImportStore store, RegionCache cache, I
 {
     public const string DefaultDecree = "Kepmendagri 300.2.2-2138/2025";
 
-    public async Task<RegionImportReport> ImportAsync(string provincesCsv, string regenciesCsv, string? decree, bool dryRun, CancellationToken cancellationToken)
+    /// <param name="regenciesCsv">Empty or null to import provinces only.</param>
+    public async Task<RegionImportReport> ImportAsync(string provincesCsv, string? regenciesCsv, string? decree, bool dryRun, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(regenciesCsv)) regenciesCsv = "kode,kode_provinsi,nama,jenis";
         decree = string.IsNullOrWhiteSpace(decree) ? DefaultDecree : decree.Trim();
         var stored = await store.LoadAllAsync(cancellationToken);
         var knownProvinces = stored.Values.Where(r => r.Level == RegionLevel.Province).Select(r => r.Code).ToHashSet();

@@ -5,24 +5,8 @@ using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.Regi
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
-/// <summary>The region directory alone, started once for the election-calendar tests, over its seed.</summary>
-public sealed class ElectionCalendarFixture(TestServers servers) : IAsyncLifetime
-{
-    public TestSystem System { get; private set; } = null!;
-
-    // An explicit list: with a bare string, StartAsync(servers, string? redisConnectionString, params string[])
-    // is the better overload and would take "region-directory" as the Redis connection string.
-    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, [TestSystem.RegionDirectory]);
-
-    public async ValueTask DisposeAsync()
-    {
-        // Null when the start failed: report that failure, not a NullReferenceException here.
-        if (System is not null) await System.DisposeAsync();
-    }
-}
-
 /// <summary>GetCampaignStatus and GetElectionCalendar against real PostgreSQL.</summary>
-public sealed class ElectionCalendarTests(ElectionCalendarFixture fixture) : IClassFixture<ElectionCalendarFixture>
+public sealed class ElectionCalendarTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
 {
     private DirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 

@@ -7,17 +7,6 @@ using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.Regi
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
-public sealed class RegionDirectoryFixture(TestServers servers) : IAsyncLifetime
-{
-    public TestSystem System { get; private set; } = null!;
-
-    public TestServers Servers => servers;
-
-    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
-
-    public async ValueTask DisposeAsync() => await System.DisposeAsync();
-}
-
 /// <summary>The import of the official list, over gRPC and from the command line, against real PostgreSQL.</summary>
 public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
 {

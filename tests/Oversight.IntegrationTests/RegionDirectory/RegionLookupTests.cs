@@ -5,18 +5,8 @@ using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.Regi
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
-/// <summary>The region directory alone, started once for the lookup tests, over its seed (38 provinces and 4 regencies/cities).</summary>
-public sealed class RegionLookupFixture(TestServers servers) : IAsyncLifetime
-{
-    public TestSystem System { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
-
-    public async ValueTask DisposeAsync() => await System.DisposeAsync();
-}
-
 /// <summary>ListChildren, ListAncestors and SearchRegions against real PostgreSQL.</summary>
-public sealed class RegionLookupTests(RegionLookupFixture fixture) : IClassFixture<RegionLookupFixture>
+public sealed class RegionLookupTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
 {
     private DirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 
