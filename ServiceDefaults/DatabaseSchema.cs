@@ -6,8 +6,8 @@ using Npgsql;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Applies a service's schema at start-up: the embedded resource <c>Schema.sql</c> of its assembly
-/// (idempotent statements), then an optional seed, in one transaction under an advisory lock so that
+/// Applies a service's schema at start-up: the embedded resources <c>Schema.sql</c>, then every
+/// <c>Schema.*.sql</c> in name order (one per area of the service, idempotent statements), then an optional seed, in one transaction under an advisory lock so that
 /// replicas starting together do not race.
 /// </summary>
 public static class DatabaseSchema
@@ -33,8 +33,9 @@ public static class DatabaseSchema
                 lockCommand.Parameters.AddWithValue(LockKey(schemaAssembly));
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken);
             }
-            await using (var schemaCommand = new NpgsqlCommand(ReadResource(schemaAssembly, "Schema.sql"), connection, transaction))
+            foreach (var resource in SchemaResources(schemaAssembly))
             {
+                await using var schemaCommand = new NpgsqlCommand(ReadResource(schemaAssembly, resource), connection, transaction);
                 await schemaCommand.ExecuteNonQueryAsync(cancellationToken);
             }
             var seeded = seed is null ? "" : "; " + await seed(connection, transaction);
@@ -57,6 +58,13 @@ public static class DatabaseSchema
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }
+
+    // "Schema.sql" first (the base tables others refer to), then the areas' files in ordinal name order.
+    private static IEnumerable<string> SchemaResources(Assembly assembly) =>
+        assembly.GetManifestResourceNames()
+            .Where(name => name == "Schema.sql" || (name.StartsWith("Schema.", StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal)))
+            .OrderBy(name => name == "Schema.sql" ? 0 : 1)
+            .ThenBy(name => name, StringComparer.Ordinal);
 
     // A stable 64-bit key per service (FNV-1a of the assembly name); string.GetHashCode varies per process.
     private static long LockKey(Assembly assembly)
