@@ -41,7 +41,8 @@ public static class Extensions
     /// <summary>Registers gRPC services with server reflection, so grpcurl and other tools can list and call them.</summary>
     public static IGrpcServerBuilder AddDefaultGrpc(this IHostApplicationBuilder builder)
     {
-        var grpc = builder.Services.AddGrpc(options => options.EnableDetailedErrors = false);
+        // JSON transcoding serves each RPC that has a google.api.http option as REST on the HTTP/1.1 endpoint.
+        var grpc = builder.Services.AddGrpc(options => options.EnableDetailedErrors = false).AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton<GrpcReflectionEnabled>();
         return grpc;
