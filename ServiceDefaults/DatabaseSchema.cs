@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using Oversight.ServiceDefaults.Outbox;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -32,6 +33,12 @@ public static class DatabaseSchema
             {
                 lockCommand.Parameters.AddWithValue(LockKey(schemaAssembly));
                 await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+            // The outbox table first: a service's own schema may refer to it, never the other way round.
+            if (services.GetService<TransactionalOutbox>() is not null)
+            {
+                await using var outboxCommand = new NpgsqlCommand(ReadResource(typeof(TransactionalOutbox).Assembly, "Outbox.sql"), connection, transaction);
+                await outboxCommand.ExecuteNonQueryAsync(cancellationToken);
             }
             foreach (var resource in SchemaResources(schemaAssembly))
             {

@@ -41,14 +41,19 @@ public static class DependencyExtensions
     /// <summary>
     /// Registers MassTransit on RabbitMQ for <c>ConnectionStrings:{name}</c> (<c>amqp://user:pass@host:port/vhost</c>).
     /// Failed messages are retried, then moved to the queue's <c>_error</c> queue; MassTransit adds its bus health check.
+    /// A service whose requests do not need the broker (it only publishes through an outbox) passes
+    /// <see cref="HealthStatus.Degraded"/>, so a broker outage does not take it out of service.
     /// </summary>
     public static IHostApplicationBuilder AddRabbitMqMessaging(
-        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator>? configure = null)
+        this IHostApplicationBuilder builder, string connectionName, Action<IBusRegistrationConfigurator>? configure = null,
+        HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
         var uri = new Uri(RequiredConnectionString(builder.Configuration, connectionName));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit reports its bus at most this bad when it cannot reach RabbitMQ.
+            bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = failureStatus);
             configure?.Invoke(bus);
             bus.UsingRabbitMq((context, rabbit) =>
             {

@@ -13,7 +13,9 @@ var messaging = builder.AddRabbitMQ("messaging");
 
 var regionDirectory = builder.AddProject("region-directory", "services/RegionDirectory/Oversight.RegionDirectory.csproj")
     .WithReference(directoryDb).WaitFor(directoryDb)
-    .WithReference(cache).WaitFor(cache);
+    .WithReference(cache).WaitFor(cache)
+    // Not waited for: the directory serves look-ups without the broker; its outbox catches up later.
+    .WithReference(messaging);
 
 builder.AddProject("complaints", "services/Complaints/Oversight.Complaints.csproj")
     .WithReference(complaintsDb).WaitFor(complaintsDb)

@@ -2,13 +2,14 @@ namespace Oversight.Contracts.IntegrationEvents;
 
 /// <summary>
 /// The stable names of the integration events, used where an event is stored as text
-/// (the complaints outbox) and must be turned back into its type.
+/// (an outbox) and must be turned back into its type.
 /// </summary>
 public static class IntegrationEventTypes
 {
     private static readonly Dictionary<string, Type> ByName = new()
     {
         [nameof(ComplaintSubmitted)] = typeof(ComplaintSubmitted),
+        [nameof(RegionDirectoryChanged)] = typeof(RegionDirectoryChanged),
     };
 
     /// <summary>The stable name of an event type.</summary>

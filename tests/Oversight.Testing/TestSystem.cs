@@ -43,7 +43,7 @@ public sealed class TestSystem : IAsyncDisposable
 
         var directory = builder.AddProject(RegionDirectory, "services/RegionDirectory/Oversight.RegionDirectory.csproj")
             .WithReference(builder.AddConnectionString("directorydb", await servers.CreateDatabaseAsync("directory")))
-            .WithReference(cache)
+            .WithReference(cache).WithReference(messaging)
             .WithEnvironment("RegionDirectory__CacheKeyPrefix", keyPrefix + "directory:");
 
         if (wanted.Contains(Complaints))

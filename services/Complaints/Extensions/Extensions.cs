@@ -1,6 +1,5 @@
 using Oversight.Complaints.Grpc;
 using Oversight.Complaints.Infrastructure;
-using Oversight.Complaints.Infrastructure.Outbox;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Extensions;
@@ -12,14 +11,12 @@ public static class Extensions
         builder.AddNpgsqlDataSource("complaintsdb");
         // No consumers: this service only publishes, through the outbox relay.
         builder.AddRabbitMqMessaging("messaging");
+        builder.AddTransactionalOutbox();
         builder.AddDefaultGrpc();
 
         builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 
         builder.Services.AddSingleton<ComplaintStore>();
         builder.Services.AddScoped<HandlingOfficeRouter>();
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxBacklog>();
-        builder.Services.AddHostedService<OutboxRelay>();
     }
 }

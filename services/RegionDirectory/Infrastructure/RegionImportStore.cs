@@ -1,12 +1,17 @@
 using Dapper;
 using Npgsql;
 using Oversight.RegionDirectory.Model;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.RegionDirectory.Model.Import;
+using Oversight.ServiceDefaults.Outbox;
 
 namespace Oversight.RegionDirectory.Infrastructure;
 
-/// <summary>Reads what an import compares against and writes a plan in one transaction: all of it or none.</summary>
-public sealed class RegionImportStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// Reads what an import compares against and writes a plan in one transaction, with its
+/// <see cref="RegionDirectoryChanged"/> event: all of it or none.
+/// </summary>
+public sealed class RegionImportStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox)
 {
     private const string UpsertSql = """
         INSERT INTO regions (code, name, level, parent_code, decree, kind)
@@ -33,6 +38,22 @@ public sealed class RegionImportStore(NpgsqlDataSource dataSource)
             .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
             .Select(r => new { r.Code, r.Name, Level = (short)r.Level, r.ParentCode, Decree = decree, r.Kind });
         await connection.ExecuteAsync(new CommandDefinition(UpsertSql, rows, transaction, cancellationToken: cancellationToken));
+        await outbox.AppendAsync(connection, transaction, ChangeEvent(plan), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+    }
+
+    private static RegionDirectoryChanged ChangeEvent(RegionImportPlan plan)
+    {
+        var codes = plan.Added.Concat(plan.Changed).Select(r => r.Code).Order(StringComparer.Ordinal).ToList();
+        return new RegionDirectoryChanged
+        {
+            RegionCode = RegionDirectoryChanged.CommonAncestor(codes),
+            Entity = "region",
+            Change = plan.Changed.Count == 0 ? "added" : "changed",
+            Keys = codes,
+            AffectedRegionCodes = codes,
+            Summary = $"import: {plan.Added.Count} added, {plan.Changed.Count} changed",
+        };
     }
 }

@@ -1,7 +1,9 @@
-namespace Oversight.Complaints.Infrastructure.Outbox;
+using Microsoft.Extensions.Hosting;
+
+namespace Oversight.ServiceDefaults.Outbox;
 
 /// <summary>The number of unpublished outbox rows as last seen by the relay, exported as a gauge.</summary>
-public sealed class OutboxBacklog
+internal sealed class OutboxBacklog
 {
     private long _count;
 

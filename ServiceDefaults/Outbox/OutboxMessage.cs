@@ -1,6 +1,6 @@
-namespace Oversight.Complaints.Infrastructure.Outbox;
+namespace Oversight.ServiceDefaults.Outbox;
 
-public sealed class OutboxMessage
+internal sealed class OutboxMessage
 {
     public required long Id { get; init; }
     public required string EventType { get; init; }

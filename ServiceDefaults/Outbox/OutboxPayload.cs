@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Oversight.Contracts.IntegrationEvents;
 
-namespace Oversight.Complaints.Infrastructure.Outbox;
+namespace Oversight.ServiceDefaults.Outbox;
 
 /// <summary>How an event is stored in outbox_messages.payload and read back; both sides must use the same options.</summary>
-public static class OutboxPayload
+internal static class OutboxPayload
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 

@@ -1,9 +1,9 @@
 using System.Threading.Channels;
 
-namespace Oversight.Complaints.Infrastructure.Outbox;
+namespace Oversight.ServiceDefaults.Outbox;
 
 /// <summary>Wakes the relay after a commit so events go out at once instead of at the next poll.</summary>
-public sealed class OutboxSignal
+internal sealed class OutboxSignal
 {
     // Capacity 1 with DropWrite: many commits during one relay pass collapse into one wake-up.
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(

@@ -2,21 +2,28 @@ using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Dapper;
 using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Oversight.Complaints.Infrastructure.Outbox;
+namespace Oversight.ServiceDefaults.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ in id order, marking each published only after the
 /// broker confirmed it. A row that fails stays unpublished and is retried: at-least-once, never skipped.
+/// Published rows are kept for <see cref="OutboxOptions.Retention"/> (to answer "was it sent?") and then deleted.
 /// </summary>
-public sealed class OutboxRelay(
+internal sealed class OutboxRelay(
     NpgsqlDataSource dataSource,
     IBus bus,
     OutboxSignal signal,
     OutboxBacklog backlog,
+    IOptions<OutboxOptions> options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
+
     private const int BatchSize = 100;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
@@ -70,6 +77,7 @@ public sealed class OutboxRelay(
             // A full batch means more may be waiting; keep going without sleeping.
         }
         await UpdateBacklogAsync(stoppingToken);
+        await PurgePublishedAsync(stoppingToken);
     }
 
     private async Task<int> RelayBatchAsync(CancellationToken stoppingToken)
@@ -140,6 +148,18 @@ public sealed class OutboxRelay(
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         backlog.Set(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", cancellationToken: stoppingToken)));
+    }
+
+    // At most once a minute: the delete is cheap but need not run on every wake-up.
+    private async Task PurgePublishedAsync(CancellationToken stoppingToken)
+    {
+        if (DateTimeOffset.UtcNow < _nextPurge) return;
+        _nextPurge = DateTimeOffset.UtcNow.AddMinutes(1);
+        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+        var purged = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM outbox_messages WHERE published_at < now() - @Retention",
+            new { options.Value.Retention }, cancellationToken: stoppingToken));
+        if (purged > 0) logger.LogInformation("Outbox: deleted {Count} messages published more than {Retention} ago", purged, options.Value.Retention);
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

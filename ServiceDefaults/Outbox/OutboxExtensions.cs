@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.ServiceDefaults.Outbox;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registration of the transactional outbox (its table comes with the service's schema).</summary>
+public static class OutboxExtensions
+{
+    /// <summary>
+    /// Adds <see cref="TransactionalOutbox"/> and the relay that publishes its rows through MassTransit.
+    /// Needs an <c>NpgsqlDataSource</c> and <c>AddRabbitMqMessaging</c>; <c>ApplyDatabaseSchemaAsync</c>
+    /// creates the <c>outbox_messages</c> table when the outbox is registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddTransactionalOutbox(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxBacklog>();
+        builder.Services.AddSingleton(provider => new TransactionalOutbox(provider.GetRequiredService<OutboxSignal>()));
+        builder.Services.AddHostedService<OutboxRelay>();
+        return builder;
+    }
+}

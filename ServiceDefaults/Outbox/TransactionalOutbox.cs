@@ -1,0 +1,38 @@
+using System.Diagnostics;
+using Dapper;
+using Npgsql;
+using Oversight.Contracts.IntegrationEvents;
+
+namespace Oversight.ServiceDefaults.Outbox;
+
+/// <summary>
+/// Writes integration events into the service's <c>outbox_messages</c> table inside the caller's
+/// transaction, so an event exists exactly when the change it reports was committed. The relay
+/// publishes it to RabbitMQ afterwards.
+/// </summary>
+public sealed class TransactionalOutbox
+{
+    private const string InsertSql = """
+        INSERT INTO outbox_messages (event_id, event_type, payload, traceparent, tracestate)
+        VALUES (@EventId, @EventType, @Payload::jsonb, @Traceparent, @Tracestate)
+        """;
+
+    private readonly OutboxSignal _signal;
+
+    internal TransactionalOutbox(OutboxSignal signal) => _signal = signal;
+
+    /// <summary>Adds the event to the transaction; call <see cref="Notify"/> after the commit.</summary>
+    public Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IntegrationEvent evt, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+        {
+            evt.EventId,
+            EventType = IntegrationEventTypes.NameOf(evt.GetType()),
+            Payload = OutboxPayload.Serialize(evt),
+            // The relay continues this trace when it publishes, seconds or hours later.
+            Traceparent = Activity.Current?.Id,
+            Tracestate = Activity.Current?.TraceStateString,
+        }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Wakes the relay so committed events go out at once rather than at its next poll (about a second).</summary>
+    public void Notify() => _signal.Notify();
+}

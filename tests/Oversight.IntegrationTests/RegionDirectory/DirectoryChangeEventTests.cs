@@ -1,0 +1,49 @@
+using System.Text;
+using System.Text.Json;
+using Oversight.Contracts.RegionDirectory;
+using Oversight.Testing;
+using RabbitMQ.Client;
+using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+
+namespace Oversight.IntegrationTests.RegionDirectory;
+
+/// <summary>A change to the directory reaches an integrator's queue as RegionDirectoryChanged, through the outbox.</summary>
+public sealed class DirectoryChangeEventTests(TestServers servers)
+{
+    private const string Exchange = "Oversight.Contracts.IntegrationEvents:RegionDirectoryChanged";
+
+    [Fact]
+    public async Task An_import_that_changes_a_region_publishes_what_changed()
+    {
+        await using var system = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
+        var factory = new ConnectionFactory { Uri = new Uri(system.Setting(TestSystem.RegionDirectory, "ConnectionStrings__messaging")) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true);
+        await channel.QueueBindAsync(queue, Exchange, routingKey: "");
+
+        var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
+        await client.ImportRegionsAsync(new ImportRegionsRequest
+        {
+            ProvincesCsv = "kode,nama\n64,Kalimantan Timur\n",
+            RegenciesCsv = "kode,kode_provinsi,nama,jenis\n64.03,64,Kabupaten Berau,kabupaten\n64.11,64,Kabupaten Mahakam Ulu Baru,kabupaten\n",
+        });
+
+        var message = await Eventually.HoldsAsync(
+            async () => await channel.BasicGetAsync(queue, autoAck: true), m => m is not null, TimeSpan.FromSeconds(30), "RegionDirectoryChanged on the integrator queue");
+        var evt = JsonDocument.Parse(Encoding.UTF8.GetString(message!.Body.Span)).RootElement.GetProperty("message");
+
+        Assert.Equal("region", evt.GetProperty("entity").GetString());
+        Assert.Equal("changed", evt.GetProperty("change").GetString());
+        Assert.Equal(["64.11"], evt.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["64.11"], evt.GetProperty("affectedRegionCodes").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("64.11", evt.GetProperty("regionCode").GetString());
+        Assert.Equal("import: 0 added, 1 changed", evt.GetProperty("summary").GetString());
+
+        // An import that changes nothing announces nothing.
+        await client.ImportRegionsAsync(new ImportRegionsRequest { ProvincesCsv = "kode,nama\n64,Kalimantan Timur\n" });
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Null(await channel.BasicGetAsync(queue, autoAck: true));
+    }
+}
