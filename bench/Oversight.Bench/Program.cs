@@ -1,0 +1,34 @@
+using System.Globalization;
+using Oversight.Bench;
+
+// bash eng/bench.sh directory [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var scenario = args.FirstOrDefault();
+if (scenario != "directory")
+{
+    Console.Error.WriteLine("usage: Oversight.Bench directory [--seconds N] [--concurrency N] [--rounds N] [--warmup N]");
+    return 2;
+}
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args.Skip(1).ToList());
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 2;
+}
+
+var results = await new DirectoryBenchmark(options).RunAsync();
+Console.WriteLine();
+Console.WriteLine($"Median of {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s, {options.Concurrency} concurrent callers, {Environment.ProcessorCount} cores shared by client and servers:");
+Console.WriteLine();
+Console.WriteLine("| scenario | ops/s | p50 ms | p90 ms | p99 ms | errors | ops/s vs first |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+foreach (var r in results)
+{
+    Console.WriteLine($"| {r.Scenario} | {r.OperationsPerSecond:0} | {r.P50Ms:0.00} | {r.P90Ms:0.00} | {r.P99Ms:0.00} | {r.Errors} | {r.OperationsPerSecond / results[0].OperationsPerSecond:0.00}x |");
+}
+return results.Any(r => r.Errors > 0) ? 1 : 0;

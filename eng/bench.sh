@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Runs a benchmark against real servers and services started by the test library, in Release:
+#   bash eng/bench.sh directory [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
+# Prints each round and then a Markdown table of medians (see docs/performance.md).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash eng/install-prerequisites.sh
+dotnet build bench/Oversight.Bench -c Release -v quiet -nologo
+exec dotnet bench/Oversight.Bench/bin/Release/net10.0/Oversight.Bench.dll "$@"
