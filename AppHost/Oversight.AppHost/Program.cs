@@ -17,6 +17,8 @@ var regionDirectory = builder.AddProject("region-directory", "services/RegionDir
     // Not waited for: the directory serves look-ups without the broker; its outbox catches up later.
     .WithReference(messaging);
 
+var bootstrapAdminMessage = regionDirectory.WithBootstrapAdmin();
+
 builder.AddProject("complaints", "services/Complaints/Oversight.Complaints.csproj")
     .WithReference(complaintsDb).WaitFor(complaintsDb)
     .WithReference(cache).WaitFor(cache)
@@ -34,4 +36,4 @@ builder.AddProject("reporting", "services/Reporting/Oversight.Reporting.csproj")
     .WithReference(messaging).WaitFor(messaging);
 
 await using var app = builder.Build();
-return await app.RunAsync();
+return await app.RunAsync(bootstrapAdminMessage);

@@ -103,8 +103,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         WriteLog("stopped");
     }
 
-    /// <summary>Starts, prints the status table, and runs until Ctrl+C or SIGTERM; then stops everything.</summary>
-    public async Task<int> RunAsync()
+    /// <summary>
+    /// Starts, prints the status table (then <paramref name="readyMessage"/>'s text, when it has any), and runs
+    /// until Ctrl+C or SIGTERM; then stops everything.
+    /// </summary>
+    public async Task<int> RunAsync(Func<string?>? readyMessage = null)
     {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnSignal(PosixSignalContext signal)
@@ -134,6 +137,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         WriteLog($"all resources ready in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s");
         Echo("apphost", StatusTable.Render(Resources));
+        if (readyMessage?.Invoke() is { Length: > 0 } message) Echo("apphost", message);
         await stop.Task;
         await StopAsync();
         return 0;

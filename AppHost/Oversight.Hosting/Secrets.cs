@@ -22,6 +22,12 @@ public sealed class Secrets
             : [];
     }
 
+    /// <summary>Whether a secret of that name exists already (e.g. to tell a first start from a later one).</summary>
+    public bool Contains(string name)
+    {
+        lock (_gate) return _values.ContainsKey(name);
+    }
+
     /// <summary>The secret of that name, generated (URL-safe, 22 characters) on first request.</summary>
     public string Get(string name)
     {

@@ -11,13 +11,18 @@ public static class OutboxExtensions
     /// Needs an <c>NpgsqlDataSource</c> and <c>AddRabbitMqMessaging</c>; <c>ApplyDatabaseSchemaAsync</c>
     /// creates the <c>outbox_messages</c> table when the outbox is registered.
     /// </summary>
-    public static IHostApplicationBuilder AddTransactionalOutbox(this IHostApplicationBuilder builder)
+    /// <param name="builder">The service's builder.</param>
+    /// <param name="relay">
+    /// False for a one-shot command: it writes events without publishing them (and needs no broker);
+    /// the service's relay publishes them when it next runs.
+    /// </param>
+    public static IHostApplicationBuilder AddTransactionalOutbox(this IHostApplicationBuilder builder, bool relay = true)
     {
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxBacklog>();
         builder.Services.AddSingleton(provider => new TransactionalOutbox(provider.GetRequiredService<OutboxSignal>()));
-        builder.Services.AddHostedService<OutboxRelay>();
+        if (relay) builder.Services.AddHostedService<OutboxRelay>();
         return builder;
     }
 }

@@ -9,6 +9,8 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcService<ComplaintsService>();
 

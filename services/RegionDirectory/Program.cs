@@ -1,3 +1,4 @@
+using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Extensions;
 using Oversight.RegionDirectory.Grpc;
 using Oversight.RegionDirectory.Infrastructure;
@@ -7,12 +8,16 @@ var importing = args.FirstOrDefault() == RegionImportCommand.Name;
 var builder = WebApplication.CreateBuilder(importing ? [] : args);
 
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddApplicationServices(commandLine: importing);
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcService<RegionDirectoryService>();
+app.MapGrpcService<OfficeCredentialsService>();
+app.MapOfficeTokenEndpoints();
 
 if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, RegionSeed.ApplyAsync))
 {
@@ -22,6 +27,11 @@ if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, Regio
 if (importing)
 {
     return await RegionImportCommand.RunAsync(app.Services, args);
+}
+
+if (!await app.Services.PrepareCredentialsAsync())
+{
+    return 1;
 }
 
 await app.RunAsync();

@@ -9,7 +9,7 @@ namespace Oversight.Testing;
 /// to the shared <see cref="TestServers"/> through fresh databases, a fresh virtual host and a fresh
 /// Redis key prefix: the AppHost's wiring, with the servers handed in as connection strings.
 /// </summary>
-public sealed class TestSystem : IAsyncDisposable
+public sealed partial class TestSystem : IAsyncDisposable
 {
     private readonly DistributedApplication _app;
     private readonly Dictionary<string, GrpcChannel> _channels = [];
@@ -44,7 +44,8 @@ public sealed class TestSystem : IAsyncDisposable
         var directory = builder.AddProject(RegionDirectory, "services/RegionDirectory/Oversight.RegionDirectory.csproj")
             .WithReference(builder.AddConnectionString("directorydb", await servers.CreateDatabaseAsync("directory")))
             .WithReference(cache).WithReference(messaging)
-            .WithEnvironment("RegionDirectory__CacheKeyPrefix", keyPrefix + "directory:");
+            .WithEnvironment("RegionDirectory__CacheKeyPrefix", keyPrefix + "directory:")
+            .WithTestAdmin();
 
         if (wanted.Contains(Complaints))
         {

@@ -13,6 +13,8 @@ public static class Extensions
         builder.AddRabbitMqMessaging("messaging");
         builder.AddTransactionalOutbox();
         builder.AddDefaultGrpc();
+        // Office tokens from the region directory, validated against its JWKS (fetched through service discovery).
+        builder.AddOfficeAuthentication();
 
         builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 

@@ -4,6 +4,7 @@ using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.ServiceDefaults.Authentication;
 
 namespace Oversight.Complaints.Grpc;
 
@@ -14,11 +15,14 @@ public sealed class ComplaintsService(
 {
     public override async Task<SubmitComplaintReply> SubmitComplaint(SubmitComplaintRequest request, ServerCallContext context)
     {
+        // A desk's intake officer, for a region within its scope: the role first, the scope once the code is valid.
+        context.RequireOfficeRole(OfficeRoles.IntakeOfficer, logger);
         var errors = ComplaintRules.Validate(request);
         if (errors.Count > 0)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
         }
+        context.RequireOfficeRole(OfficeRoles.IntakeOfficer, request.RegionCode, logger);
 
         var handlingOffice = await router.HandlingOfficeForAsync(request.RegionCode, context.CancellationToken);
         var complaint = new ComplaintRecord

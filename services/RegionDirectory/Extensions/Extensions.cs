@@ -1,20 +1,25 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.RegionDirectory.Infrastructure.Caching;
 using Oversight.RegionDirectory.Infrastructure;
+using Oversight.RegionDirectory.Credentials;
 
 namespace Oversight.RegionDirectory.Extensions;
 
 public static class Extensions
 {
-    public static void AddApplicationServices(this IHostApplicationBuilder builder)
+    /// <param name="commandLine">
+    /// True for a command such as <c>import-regions</c>: it needs no broker, because the events it writes
+    /// stay in the outbox until the service's relay publishes them.
+    /// </param>
+    public static void AddApplicationServices(this IHostApplicationBuilder builder, bool commandLine = false)
     {
         builder.AddNpgsqlDataSource("directorydb");
         // Redis is the read cache: without it reads go to PostgreSQL, so /health reports Degraded, not Unhealthy.
         builder.AddRedisClient("cache", HealthStatus.Degraded);
         // Changes are announced as RegionDirectoryChanged through the outbox: a broker outage delays them, loses
         // none, and does not stop look-ups, so it degrades /health rather than failing it.
-        builder.AddRabbitMqMessaging("messaging", failureStatus: HealthStatus.Degraded);
-        builder.AddTransactionalOutbox();
+        if (!commandLine) builder.AddRabbitMqMessaging("messaging", failureStatus: HealthStatus.Degraded);
+        builder.AddTransactionalOutbox(relay: !commandLine);
         builder.Services.Configure<RegionCacheOptions>(builder.Configuration.GetSection(RegionCacheOptions.Section));
         builder.Services.AddSingleton<RegionCache>();
         builder.AddDefaultGrpc();
@@ -22,5 +27,6 @@ public static class Extensions
         builder.Services.AddSingleton<RegionImportStore>();
         builder.Services.AddSingleton<RegionImporter>();
         builder.AddRegionLookups();
+        builder.AddOfficeCredentials();
     }
 }

@@ -2,6 +2,7 @@ using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Infrastructure;
+using Oversight.ServiceDefaults.Authentication;
 
 namespace Oversight.RegionDirectory.Grpc;
 
@@ -12,6 +13,9 @@ public sealed partial class RegionDirectoryService
 
     public override async Task<ImportRegionsReply> ImportRegions(ImportRegionsRequest request, ServerCallContext context)
     {
+        // The official list is national reference data: only a national admin may replace it.
+        context.RequireOfficeRole(OfficeRoles.Admin, RegionScope.National, logger);
+
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(request.ProvincesCsv)) errors.Add("provinces_csv: is required (header kode,nama)");
         if (request.ProvincesCsv.Length > MaxCsvLength) errors.Add($"provinces_csv: must be at most {MaxCsvLength} characters");

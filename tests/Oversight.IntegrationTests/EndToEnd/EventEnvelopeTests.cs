@@ -36,7 +36,7 @@ public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFi
             RegionCode = "64.03",
             ViolationType = 8,
             Description = "Kepala dinas menggelar acara yang menunjukkan keberpihakan.",
-        }, new Metadata { { "traceparent", traceparent } });
+        }, [.. await system.IntakeOfficerHeadersAsync("64"), new Metadata.Entry("traceparent", traceparent)]);
 
         var message = await Eventually.HoldsAsync(
             async () => await channel.BasicGetAsync(queue, autoAck: true), m => m is not null, TimeSpan.FromSeconds(30), "message on the integrator queue");

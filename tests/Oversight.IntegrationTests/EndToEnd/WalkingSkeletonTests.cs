@@ -53,7 +53,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
             RegionCode = "74.71",
             ViolationType = 2,
             Description = "Camat membagikan unggahan kampanye salah satu pasangan calon di grup WhatsApp kantor.",
-        });
+        }, await _system.IntakeOfficerHeadersAsync("74"));
         Assert.Equal("Bawaslu Kota Kendari", reply.HandlingOffice);
 
         var stored = await ComplaintsClient.GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId });
@@ -80,7 +80,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
             RegionCode = "mataram",
             ViolationType = 13,
             Description = "",
-        }));
+        }, await _system.IntakeOfficerHeadersAsync("")));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("region_code", error.Status.Detail);
         Assert.Contains("violation_type", error.Status.Detail);
@@ -95,7 +95,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
             RegionCode = "99.98",
             ViolationType = 1,
             Description = "Spanduk calon dipasang di kantor dinas.",
-        }));
+        }, await _system.IntakeOfficerHeadersAsync("")));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("region_code", error.Status.Detail);
     }
@@ -160,5 +160,30 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
             }
         }
         Assert.Contains(_system.App.Resources, r => r.WaitsFor.Count > 0);
+    }
+
+    [Fact]
+    public async Task Submitting_needs_an_intake_officer_token_whose_scope_covers_the_region()
+    {
+        var request = new SubmitComplaintRequest { RegionCode = "52.71", ViolationType = 2, Description = "ASN membagikan konten kampanye." };
+
+        var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(request));
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+
+        // 52.71, not the 74.71 another test counts: reporting applies events asynchronously.
+        // Validated by complaints against the directory's JWKS: a token for another province is valid but not enough.
+        var otherProvince = await Assert.ThrowsAsync<RpcException>(async () =>
+            await ComplaintsClient.SubmitComplaintAsync(request, await _system.IntakeOfficerHeadersAsync("74")));
+        Assert.Equal(StatusCode.PermissionDenied, otherProvince.StatusCode);
+        Assert.Contains("region scope 74 does not cover region 52.71", otherProvince.Status.Detail);
+
+        var adminOnly = await Assert.ThrowsAsync<RpcException>(async () =>
+            await ComplaintsClient.SubmitComplaintAsync(request, await _system.AdminHeadersAsync()));
+        Assert.Equal(StatusCode.PermissionDenied, adminOnly.StatusCode);
+        Assert.Contains("intake_officer", adminOnly.Status.Detail);
+
+        // The province's desk covers its cities.
+        var reply = await ComplaintsClient.SubmitComplaintAsync(request, await _system.IntakeOfficerHeadersAsync("52"));
+        Assert.Equal("Bawaslu Kota Mataram", reply.HandlingOffice);
     }
 }

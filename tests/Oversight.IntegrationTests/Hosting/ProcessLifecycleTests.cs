@@ -37,9 +37,9 @@ public sealed class ProcessLifecycleTests(TestServers servers)
         var postgres = builder.AddPostgres("postgres");
         var db = postgres.AddDatabase("directorydb");
         var cache = builder.AddRedis("cache");
-        builder.AddRabbitMQ("messaging");
+        var messaging = builder.AddRabbitMQ("messaging");
         builder.AddProject("region-directory", "services/RegionDirectory/Oversight.RegionDirectory.csproj")
-            .WithReference(db).WaitFor(db).WithReference(cache).WaitFor(cache);
+            .WithReference(db).WaitFor(db).WithReference(cache).WaitFor(cache).WithReference(messaging);
         var app = builder.Build();
         await app.StartAsync();
         var pids = app.Resources.Where(r => r.Pid is not null).Select(r => (r.Name, Pid: r.Pid!.Value)).ToList();

@@ -28,7 +28,7 @@ public sealed class DirectoryChangeEventTests(TestServers servers)
         {
             ProvincesCsv = "kode,nama\n64,Kalimantan Timur\n",
             RegenciesCsv = "kode,kode_provinsi,nama,jenis\n64.03,64,Kabupaten Berau,kabupaten\n64.11,64,Kabupaten Mahakam Ulu Baru,kabupaten\n",
-        });
+        }, await system.AdminHeadersAsync());
 
         var message = await Eventually.HoldsAsync(
             async () => await channel.BasicGetAsync(queue, autoAck: true), m => m is not null, TimeSpan.FromSeconds(30), "RegionDirectoryChanged on the integrator queue");
@@ -42,7 +42,7 @@ public sealed class DirectoryChangeEventTests(TestServers servers)
         Assert.Equal("import: 0 added, 1 changed", evt.GetProperty("summary").GetString());
 
         // An import that changes nothing announces nothing.
-        await client.ImportRegionsAsync(new ImportRegionsRequest { ProvincesCsv = "kode,nama\n64,Kalimantan Timur\n" });
+        await client.ImportRegionsAsync(new ImportRegionsRequest { ProvincesCsv = "kode,nama\n64,Kalimantan Timur\n" }, await system.AdminHeadersAsync());
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Null(await channel.BasicGetAsync(queue, autoAck: true));
     }

@@ -29,7 +29,7 @@ public sealed class RegionCacheTests(TestServers servers)
         {
             ProvincesCsv = "kode,nama\n74,Sulawesi Tenggara\n",
             RegenciesCsv = "kode,kode_provinsi,nama,jenis\n74.71,74,Kota Kendari Baru,kota\n",
-        });
+        }, await system.AdminHeadersAsync());
         Assert.Equal(["changed 74.71 Kota Kendari Baru"], reply.Changes);
         Assert.False(await redis.GetDatabase().KeyExistsAsync($"{prefix}region:74.71"));
         Assert.Equal("Kota Kendari Baru", (await client.GetRegionAsync(new GetRegionRequest { Code = "74.71" })).Name);

@@ -9,7 +9,14 @@ public sealed class RegionDirectoryFixture(TestServers servers) : IAsyncLifetime
 
     public TestServers Servers => servers;
 
-    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
+    /// <summary>A national admin's token (valid 15 minutes, longer than any test class takes).</summary>
+    public string AdminToken { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        System = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
+        AdminToken = await System.AdminTokenAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

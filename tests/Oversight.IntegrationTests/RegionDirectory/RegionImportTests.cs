@@ -25,7 +25,7 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
             RegenciesCsv = await File.ReadAllTextAsync(SharedData.RegenciesCsv),
         };
 
-        var first = await Client.ImportRegionsAsync(request);
+        var first = await Client.ImportRegionsAsync(request, await fixture.System.AdminHeadersAsync());
         Assert.Equal(38 + 514, first.Added + first.Changed + first.Unchanged);
 
         var counts = await CountsAsync();
@@ -40,7 +40,7 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
         var jakartaUtara = await Client.GetRegionAsync(new GetRegionRequest { Code = "31.72" });
         Assert.Equal("Kota Administrasi Jakarta Utara", jakartaUtara.Name);
 
-        var second = await Client.ImportRegionsAsync(request);
+        var second = await Client.ImportRegionsAsync(request, await fixture.System.AdminHeadersAsync());
         Assert.Equal((0, 0, 552, false), (second.Added, second.Changed, second.Unchanged, second.Applied));
         Assert.Empty(second.Changes);
     }
@@ -60,7 +60,7 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
         {
             ProvincesCsv = await File.ReadAllTextAsync(SharedData.ProvincesCsv),
             RegenciesCsv = string.Join('\n', regencies),
-        }));
+        }, await fixture.System.AdminHeadersAsync()));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("regencies line 5: code '11.0X'", error.Status.Detail);
@@ -74,7 +74,7 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
     [Fact]
     public async Task Missing_input_is_refused_naming_the_field()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await Client.ImportRegionsAsync(new ImportRegionsRequest()));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await Client.ImportRegionsAsync(new ImportRegionsRequest(), await fixture.System.AdminHeadersAsync()));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("provinces_csv", error.Status.Detail);
     }

@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+using Oversight.ServiceDefaults.Authentication;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Validation of office tokens (JWTs from the region directory's <c>POST /connect/token</c>) for every service.</summary>
+public static class OfficeAuthenticationExtensions
+{
+    /// <summary>The named HttpClient JwtBearer fetches the directory's metadata and JWKS with (service discovery, resilience).</summary>
+    public const string MetadataClientName = "office-authentication-metadata";
+
+    /// <summary>
+    /// Adds JwtBearer as the default scheme, validating issuer, audience, lifetime (small clock skew) and the
+    /// RS256 signature against the directory's published keys. Without a token a request is anonymous; each
+    /// gRPC method decides with <see cref="GrpcOfficeAuthorization"/>. Call <c>app.UseAuthentication()</c>.
+    /// </summary>
+    public static TBuilder AddOfficeAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        var settings = builder.Configuration.GetSection(OfficeAuthenticationOptions.Section).Get<OfficeAuthenticationOptions>()
+            ?? new OfficeAuthenticationOptions();
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddHttpClient(MetadataClientName);
+        builder.Services.AddAuthorization();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+
+        var development = builder.Environment.IsDevelopment();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IServiceProvider>((options, services) =>
+            {
+                // The JWT's claim names as they are ("role", "region"), not mapped to long WS-* URIs.
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    RequireExpirationTime = true,
+                    RequireSignedTokens = true,
+                    ValidateIssuerSigningKey = true,
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    ClockSkew = settings.ClockSkew,
+                    NameClaimType = OfficeClaims.Subject,
+                    RoleClaimType = OfficeClaims.Role,
+                };
+
+                if (services.GetService<IOfficeSigningKeys>() is { } localKeys)
+                {
+                    // The directory validates its own tokens with the keys it holds: no HTTP round-trip to itself.
+                    options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => localKeys.ValidationKeys;
+                    return;
+                }
+
+                options.MetadataAddress = settings.MetadataAddress;
+                // JwtBearer fetches metadata with its own HttpClient; this one resolves "_http.region-directory".
+                options.Backchannel = services.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName);
+                // Plain HTTP only where no TLS exists: the AppHost runs every service on loopback without certificates.
+                // The JWKS decides which signatures are trusted, so anywhere else it must come over HTTPS.
+                options.RequireHttpsMetadata = !(development || IsLoopback(settings.MetadataAddress));
+            });
+        return builder;
+    }
+
+    private static bool IsLoopback(string address) =>
+        Uri.TryCreate(address, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
+}

@@ -1,0 +1,59 @@
+using System.Text;
+using Microsoft.Extensions.Primitives;
+
+namespace Oversight.RegionDirectory.Credentials;
+
+/// <summary>
+/// A client-credentials token request as RFC 6749 sends it: a form body with grant_type, and the client's
+/// id and secret either in the body or in HTTP Basic (form-url-encoded, then base64), never both.
+/// </summary>
+public sealed record TokenRequest(string? GrantType, string? ClientId, string? ClientSecret, string? Scope, bool UsedBasic)
+{
+    /// <summary>The request, or the error text for <c>invalid_request</c>.</summary>
+    public static async Task<(TokenRequest? Request, string? Error)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
+    {
+        if (!http.HasFormContentType) return (null, "the body must be application/x-www-form-urlencoded");
+        var form = await http.ReadFormAsync(cancellationToken);
+        foreach (var name in new[] { "grant_type", "client_id", "client_secret", "scope" })
+        {
+            if (form[name].Count > 1) return (null, $"{name} is given more than once");
+        }
+
+        string? basicId = null, basicSecret = null;
+        var authorization = http.Headers.Authorization.ToString();
+        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!TryParseBasic(authorization["Basic ".Length..].Trim(), out basicId, out basicSecret))
+            {
+                return (null, "the Basic authorization header is malformed");
+            }
+            if (!StringValues.IsNullOrEmpty(form["client_secret"])) return (null, "client credentials are given both in the header and the body");
+        }
+
+        return (new TokenRequest(
+            GrantType: form["grant_type"].ToString(),
+            ClientId: basicId ?? form["client_id"].ToString(),
+            ClientSecret: basicSecret ?? form["client_secret"].ToString(),
+            Scope: form["scope"].ToString(),
+            UsedBasic: basicId is not null), null);
+    }
+
+    private static bool TryParseBasic(string encoded, out string? clientId, out string? secret)
+    {
+        clientId = secret = null;
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var colon = decoded.IndexOf(':');
+            if (colon < 0) return false;
+            // RFC 6749 2.3.1: both parts are form-url-encoded before base64.
+            clientId = Uri.UnescapeDataString(decoded[..colon].Replace('+', ' '));
+            secret = Uri.UnescapeDataString(decoded[(colon + 1)..].Replace('+', ' '));
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Npgsql;
+using Oversight.Contracts.OfficeCredentials;
+using Oversight.RegionDirectory.Credentials;
+using Oversight.RegionDirectory.Infrastructure;
+using Oversight.RegionDirectory.Model;
+using Oversight.ServiceDefaults.Authentication;
+
+namespace Oversight.RegionDirectory.Grpc;
+
+/// <summary>
+/// Administration of office clients. Every call needs the admin role and a region scope covering the client
+/// concerned, so an admin can never give out (or take away) more than its own scope.
+/// </summary>
+public sealed class OfficeCredentialsService(
+    OfficeClientStore clients,
+    RegionRepository regions,
+    ILogger<OfficeCredentialsService> logger)
+    : OfficeCredentials.OfficeCredentialsBase
+{
+    private const int MaxDisplayName = 200;
+    private const int MaxOfficeId = 100;
+
+    public override async Task<ClientSecretReply> RegisterClient(RegisterClientRequest request, ServerCallContext context)
+    {
+        RequireAdmin(context);
+        var displayName = request.DisplayName.Trim();
+        var officeId = request.OfficeId.Trim();
+        var roles = request.Roles.Select(r => r.Trim()).Distinct().ToArray();
+
+        var errors = new List<string>();
+        if (displayName.Length == 0) errors.Add("display_name: is required");
+        if (displayName.Length > MaxDisplayName) errors.Add($"display_name: must be at most {MaxDisplayName} characters");
+        if (officeId.Length > MaxOfficeId) errors.Add($"office_id: must be at most {MaxOfficeId} characters");
+        if (roles.Length == 0) errors.Add($"roles: at least one of {string.Join(", ", OfficeRoles.All)}");
+        foreach (var unknown in roles.Where(r => !OfficeRoles.IsKnown(r)))
+        {
+            errors.Add($"roles: unknown role '{unknown}' (known: {string.Join(", ", OfficeRoles.All)})");
+        }
+        if (request.RegionCode != RegionScope.National && !RegionCode.IsValid(request.RegionCode))
+        {
+            errors.Add($"region_code: {RegionCode.Rule}, or empty for national scope");
+        }
+        else if (request.RegionCode != RegionScope.National
+            && await WithDatabaseAsync("Region lookup", () => regions.FindAsync(request.RegionCode, context.CancellationToken)) is null)
+        {
+            errors.Add($"region_code: no region with code {request.RegionCode}");
+        }
+        if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
+
+        var caller = context.RequireOfficeRole(OfficeRoles.Admin, request.RegionCode, logger);
+
+        var secret = ClientCredentialGenerator.NewSecret();
+        var clientId = ClientCredentialGenerator.NewClientId();
+        await WithDatabaseAsync("Client registration", () => clients.AddAsync(clientId, displayName, request.RegionCode,
+            officeId.Length == 0 ? null : officeId, roles, SecretHasher.Hash(secret), context.CancellationToken));
+        logger.LogInformation("Client {ClientId} registered by {Admin} (region {Region}, roles {Roles})",
+            clientId, caller.OfficeClientId(), RegionScope.Describe(request.RegionCode), string.Join(' ', roles));
+
+        var stored = await WithDatabaseAsync("Client lookup", () => clients.FindAsync(clientId, context.CancellationToken));
+        return new ClientSecretReply { Client = ToMessage(stored!), ClientSecret = secret };
+    }
+
+    public override async Task<ListClientsReply> ListClients(ListClientsRequest request, ServerCallContext context)
+    {
+        var caller = RequireAdmin(context);
+        var scope = caller.RegionScopeOf();
+        var all = await WithDatabaseAsync("Client listing", () => clients.ListAsync(request.IncludeRevoked, context.CancellationToken));
+        var reply = new ListClientsReply();
+        reply.Clients.AddRange(all.Where(c => RegionScope.Covers(scope, c.RegionCode)).Select(ToMessage));
+        return reply;
+    }
+
+    public override async Task<OfficeClient> RevokeClient(RevokeClientRequest request, ServerCallContext context)
+    {
+        var caller = RequireAdmin(context);
+        await FindWithinScopeAsync(request.ClientId, context);
+        var revoked = await WithDatabaseAsync("Client revocation", () => clients.RevokeAsync(request.ClientId, context.CancellationToken));
+        logger.LogInformation("Client {ClientId} revoked by {Admin}", request.ClientId, caller.OfficeClientId());
+        return ToMessage(revoked!);
+    }
+
+    public override async Task<ClientSecretReply> RotateSecret(RotateSecretRequest request, ServerCallContext context)
+    {
+        var caller = RequireAdmin(context);
+        var client = await FindWithinScopeAsync(request.ClientId, context);
+        if (client.Revoked)
+        {
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"client_id: client {client.ClientId} is revoked"));
+        }
+
+        var secret = ClientCredentialGenerator.NewSecret();
+        var replaced = await WithDatabaseAsync("Secret rotation", () => clients.ReplaceSecretAsync(client.ClientId, SecretHasher.Hash(secret), context.CancellationToken));
+        if (!replaced) throw new RpcException(new Status(StatusCode.FailedPrecondition, $"client_id: client {client.ClientId} is revoked"));
+        logger.LogInformation("Secret of client {ClientId} rotated by {Admin}", client.ClientId, caller.OfficeClientId());
+        return new ClientSecretReply { Client = ToMessage(client), ClientSecret = secret };
+    }
+
+    // The role first; the scope once the client's region is known.
+    private System.Security.Claims.ClaimsPrincipal RequireAdmin(ServerCallContext context) =>
+        context.RequireOfficeRole(OfficeRoles.Admin, logger);
+
+    private async Task<OfficeClientRecord> FindWithinScopeAsync(string clientId, ServerCallContext context)
+    {
+        if (string.IsNullOrWhiteSpace(clientId)) throw new RpcException(new Status(StatusCode.InvalidArgument, "client_id: is required"));
+        var client = await WithDatabaseAsync("Client lookup", () => clients.FindAsync(clientId, context.CancellationToken))
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"client_id: no client {clientId}"));
+        context.RequireOfficeRole(OfficeRoles.Admin, client.RegionCode, logger);
+        return client;
+    }
+
+    /// <summary>PostgreSQL being down becomes Unavailable and one log line, never a stack trace.</summary>
+    private async Task<T> WithDatabaseAsync<T>(string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            logger.LogWarning("{What} failed, PostgreSQL unavailable: {Reason}", what, ex.Message);
+            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
+        }
+    }
+
+    private static OfficeClient ToMessage(OfficeClientRecord record)
+    {
+        var message = new OfficeClient
+        {
+            ClientId = record.ClientId,
+            DisplayName = record.DisplayName,
+            RegionCode = record.RegionCode,
+            OfficeId = record.OfficeId ?? "",
+            CreatedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(record.CreatedAt, DateTimeKind.Utc)),
+            Revoked = record.Revoked,
+        };
+        message.Roles.AddRange(record.Roles);
+        if (record.RevokedAt is { } revokedAt) message.RevokedAt = Timestamp.FromDateTime(DateTime.SpecifyKind(revokedAt, DateTimeKind.Utc));
+        return message;
+    }
+}
