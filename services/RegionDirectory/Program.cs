@@ -2,6 +2,7 @@ using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Extensions;
 using Oversight.RegionDirectory.Grpc;
 using Oversight.RegionDirectory.Infrastructure;
+using Oversight.RegionDirectory.Infrastructure.Offices;
 
 // "import-regions ..." runs the import with the service's configuration and exits.
 var importing = args.FirstOrDefault() == RegionImportCommand.Name;
@@ -19,7 +20,7 @@ app.MapGrpcService<RegionDirectoryService>();
 app.MapGrpcService<OfficeCredentialsService>();
 app.MapOfficeTokenEndpoints();
 
-if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, RegionSeed.ApplyAsync))
+if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, DirectorySeed.ApplyAsync))
 {
     return 1;
 }

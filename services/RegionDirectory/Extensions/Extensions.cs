@@ -27,6 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<RegionImportStore>();
         builder.Services.AddSingleton<RegionImporter>();
         builder.AddRegionLookups();
+        builder.AddOffices();
         builder.AddOfficeCredentials();
     }
 }

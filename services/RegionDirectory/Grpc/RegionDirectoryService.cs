@@ -2,6 +2,7 @@ using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Infrastructure;
+using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
 using RegionLevel = Oversight.RegionDirectory.Model.RegionLevel;
 
@@ -11,6 +12,9 @@ public sealed partial class RegionDirectoryService(
     RegionRepository regions,
     RegionQueries queries,
     RegionImporter importer,
+    OfficeQueries offices,
+    OfficeStore officeStore,
+    CachedComplaintRouter routing,
     ILogger<RegionDirectoryService> logger)
     : Contracts.RegionDirectory.RegionDirectory.RegionDirectoryBase
 {

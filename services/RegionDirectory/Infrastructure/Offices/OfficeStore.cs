@@ -1,0 +1,122 @@
+using Dapper;
+using Npgsql;
+using Oversight.RegionDirectory.Model.Offices;
+using Oversight.ServiceDefaults.Outbox;
+
+namespace Oversight.RegionDirectory.Infrastructure.Offices;
+
+public enum WriteOutcome
+{
+    Written,
+    /// <summary>The record's region_code names no region; nothing was written.</summary>
+    UnknownRegion,
+    /// <summary>Delete of an id that does not exist.</summary>
+    NotFound,
+}
+
+/// <summary>
+/// Admin writes of offices and officials. Each write is one method with one connection and one transaction,
+/// with its <c>RegionDirectoryChanged</c> event in the outbox; the cache is invalidated after the commit.
+/// </summary>
+public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, TransactionalOutbox outbox)
+{
+    // The region it had before, to invalidate answers there too when an office moves; locked against a concurrent write.
+    private const string PreviousOfficeRegionSql = "SELECT region_code AS RegionCode FROM offices WHERE id = @Id FOR UPDATE";
+    private const string PreviousOfficialRegionSql = "SELECT region_code FROM officials WHERE id = @Id FOR UPDATE";
+    private const string Office = "office";
+    private const string Official = "official";
+
+    /// <param name="authorizeExisting">
+    /// Called with the region an existing office has now (null for national), inside the transaction and with the
+    /// row locked: it throws to refuse, so that a caller may not move an office it could not edit where it is.
+    /// </param>
+    public async Task<WriteOutcome> UpsertOfficeAsync(OfficeRecord office, Action<string?> authorizeExisting, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (office.RegionCode is { } code && !await OfficeQueries.RegionExistsAsync(connection, code, cancellationToken, transaction))
+        {
+            return WriteOutcome.UnknownRegion;
+        }
+        var previous = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
+            PreviousOfficeRegionSql, new { office.Id }, transaction, cancellationToken: cancellationToken));
+        if (previous is not null) authorizeExisting(previous.RegionCode);
+        await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOffice, OfficeRow.Parameters(office), transaction, cancellationToken: cancellationToken));
+        var change = previous is null
+            ? OfficeChangeEvents.For(Office, "added", office.Id, office.Name, office.RegionCode)
+            : OfficeChangeEvents.For(Office, "changed", office.Id, office.Name, office.RegionCode, previous.RegionCode);
+        await outbox.AppendAsync(connection, transaction, change, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+
+        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy(previous is null ? [office.RegionCode] : [office.RegionCode, previous.RegionCode]));
+        return WriteOutcome.Written;
+    }
+
+    /// <param name="authorizeExisting">Called with the office's region (null for national) before it is deleted; throws to refuse.</param>
+    public async Task<WriteOutcome> DeleteOfficeAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
+            "SELECT region_code AS RegionCode, name AS Name FROM offices WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+        if (deleted is null) return WriteOutcome.NotFound;
+        authorizeExisting(deleted.RegionCode);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM offices WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Office, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+
+        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy([deleted.RegionCode]));
+        return WriteOutcome.Written;
+    }
+
+    /// <param name="authorizeExisting">As for offices: called with an existing official's region; throws to refuse.</param>
+    public async Task<WriteOutcome> UpsertOfficialAsync(OfficialRecord official, Action<string?> authorizeExisting, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (!await OfficeQueries.RegionExistsAsync(connection, official.RegionCode, cancellationToken, transaction))
+        {
+            return WriteOutcome.UnknownRegion;
+        }
+        var previousRegion = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            PreviousOfficialRegionSql, new { official.Id }, transaction, cancellationToken: cancellationToken));
+        if (previousRegion is not null) authorizeExisting(previousRegion);
+        await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOfficial, OfficialRow.Parameters(official), transaction, cancellationToken: cancellationToken));
+        var change = previousRegion is null
+            ? OfficeChangeEvents.For(Official, "added", official.Id, official.Name, official.RegionCode)
+            : OfficeChangeEvents.For(Official, "changed", official.Id, official.Name, official.RegionCode, previousRegion);
+        await outbox.AppendAsync(connection, transaction, change, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+
+        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy(previousRegion is null ? [official.RegionCode] : [official.RegionCode, previousRegion]));
+        return WriteOutcome.Written;
+    }
+
+    /// <param name="authorizeExisting">Called with the official's region before it is deleted; throws to refuse.</param>
+    public async Task<WriteOutcome> DeleteOfficialAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
+            "SELECT region_code AS RegionCode, name AS Name FROM officials WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+        if (deleted is null) return WriteOutcome.NotFound;
+        authorizeExisting(deleted.RegionCode);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM officials WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+        await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Official, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outbox.Notify();
+
+        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy([deleted.RegionCode]));
+        return WriteOutcome.Written;
+    }
+
+    // A row, so "no such office" (null) differs from "a national office" (RegionCode null).
+    private sealed class StoredRegion
+    {
+        public string? RegionCode { get; set; }
+        public string Name { get; set; } = "";
+    }
+}
