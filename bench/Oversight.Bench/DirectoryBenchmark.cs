@@ -7,13 +7,17 @@ using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.Regi
 namespace Oversight.Bench;
 
 /// <summary>
-/// Region look-ups per second and their latency: over gRPC with the Redis cache warm, over gRPC with
-/// no Redis (every read from PostgreSQL), and the same row read straight from PostgreSQL with Npgsql
-/// (no service in between). Each directory holds the full official list (38 provinces, 514 regencies/cities).
+/// Region look-ups and complaint routing per second and their latency: over gRPC with the Redis cache
+/// warm, over gRPC with no Redis (every read from PostgreSQL), and a region row read straight from
+/// PostgreSQL with Npgsql (no service in between). Each directory holds the full official list
+/// (38 provinces, 514 regencies/cities) and the seeded offices and officials.
 /// </summary>
 public sealed class DirectoryBenchmark(BenchOptions options)
 {
     private const string RegionSql = "SELECT code, name, level, parent_code, decree, kind FROM regions WHERE code = $1";
+
+    // The seeded regions with offices, and their provinces: routing there climbs the tree and reads officials.
+    private static readonly string[] RoutedRegions = ["52.71", "64.03", "64.11", "74.71", "52", "64", "74"];
 
     public async Task<IReadOnlyList<LatencySummary>> RunAsync()
     {
@@ -26,8 +30,8 @@ public sealed class DirectoryBenchmark(BenchOptions options)
             await using var cached = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
             var deadRedis = $"127.0.0.1:{PortAllocator.FreePort()},connectTimeout=500";
             await using var uncached = await TestSystem.StartWithRedisAsync(servers, deadRedis, TestSystem.RegionDirectory);
-            var cachedClient = await PrepareAsync(cached);
-            var uncachedClient = await PrepareAsync(uncached);
+            var (cachedClient, cachedRouting) = await PrepareAsync(cached);
+            var (uncachedClient, uncachedRouting) = await PrepareAsync(uncached);
             await using var dataSource = NpgsqlDataSource.Create(cached.Setting(TestSystem.RegionDirectory, "ConnectionStrings__directorydb"));
 
             var scenarios = new (string Name, Func<int, Task> Operation)[]
@@ -35,6 +39,8 @@ public sealed class DirectoryBenchmark(BenchOptions options)
                 ("GetRegion over gRPC, Redis cache warm", async n => await cachedClient.GetRegionAsync(new GetRegionRequest { Code = codes[n % codes.Count] })),
                 ("GetRegion over gRPC, no cache (PostgreSQL)", async n => await uncachedClient.GetRegionAsync(new GetRegionRequest { Code = codes[n % codes.Count] })),
                 ("Region row straight from PostgreSQL (Npgsql, no service)", async n => await ReadRowAsync(dataSource, codes[n % codes.Count])),
+                ("RouteComplaint over gRPC, Redis cache warm", async n => await cachedRouting.RouteComplaintAsync(RouteRequest(n))),
+                ("RouteComplaint over gRPC, no cache (PostgreSQL)", async n => await uncachedRouting.RouteComplaintAsync(RouteRequest(n))),
             };
             return await MeasureAsync(scenarios);
         }
@@ -65,17 +71,23 @@ public sealed class DirectoryBenchmark(BenchOptions options)
         return scenarios.Select(s => Median(rounds[s.Name])).ToList();
     }
 
-    private static async Task<DirectoryClient> PrepareAsync(TestSystem system)
+    // Imports the official list as the test admin; returns an anonymous client (look-ups are public) and one
+    // carrying the admin's token (routing needs a token; a national one covers every region).
+    private static async Task<(DirectoryClient Lookups, DirectoryClient Routing)> PrepareAsync(TestSystem system)
     {
-        var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
-        var reply = await client.ImportRegionsAsync(new ImportRegionsRequest
+        var token = await system.AdminTokenAsync();
+        var routing = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, token));
+        var reply = await routing.ImportRegionsAsync(new ImportRegionsRequest
         {
             ProvincesCsv = await File.ReadAllTextAsync(SharedData.ProvincesCsv),
             RegenciesCsv = await File.ReadAllTextAsync(SharedData.RegenciesCsv),
         });
         if (!reply.Applied && reply.Added + reply.Changed > 0) throw new InvalidOperationException("The import of the official list was not applied.");
-        return client;
+        return (new DirectoryClient(system.Channel(TestSystem.RegionDirectory)), routing);
     }
+
+    // A date inside the campaign, when Kota Mataram's PPK is the acting mayor: the officials' terms matter.
+    private static RouteComplaintRequest RouteRequest(int n) => new() { RegionCode = RoutedRegions[n % RoutedRegions.Length], Date = "2024-11-01" };
 
     private static async Task ReadRowAsync(NpgsqlDataSource dataSource, string code)
     {
