@@ -14,8 +14,9 @@ var messaging = builder.AddRabbitMQ("messaging");
 var regionDirectory = builder.AddProject("region-directory", "services/RegionDirectory/Oversight.RegionDirectory.csproj")
     .WithReference(directoryDb).WaitFor(directoryDb)
     .WithReference(cache).WaitFor(cache)
-    // Not waited for: the directory serves look-ups without the broker; its outbox catches up later.
-    .WithReference(messaging);
+    // Waited for only so that its first health checks do not log a broker that is still starting; at run
+    // time the directory serves look-ups without the broker, and its outbox catches up later.
+    .WithReference(messaging).WaitFor(messaging);
 
 var bootstrapAdminMessage = regionDirectory.WithBootstrapAdmin();
 

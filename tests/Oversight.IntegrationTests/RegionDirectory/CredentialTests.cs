@@ -240,6 +240,30 @@ public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Clients_are_administered_over_rest_too()
+    {
+        using var http = System.Http(TestSystem.RegionDirectory);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await System.AdminTokenAsync());
+
+        using var registered = await http.PostAsync("/v1/clients", new StringContent(
+            """{"displayName":"BKPSDM Kota Mataram desk","regionCode":"52.71","roles":["intake_officer"]}""", Encoding.UTF8, "application/json"));
+        var body = await registered.Content.ReadAsStringAsync();
+        Assert.True(registered.StatusCode == HttpStatusCode.OK, body);
+        var answer = JsonDocument.Parse(body).RootElement;
+        var clientId = answer.GetProperty("client").GetProperty("clientId").GetString()!;
+        Assert.NotEmpty(await System.TokenAsync(clientId, answer.GetProperty("clientSecret").GetString()!));
+
+        using var revoked = await http.PostAsync($"/v1/clients/{clientId}:revoke", null);
+        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        using var listed = await http.GetAsync("/v1/clients?includeRevoked=true");
+        var clients = JsonDocument.Parse(await listed.Content.ReadAsStringAsync()).RootElement.GetProperty("clients");
+        Assert.Contains(clients.EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId && c.GetProperty("revoked").GetBoolean());
+
+        http.DefaultRequestHeaders.Authorization = null;
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/v1/clients")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_registrations_are_refused_naming_each_field_and_rule()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await Credentials.RegisterClientAsync(new RegisterClientRequest
