@@ -36,7 +36,7 @@ public sealed class RegionCacheTests(TestServers servers)
     }
 
     [Fact]
-    public async Task Without_redis_reads_come_from_postgres_and_health_says_degraded()
+    public async Task Without_redis_reads_and_routing_come_from_postgres_and_health_says_degraded()
     {
         // A port nothing listens on: Redis is "down" from the start.
         var deadRedis = $"127.0.0.1:{Oversight.Hosting.Ports.PortAllocator.FreePort()},password=x,connectTimeout=500";
@@ -44,6 +44,11 @@ public sealed class RegionCacheTests(TestServers servers)
         var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
 
         Assert.Equal("Kota Mataram", (await client.GetRegionAsync(new GetRegionRequest { Code = "52.71" })).Name);
+        // Offices and routing too, cached the same way, are read straight from PostgreSQL.
+        var authorized = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        var routing = await authorized.RouteComplaintAsync(new RouteComplaintRequest { RegionCode = "64.11", Date = "2024-11-01" });
+        Assert.Equal("Bawaslu Provinsi Kalimantan Timur", routing.Bawaslu.Name);
+        Assert.NotEmpty((await authorized.ListOfficesAsync(new ListOfficesRequest { RegionCode = "52.71" })).Offices);
 
         using var http = system.Http(TestSystem.RegionDirectory);
         var health = await http.GetAsync("/health");
