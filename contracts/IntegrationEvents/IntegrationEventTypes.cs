@@ -10,6 +10,8 @@ public static class IntegrationEventTypes
     {
         [nameof(ComplaintSubmitted)] = typeof(ComplaintSubmitted),
         [nameof(RegionDirectoryChanged)] = typeof(RegionDirectoryChanged),
+        [nameof(DeadlineApproaching)] = typeof(DeadlineApproaching),
+        [nameof(DeadlineMissed)] = typeof(DeadlineMissed),
     };
 
     /// <summary>The stable name of an event type.</summary>

@@ -1,5 +1,6 @@
 using Oversight.Complaints.Grpc;
 using Oversight.Complaints.Infrastructure;
+using Oversight.Complaints.Infrastructure.Deadlines;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Extensions;
@@ -12,6 +13,7 @@ public static class Extensions
         // No consumers: this service only publishes, through the outbox relay.
         builder.AddRabbitMqMessaging("messaging");
         builder.AddTransactionalOutbox();
+        builder.AddComplaintDeadlines();
         builder.AddDefaultGrpc();
         // Office tokens from the region directory, validated against its JWKS (fetched through service discovery).
         builder.AddOfficeAuthentication();

@@ -4,6 +4,7 @@ using Grpc.Core;
 using Oversight.Contracts.Complaints;
 using Oversight.Testing;
 using RabbitMQ.Client;
+using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 
 namespace Oversight.IntegrationTests.EndToEnd;
 
@@ -30,7 +31,7 @@ public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFi
 
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         var traceparent = $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01";
-        var client = new Complaints.ComplaintsClient(system.Channel(TestSystem.Complaints));
+        var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
         var reply = await client.SubmitComplaintAsync(new SubmitComplaintRequest
         {
             RegionCode = "64.03",

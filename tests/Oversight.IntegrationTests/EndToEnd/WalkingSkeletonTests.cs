@@ -5,6 +5,7 @@ using Oversight.Contracts.RegionDirectory;
 using Oversight.Contracts.Reporting;
 using Oversight.Hosting.Resources;
 using Oversight.Testing;
+using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 
 namespace Oversight.IntegrationTests.EndToEnd;
 
@@ -18,7 +19,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly TestSystem _system = fixture.System;
 
-    private Complaints.ComplaintsClient ComplaintsClient => new(_system.Channel(TestSystem.Complaints));
+    private ComplaintsGrpcClient ComplaintsClient => new(_system.Channel(TestSystem.Complaints));
 
     [Fact]
     public async Task Region_directory_answers_a_lookup_by_kemendagri_code()

@@ -1,0 +1,119 @@
+using System.Diagnostics.Metrics;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Oversight.Contracts.IntegrationEvents;
+using Oversight.ServiceDefaults.Outbox;
+
+namespace Oversight.Complaints.Infrastructure.Deadlines;
+
+/// <summary>
+/// Raises <see cref="DeadlineApproaching"/> and <see cref="DeadlineMissed"/> once per deadline. Each pass
+/// claims due rows with <c>FOR UPDATE SKIP LOCKED</c> (so instances running side by side never take the
+/// same row), writes the event to the outbox and marks the row in one transaction (so a crash either
+/// loses both, and the next pass raises it, or keeps both). A deadline already past when first seen is
+/// announced as missed only: "approaching" would no longer be true.
+/// </summary>
+public sealed class DeadlineScheduler(
+    NpgsqlDataSource dataSource,
+    TransactionalOutbox outbox,
+    TimeProvider clock,
+    IOptions<DeadlineOptions> options,
+    ILogger<DeadlineScheduler> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    private static readonly Counter<long> Raised = OversightTelemetry.Meter.CreateCounter<long>(
+        "oversight.deadlines.raised", "{event}", "Deadline events written to the outbox, by kind of event.");
+
+    private const string ClaimApproachingSql = """
+        SELECT id, complaint_id AS ComplaintId, kind, owner, region_code AS RegionCode, due_at AS DueAt, approaching_at AS ApproachingAt
+        FROM complaint_deadlines
+        WHERE closed_at IS NULL AND approaching_event_id IS NULL AND missed_event_id IS NULL
+          AND approaching_at <= @now AND due_at > @now
+        ORDER BY approaching_at
+        LIMIT @BatchSize
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    private const string ClaimMissedSql = """
+        SELECT id, complaint_id AS ComplaintId, kind, owner, region_code AS RegionCode, due_at AS DueAt, approaching_at AS ApproachingAt
+        FROM complaint_deadlines
+        WHERE closed_at IS NULL AND missed_event_id IS NULL AND due_at <= @now
+        ORDER BY due_at
+        LIMIT @BatchSize
+        FOR UPDATE SKIP LOCKED
+        """;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.PollInterval, clock);
+        do
+        {
+            try
+            {
+                await RaiseDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+            {
+                // The rows stay unmarked, so the next pass raises them: late, never lost.
+                logger.LogWarning("Deadline pass skipped, PostgreSQL unavailable: {Reason}", ex.Message);
+            }
+        }
+        while (await WaitForNextPassAsync(timer, stoppingToken));
+    }
+
+    /// <summary>One pass: every deadline now approaching or missed gets its event, in batches.</summary>
+    public async Task RaiseDueAsync(CancellationToken cancellationToken)
+    {
+        while (await RaiseBatchAsync(ClaimApproachingSql, approaching: true, cancellationToken) == BatchSize) { }
+        while (await RaiseBatchAsync(ClaimMissedSql, approaching: false, cancellationToken) == BatchSize) { }
+    }
+
+    private async Task<int> RaiseBatchAsync(string claimSql, bool approaching, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var due = (await connection.QueryAsync<ComplaintDeadline>(new CommandDefinition(
+            claimSql, new { now, BatchSize }, transaction, cancellationToken: cancellationToken))).AsList();
+        foreach (var deadline in due)
+        {
+            DeadlineEvent evt = approaching ? Approaching(deadline) : Missed(deadline);
+            await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
+            var column = approaching ? "approaching_event_id" : "missed_event_id";
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE complaint_deadlines SET {column} = @EventId WHERE id = @Id", new { evt.EventId, deadline.Id }, transaction, cancellationToken: cancellationToken));
+        }
+        await transaction.CommitAsync(cancellationToken);
+        if (due.Count > 0)
+        {
+            outbox.Notify();
+            Raised.Add(due.Count, new KeyValuePair<string, object?>("event", approaching ? "approaching" : "missed"));
+            logger.LogInformation("Raised {Count} deadline {Event} events", due.Count, approaching ? "approaching" : "missed");
+        }
+        return due.Count;
+    }
+
+    private static DeadlineApproaching Approaching(ComplaintDeadline d) => new()
+    {
+        ComplaintId = d.ComplaintId, DeadlineId = d.Id, Kind = d.Kind, Owner = d.Owner, DueAt = d.DueAt, RegionCode = d.RegionCode,
+    };
+
+    private static DeadlineMissed Missed(ComplaintDeadline d) => new()
+    {
+        ComplaintId = d.ComplaintId, DeadlineId = d.Id, Kind = d.Kind, Owner = d.Owner, DueAt = d.DueAt, RegionCode = d.RegionCode,
+    };
+
+    private static async Task<bool> WaitForNextPassAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}
