@@ -12,20 +12,20 @@ namespace Oversight.RegionDirectory.Infrastructure.Caching;
 public sealed class RegionCache(IConnectionMultiplexer redis, IOptions<RegionCacheOptions> options, ILogger<RegionCache> logger)
 {
     private readonly RegionCacheOptions _options = options.Value;
-    private int _failing;
+    private readonly BestEffortRedis _redis = new(redis, logger, "cache");
 
     private RedisKey Key(string code) => $"{_options.CacheKeyPrefix}region:{code}";
 
     /// <summary>The region from the cache, or from <paramref name="load"/> (and then cached). Missing regions are not cached.</summary>
     public async Task<RegionRecord?> GetOrLoadAsync(string code, Func<Task<RegionRecord?>> load)
     {
-        var cached = await TryAsync(db => db.StringGetAsync(Key(code)));
+        var cached = await _redis.TryAsync(db => db.StringGetAsync(Key(code)));
         if (cached is { HasValue: true } value) return JsonSerializer.Deserialize<RegionRecord>(value.ToString());
 
         var region = await load();
         if (region is not null)
         {
-            await TryAsync(db => db.StringSetAsync(Key(code), JsonSerializer.Serialize(region), _options.CacheTtl));
+            await _redis.TryAsync(db => db.StringSetAsync(Key(code), JsonSerializer.Serialize(region), _options.CacheTtl));
         }
         return region;
     }
@@ -34,35 +34,6 @@ public sealed class RegionCache(IConnectionMultiplexer redis, IOptions<RegionCac
     public async Task InvalidateAsync(IEnumerable<string> codes)
     {
         var keys = codes.Select(Key).ToArray();
-        if (keys.Length > 0) await TryAsync(db => db.KeyDeleteAsync(keys));
-    }
-
-    private async Task<T?> TryAsync<T>(Func<IDatabase, Task<T>> operation)
-    {
-        // While disconnected, a command would wait in the client's backlog for seconds; go to PostgreSQL at once.
-        if (!redis.IsConnected)
-        {
-            MarkFailing("not connected");
-            return default;
-        }
-        try
-        {
-            var result = await operation(redis.GetDatabase());
-            if (Interlocked.Exchange(ref _failing, 0) == 1) logger.LogInformation("Redis cache reachable again");
-            return result;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            MarkFailing(ex.Message);
-            return default;
-        }
-    }
-
-    private void MarkFailing(string reason)
-    {
-        if (Interlocked.Exchange(ref _failing, 1) == 0)
-        {
-            logger.LogWarning("Redis cache unavailable, reading from PostgreSQL: {Reason}", reason);
-        }
+        if (keys.Length > 0) await _redis.TryAsync(db => db.KeyDeleteAsync(keys));
     }
 }

@@ -16,7 +16,7 @@ public sealed class OfficeCache(IConnectionMultiplexer redis, IOptions<RegionCac
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly RegionCacheOptions _options = options.Value;
-    private int _failing;
+    private readonly BestEffortRedis _redis = new(redis, logger, "office cache");
 
     private RedisKey GenerationKey(string scope) => $"{_options.CacheKeyPrefix}gen:{scope}";
 
@@ -24,7 +24,7 @@ public sealed class OfficeCache(IConnectionMultiplexer redis, IOptions<RegionCac
     public async Task<T?> GetOrLoadAsync<T>(string name, IReadOnlyList<string> scopes, Func<Task<T?>> load) where T : class
     {
         var key = await KeyAsync(name, scopes);
-        if (key is { } k && await TryAsync(db => db.StringGetAsync(k)) is { HasValue: true } cached)
+        if (key is { } k && await _redis.TryAsync(db => db.StringGetAsync(k)) is { HasValue: true } cached)
         {
             return JsonSerializer.Deserialize<T>(cached.ToString(), Json);
         }
@@ -32,7 +32,7 @@ public sealed class OfficeCache(IConnectionMultiplexer redis, IOptions<RegionCac
         var value = await load();
         if (value is not null && key is { } target)
         {
-            await TryAsync(db => db.StringSetAsync(target, JsonSerializer.Serialize(value, Json), _options.CacheTtl));
+            await _redis.TryAsync(db => db.StringSetAsync(target, JsonSerializer.Serialize(value, Json), _options.CacheTtl));
         }
         return value;
     }
@@ -42,45 +42,16 @@ public sealed class OfficeCache(IConnectionMultiplexer redis, IOptions<RegionCac
     {
         foreach (var scope in scopes)
         {
-            await TryAsync(db => db.StringIncrementAsync(GenerationKey(scope)));
+            await _redis.TryAsync(db => db.StringIncrementAsync(GenerationKey(scope)));
         }
     }
 
     // Null when Redis is unusable: the caller then neither reads nor writes the cache.
     private async Task<RedisKey?> KeyAsync(string name, IReadOnlyList<string> scopes)
     {
-        var generations = await TryAsync(db => db.StringGetAsync(scopes.Select(GenerationKey).ToArray()));
+        var generations = await _redis.TryAsync(db => db.StringGetAsync(scopes.Select(GenerationKey).ToArray()));
         if (generations is null) return null;
         var versions = scopes.Zip(generations, (scope, gen) => $"{scope}@{(gen.HasValue ? gen.ToString() : "0")}");
         return (RedisKey)$"{_options.CacheKeyPrefix}{name}#{string.Join(',', versions)}";
-    }
-
-    private async Task<T?> TryAsync<T>(Func<IDatabase, Task<T>> operation)
-    {
-        // While disconnected, a command would wait in the client's backlog for seconds; go to PostgreSQL at once.
-        if (!redis.IsConnected)
-        {
-            MarkFailing("not connected");
-            return default;
-        }
-        try
-        {
-            var result = await operation(redis.GetDatabase());
-            if (Interlocked.Exchange(ref _failing, 0) == 1) logger.LogInformation("Redis office cache reachable again");
-            return result;
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            MarkFailing(ex.Message);
-            return default;
-        }
-    }
-
-    private void MarkFailing(string reason)
-    {
-        if (Interlocked.Exchange(ref _failing, 1) == 0)
-        {
-            logger.LogWarning("Redis office cache unavailable, reading from PostgreSQL: {Reason}", reason);
-        }
     }
 }
