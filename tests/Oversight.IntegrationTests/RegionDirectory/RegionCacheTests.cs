@@ -56,7 +56,7 @@ public sealed class RegionCacheTests(TestServers servers)
         Assert.True(health.IsSuccessStatusCode, body);
         Assert.Contains("\"status\":\"Degraded\"", body);
         Assert.Contains("Redis unreachable", body);
-        Assert.Contains(system.Project(TestSystem.RegionDirectory).Console.Snapshot(), l => l.Text.Contains("Redis cache unavailable, reading from PostgreSQL"));
+        await system.Project(TestSystem.RegionDirectory).WaitForLineAsync("Redis cache unavailable, reading from PostgreSQL");
     }
 
     private static async Task ExecuteAsync(TestSystem system, string sql)
