@@ -24,7 +24,8 @@ builder.AddProject("complaints", "services/Complaints/Oversight.Complaints.cspro
     .WithReference(complaintsDb).WaitFor(complaintsDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(regionDirectory).WaitFor(regionDirectory);
+    .WithReference(regionDirectory).WaitFor(regionDirectory)
+    .WithReporterIdentityKey();
 
 builder.AddProject("notifications", "services/Notifications/Oversight.Notifications.csproj")
     .WithReference(notificationsDb).WaitFor(notificationsDb)

@@ -29,12 +29,16 @@ public sealed class Secrets
     }
 
     /// <summary>The secret of that name, generated (URL-safe, 22 characters) on first request.</summary>
-    public string Get(string name)
+    public string Get(string name) =>
+        Get(name, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', 'x').Replace('/', 'y'));
+
+    /// <summary>The secret of that name, made by <paramref name="generate"/> on first request (e.g. a key in base64).</summary>
+    public string Get(string name, Func<string> generate)
     {
         lock (_gate)
         {
             if (_values.TryGetValue(name, out var value)) return value;
-            value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', 'x').Replace('/', 'y');
+            value = generate();
             _values[name] = value;
             File.WriteAllText(_path, JsonSerializer.Serialize(_values));
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_path, UnixFileMode.UserRead | UnixFileMode.UserWrite);

@@ -52,7 +52,10 @@ public sealed partial class TestSystem : IAsyncDisposable
             builder.AddProject(Complaints, "services/Complaints/Oversight.Complaints.csproj")
                 .WithReference(builder.AddConnectionString("complaintsdb", await servers.CreateDatabaseAsync("complaints")))
                 .WithReference(cache).WithReference(messaging)
-                .WithReference(directory).WaitFor(directory);
+                .WithReference(directory).WaitFor(directory)
+                // A fresh reporter-identity key per system, supplied as the AppHost does.
+                .WithEnvironment("Complaints__IdentityKeys__k1", Convert.ToBase64String(global::System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)))
+                .WithEnvironment("Complaints__CurrentIdentityKeyId", "k1");
         }
         if (wanted.Contains(Notifications))
         {

@@ -1,6 +1,8 @@
 using Oversight.Complaints.Grpc;
 using Oversight.Complaints.Infrastructure;
+using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
+using Oversight.Complaints.Infrastructure.Privacy;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Extensions;
@@ -14,6 +16,9 @@ public static class Extensions
         builder.AddRabbitMqMessaging("messaging");
         builder.AddTransactionalOutbox();
         builder.AddComplaintDeadlines();
+        // Reporter identities sealed with the configured key ring (validated here: a bad key stops the start), and the audit trail.
+        builder.AddReporterPrivacy();
+        builder.AddAuditTrail();
         builder.AddDefaultGrpc();
         // Office tokens from the region directory, validated against its JWKS (fetched through service discovery).
         builder.AddOfficeAuthentication();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Oversight.ServiceDefaults.Authentication;
+using Oversight.ServiceDefaults.Security;
 
 namespace Oversight.RegionDirectory.Credentials;
 

@@ -1,4 +1,5 @@
 using Oversight.ServiceDefaults.Authentication;
+using Oversight.ServiceDefaults.Security;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 

@@ -6,6 +6,7 @@ using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Model;
 using Oversight.ServiceDefaults.Authentication;
+using Oversight.ServiceDefaults.Security;
 
 namespace Oversight.RegionDirectory.Grpc;
 
