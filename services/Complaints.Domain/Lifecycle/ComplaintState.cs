@@ -1,0 +1,75 @@
+namespace Oversight.Complaints.Domain.Lifecycle;
+
+/// <summary>Where a complaint stands (DOMAIN.md "How a complaint is handled", steps 1-5).</summary>
+public enum ComplaintState
+{
+    /// <summary>Taken in and checked; an informasi awal stays here until it becomes a temuan or is closed.</summary>
+    Received,
+
+    /// <summary>Sent back to the reporter to complete (DOMAIN.md: "an incomplete one may be completed").</summary>
+    NeedsCompletion,
+
+    /// <summary>Has a registration number; from here on it cannot be withdrawn.</summary>
+    Registered,
+
+    /// <summary>Refused at intake: not registered. Final.</summary>
+    Rejected,
+
+    /// <summary>Under review (kajian), against the regime's review deadline.</summary>
+    UnderReview,
+
+    /// <summary>Decided: violation, not a violation, or forwarded to Gakkumdu.</summary>
+    Decided,
+
+    /// <summary>Bawaslu's recommendation is with BKN; the Satgas verifies it.</summary>
+    RecommendedToBkn,
+
+    /// <summary>Verified and forwarded to the PPK, who must impose a sanction; escalated if the PPK does not act in time.</summary>
+    Verified,
+
+    /// <summary>The PPK imposed a sanction.</summary>
+    SanctionImposed,
+
+    /// <summary>Final.</summary>
+    Closed,
+}
+
+/// <summary>The outcome of a review (DOMAIN.md step 4).</summary>
+public enum DecisionOutcome
+{
+    Violation,
+    NotViolation,
+
+    /// <summary>The criminal part goes to Sentra Gakkumdu (UU 10/2016 Pasal 188).</summary>
+    ForwardedGakkumdu,
+}
+
+public static class ComplaintStates
+{
+    /// <summary>The wire name, e.g. <c>needs_completion</c>.</summary>
+    public static string Name(this ComplaintState state) => state switch
+    {
+        ComplaintState.Received => "received",
+        ComplaintState.NeedsCompletion => "needs_completion",
+        ComplaintState.Registered => "registered",
+        ComplaintState.Rejected => "rejected",
+        ComplaintState.UnderReview => "under_review",
+        ComplaintState.Decided => "decided",
+        ComplaintState.RecommendedToBkn => "recommended_to_bkn",
+        ComplaintState.Verified => "verified",
+        ComplaintState.SanctionImposed => "sanction_imposed",
+        ComplaintState.Closed => "closed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    /// <summary>The wire name: violation, not_violation, forwarded_gakkumdu.</summary>
+    public static string Name(this DecisionOutcome outcome) => outcome switch
+    {
+        DecisionOutcome.Violation => "violation",
+        DecisionOutcome.NotViolation => "not_violation",
+        DecisionOutcome.ForwardedGakkumdu => "forwarded_gakkumdu",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    public static bool IsFinal(this ComplaintState state) => state is ComplaintState.Rejected or ComplaintState.Closed;
+}
