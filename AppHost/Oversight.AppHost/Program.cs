@@ -4,6 +4,10 @@ using Oversight.Hosting;
 var builder = AppHostCommandLine.CreateBuilder(args);
 if (builder is null) return 2;
 
+// The AppHost's own OTLP receiver: every service sends its logs, traces and metrics here (unless
+// OTEL_EXPORTER_OTLP_ENDPOINT names another collector).
+builder.AddDashboard();
+
 var postgres = builder.AddPostgres("postgres");
 var directoryDb = postgres.AddDatabase("directorydb");
 var complaintsDb = postgres.AddDatabase("complaintsdb");

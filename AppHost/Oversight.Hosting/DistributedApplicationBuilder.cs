@@ -22,6 +22,8 @@ public sealed class DistributedApplicationBuilder(DistributedApplicationOptions 
         public const int RabbitMQ = 15682;
         public const int RabbitMQManagement = 15683;
         public const int RabbitMQDistribution = 15684;
+        public const int DashboardOtlpGrpc = Oversight.Dashboard.DashboardOptions.DefaultOtlpGrpcPort;
+        public const int DashboardOtlpHttp = Oversight.Dashboard.DashboardOptions.DefaultOtlpHttpPort;
     }
 
     public ResourceBuilder<PostgresServerResource> AddPostgres(string name) =>
@@ -38,6 +40,24 @@ public sealed class DistributedApplicationBuilder(DistributedApplicationOptions 
     public ResourceBuilder<ProjectResource> AddProject(string name, string projectPath) =>
         Add(new ProjectResource(name, projectPath, Options));
 
+    /// <summary>
+    /// The dashboard's OTLP receiver, started before every project: services export to its gRPC port with
+    /// an API key made for this run. When <see cref="DistributedApplicationOptions.OtlpEndpoint"/> was set
+    /// already (the user's collector), telemetry keeps going there and the receiver does not start.
+    /// </summary>
+    public ResourceBuilder<DashboardResource> AddDashboard(string name = "dashboard", Oversight.Dashboard.Telemetry.TelemetryLimits? limits = null)
+    {
+        var dashboard = new DashboardResource(name, Options.Port(DefaultPorts.DashboardOtlpGrpc), Options.Port(DefaultPorts.DashboardOtlpHttp),
+            Oversight.Dashboard.Otlp.OtlpApiKey.Generate(), Options.OtlpEndpoint, limits);
+        if (dashboard.ReceivesTelemetry)
+        {
+            Options.OtlpEndpoint = dashboard.OtlpGrpcEndpoint;
+            Options.OtlpProtocol = "grpc";
+            Options.OtlpApiKey = dashboard.ApiKey;
+        }
+        return Add(dashboard);
+    }
+
     /// <summary>An existing dependency, given by its connection string.</summary>
     public ResourceBuilder<ConnectionStringResource> AddConnectionString(string name, string connectionString) =>
         Add(new ConnectionStringResource(name, connectionString));
@@ -49,5 +69,13 @@ public sealed class DistributedApplicationBuilder(DistributedApplicationOptions 
         return new ResourceBuilder<T>(resource, this);
     }
 
-    public DistributedApplication Build() => new(Options, Secrets, _resources);
+    public DistributedApplication Build()
+    {
+        // Every project waits for the dashboard, so that its first telemetry has somewhere to go.
+        foreach (var dashboard in _resources.OfType<DashboardResource>())
+        {
+            foreach (var project in _resources.OfType<ProjectResource>().Where(p => !p.WaitsFor.Contains(dashboard))) project.WaitsFor.Add(dashboard);
+        }
+        return new(Options, Secrets, _resources);
+    }
 }

@@ -12,14 +12,15 @@ public sealed class DistributedApplicationOptions
     /// <summary>Added to every stable default port, to run a second copy beside the first.</summary>
     public int PortOffset { get; init; }
 
-    /// <summary>Where services send OTLP telemetry (e.g. http://localhost:18889); none when null.</summary>
-    public Uri? OtlpEndpoint { get; init; }
+    /// <summary>Where services send OTLP telemetry (e.g. http://localhost:18889); none when null. Settable so that
+    /// <see cref="DistributedApplicationBuilder.AddDashboard"/> can point the services at the AppHost's receiver.</summary>
+    public Uri? OtlpEndpoint { get; set; }
 
     /// <summary>The protocol of <see cref="OtlpEndpoint"/>: grpc or http/protobuf.</summary>
-    public string OtlpProtocol { get; init; } = "grpc";
+    public string OtlpProtocol { get; set; } = "grpc";
 
     /// <summary>The value services send in <c>x-otlp-api-key</c>; none when null.</summary>
-    public string? OtlpApiKey { get; init; }
+    public string? OtlpApiKey { get; set; }
 
     /// <summary>Echo every resource's console lines to this process's console.</summary>
     public bool EchoConsole { get; init; } = true;
