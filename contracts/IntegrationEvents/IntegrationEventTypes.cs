@@ -9,6 +9,7 @@ public static class IntegrationEventTypes
     private static readonly Dictionary<string, Type> ByName = new()
     {
         [nameof(ComplaintSubmitted)] = typeof(ComplaintSubmitted),
+        [nameof(ComplaintRegistered)] = typeof(ComplaintRegistered),
         [nameof(RegionDirectoryChanged)] = typeof(RegionDirectoryChanged),
         [nameof(DeadlineApproaching)] = typeof(DeadlineApproaching),
         [nameof(DeadlineMissed)] = typeof(DeadlineMissed),

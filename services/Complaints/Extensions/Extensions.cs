@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.Complaints.Grpc;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
@@ -15,6 +16,8 @@ public static class Extensions
         // No consumers: this service only publishes, through the outbox relay.
         builder.AddRabbitMqMessaging("messaging");
         builder.AddTransactionalOutbox();
+        // The fast path of idempotent submissions; optional (the database decides without it), so Degraded when down.
+        builder.AddRedisClient("cache", HealthStatus.Degraded);
         builder.AddComplaintDeadlines();
         // Reporter identities sealed with the configured key ring (validated here: a bad key stops the start), and the audit trail.
         builder.AddReporterPrivacy();
@@ -26,6 +29,7 @@ public static class Extensions
         builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 
         builder.Services.AddSingleton<ComplaintStore>();
+        builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddScoped<HandlingOfficeRouter>();
     }
 }

@@ -1,80 +1,261 @@
+using System.Text.Json;
 using Grpc.Core;
 using Npgsql;
+using Oversight.Complaints.Domain.Deadlines;
+using Oversight.Complaints.Domain.Intake;
+using Oversight.Complaints.Domain.Lifecycle;
+using Oversight.Complaints.Domain.Regimes;
+using Oversight.Complaints.Domain.Registration;
 using Oversight.Complaints.Infrastructure;
+using Oversight.Complaints.Infrastructure.Audit;
+using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
-using Oversight.Contracts.IntegrationEvents;
 using Oversight.ServiceDefaults.Authentication;
+using ComplaintSubmittedEvent = Oversight.Contracts.IntegrationEvents.ComplaintSubmitted;
+using ComplaintRegisteredEvent = Oversight.Contracts.IntegrationEvents.ComplaintRegistered;
+using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
+using IntegrationEvent = Oversight.Contracts.IntegrationEvents.IntegrationEvent;
 
 namespace Oversight.Complaints.Grpc;
 
+/// <summary>
+/// Intake (SubmitComplaint), the offices' read (GetComplaint) and the reporter's read (TrackComplaint).
+/// Logs carry ids, statuses and region codes only: never the reporter's name, NIK, address, phone or e-mail.
+/// </summary>
 public sealed class ComplaintsService(
     ComplaintStore store,
     HandlingOfficeRouter router,
+    IdempotencyCache idempotency,
+    ReporterIdentityProtector protector,
+    TimeProvider time,
     ILogger<ComplaintsService> logger) : Contracts.Complaints.Complaints.ComplaintsBase
 {
+    public const string IdempotencyKeyHeader = "idempotency-key";
+
+    /// <summary>The rules of this service's complaints (one regime for now; the row records it).</summary>
+    private static readonly ElectionRegime Regime = ElectionRegimes.Pilkada2024;
+
     public override async Task<SubmitComplaintReply> SubmitComplaint(SubmitComplaintRequest request, ServerCallContext context)
     {
         // A desk's intake officer, for a region within its scope: the role first, the scope once the code is valid.
-        context.RequireOfficeRole(OfficeRoles.IntakeOfficer, logger);
-        var errors = ComplaintRules.Validate(request);
+        var caller = context.RequireOfficeRole(OfficeRoles.IntakeOfficer, logger);
+        var now = time.GetUtcNow();
+        var submission = SubmissionMapper.Map(request, context.RequestHeaders.GetValue(IdempotencyKeyHeader), now, out var errors);
+        if (submission is not null)
+        {
+            // Formal and uncurable failures refuse the submission before anything is asked or stored.
+            errors.AddRange(SubmissionMapper.RefusalErrors(IntakeRules.Assess(submission.Kind, submission.Details, Regime, now, regionInElectionPeriod: true)));
+        }
         if (errors.Count > 0)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
+            throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Distinct(StringComparer.Ordinal))));
         }
-        context.RequireOfficeRole(OfficeRoles.IntakeOfficer, request.RegionCode, logger);
+        context.RequireOfficeRole(OfficeRoles.IntakeOfficer, submission!.RegionCode, logger);
+        var clientId = caller.OfficeClientId() ?? "";
+        var key = submission.IdempotencyKey;
 
-        var handlingOffice = await router.HandlingOfficeForAsync(request.RegionCode, context.CancellationToken);
-        var complaint = new ComplaintRecord
+        if (key is not null && await ReplayAsync(clientId, key, context.CancellationToken) is { } replay)
         {
-            Id = Guid.CreateVersion7(),
-            RegionCode = request.RegionCode,
-            ViolationType = request.ViolationType,
-            Description = request.Description,
-            HandlingOffice = handlingOffice,
-            Status = ComplaintRecord.Received,
-            ReceivedAt = DateTime.UtcNow,
-        };
-        var submitted = new ComplaintSubmitted
+            logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId}", replay.ComplaintId, clientId);
+            return replay;
+        }
+
+        var employing = submission.Details.Reported?.RegionCode ?? "";
+        var eventDate = LegalTime.LegalDate(submission.Details.OccurredAt ?? now);
+        var routing = await router.RouteAsync(submission.RegionCode, employing, eventDate,
+            context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+
+        var id = Guid.CreateVersion7();
+        var actor = new Actor(clientId, [.. caller.FindAll(OfficeClaims.Role).Select(c => c.Value)]);
+        var officeCode = routing.OfficeRegionCode.Length == 0 ? RegistrationNumber.NationalOffice : routing.OfficeRegionCode;
+        var submitted = DomainComplaint.Submit(id, submission.Kind, submission.RegionCode, officeCode, submission.Details,
+            Regime, routing.InElectionPeriod, actor, now).Complaint;
+        var assessment = submitted.Assessment;
+        var status = SubmissionMapper.StatusAfterIntake(assessment);
+
+        string? pin = null;
+        TrackingCode? trackingCode = null;
+        if (submission.Kind == ComplaintKind.Laporan)
         {
-            ComplaintId = complaint.Id,
-            RegionCode = complaint.RegionCode,
-            ViolationType = complaint.ViolationType,
-            HandlingOffice = complaint.HandlingOffice,
-            OccurredAt = complaint.ReceivedAt,
+            pin = ReporterPin.Generate();
+            trackingCode = TrackingCode.New();
+        }
+        var row = new ComplaintRow
+        {
+            Id = id,
+            Kind = submission.Kind.Name(),
+            Regime = Regime.Id,
+            RegionCode = submission.RegionCode,
+            ViolationType = submission.Details.ViolationType,
+            Description = submission.Details.Description ?? "",
+            HandlingOffice = routing.OfficeName,
+            HandlingOfficeId = routing.OfficeId,
+            HandlingOfficeCode = officeCode,
+            HandlingRegionCode = routing.OfficeRegionCode,
+            EmployingRegionCode = submitted.EmployingRegionCode,
+            PpkName = routing.PpkName,
+            PpkRole = routing.PpkRole,
+            Status = status,
+            ReceivedAt = now.UtcDateTime,
+            OccurredAt = submission.Details.OccurredAt?.UtcDateTime,
+            Place = submission.Details.Place ?? "",
+            BecameKnownAt = submission.Details.BecameKnownAt?.UtcDateTime,
+            ReportedName = submission.Details.Reported?.Name ?? "",
+            ReportedNip = submission.Details.Reported?.Nip ?? "",
+            ReportedPosition = submission.Details.Reported?.Position ?? "",
+            ReportedAgency = submission.Details.Reported?.Agency ?? "",
+            ReportedAddress = submission.Details.Reported?.Address ?? "",
+            Evidence = JsonSerializer.Serialize(submission.Details.Evidence.Select(e => new EvidenceJson(e.Url, e.Sha256, e.Description)), ComplaintReplies.Json),
+            SignatureAttested = submission.Details.SignatureAttested,
+            ReporterCategory = submission.Details.Reporter?.Category.Name(),
+            ReporterIdentity = submission.Reporter is { } identity ? protector.Seal(id, identity) : null,
+            TrackingCode = trackingCode?.Compact,
+            PinHash = pin is null ? null : ReporterPin.Hash(pin),
+            OutsideElectionPeriod = assessment.OutsideElectionPeriod,
+            OpenRequirements = JsonSerializer.Serialize(
+                assessment.Failures.Select(f => new RequirementJson(f.Field, f.Rule, f.Category == RequirementCategory.Formal ? "formal" : "material")),
+                ComplaintReplies.Json),
+            CreatedBy = clientId,
+            IdempotencyKey = key,
         };
 
-        await WithDatabase(() => store.AddAsync(complaint, submitted, context.CancellationToken));
-        logger.LogInformation("Complaint {ComplaintId} received for region {RegionCode}", complaint.Id, complaint.RegionCode);
-
-        return new SubmitComplaintReply
+        var auditActor = AuditActor.FromCall(context);
+        IntakeWrite Write(ComplaintRow r, DomainComplaint complaint, string? number)
         {
-            ComplaintId = complaint.Id.ToString(),
-            RegionCode = complaint.RegionCode,
-            HandlingOffice = complaint.HandlingOffice,
-        };
+            var details = new Dictionary<string, string>
+            {
+                ["kind"] = r.Kind,
+                ["status"] = r.Status,
+                ["region_code"] = r.RegionCode,
+                ["handling_office_id"] = r.HandlingOfficeId,
+                ["outside_election_period"] = r.OutsideElectionPeriod ? "true" : "false",
+            };
+            if (number is not null)
+            {
+                details["registration_number"] = number;
+            }
+            List<IntegrationEvent> events =
+            [
+                new ComplaintSubmittedEvent
+                {
+                    ComplaintId = r.Id,
+                    RegionCode = r.RegionCode,
+                    ViolationType = r.ViolationType,
+                    HandlingOffice = r.HandlingOffice,
+                    Kind = r.Kind,
+                    Status = r.Status,
+                    HandlingOfficeId = r.HandlingOfficeId,
+                    HandlingRegionCode = r.HandlingRegionCode,
+                    RegistrationNumber = number,
+                    OutsideElectionPeriod = r.OutsideElectionPeriod,
+                    ReceivedAt = now,
+                    AccusedAgency = r.ReportedAgency,
+                    OccurredAt = now,
+                },
+            ];
+            if (number is not null)
+            {
+                events.Add(new ComplaintRegisteredEvent { ComplaintId = r.Id, RegionCode = r.RegionCode, RegistrationNumber = number, RegisteredAt = now, OccurredAt = now });
+            }
+            // The filing window is informational (nothing to raise): only deadlines someone must meet are stored.
+            var open = ComplaintDeadlines.Open(complaint).Where(d => !d.Informational).ToList();
+            return new IntakeWrite(r, open, new AuditEntry(r.Id, AuditActions.ComplaintSubmitted, auditActor, details), events);
+        }
+
+        IntakeWrite write;
+        Func<int, IntakeWrite>? register = null;
+        var year = LegalTime.LegalDate(now).Year;
+        switch (assessment.Verdict)
+        {
+            case IntakeVerdict.Registrable:
+                write = Write(row, submitted, null);
+                register = sequence =>
+                {
+                    var number = RegistrationNumber.Create(officeCode, submission.Kind, year, sequence);
+                    var registered = submitted.Register(number, actor, now).Complaint;
+                    var numbered = row.Clone();
+                    numbered.RegistrationNumber = number.ToString();
+                    numbered.RegistrationOffice = officeCode;
+                    numbered.RegistrationYear = year;
+                    numbered.RegistrationSequence = sequence;
+                    numbered.RegisteredAt = now.UtcDateTime;
+                    return Write(numbered, registered, number.ToString());
+                };
+                break;
+            case IntakeVerdict.NeedsCompletion:
+                write = Write(row, submitted.RequestCompletion(actor, now).Complaint, null);
+                break;
+            default:
+                write = Write(row, submitted, null);
+                break;
+        }
+
+        var result = await WithDatabase(() => store.SubmitAsync(write, register, officeCode, year, context.CancellationToken));
+        if (result.Replayed)
+        {
+            logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId} (concurrent retry)", result.Row.Id, clientId);
+            return ComplaintReplies.ToSubmitReply(result.Row, pin: null, replayed: true);
+        }
+        var reply = ComplaintReplies.ToSubmitReply(result.Row, pin, replayed: false);
+        if (key is not null)
+        {
+            await idempotency.SetAsync(clientId, key, reply);
+        }
+        logger.LogInformation("Complaint {ComplaintId} {Status} ({Kind}) for region {RegionCode}, handled by office {OfficeId}",
+            result.Row.Id, result.Row.Status, result.Row.Kind, result.Row.RegionCode, result.Row.HandlingOfficeId);
+        return reply;
     }
 
-    public override async Task<Complaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
+    public override async Task<Contracts.Complaints.Complaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
     {
+        var caller = context.RequireAuthenticated(logger);
         if (!Guid.TryParse(request.ComplaintId, out var id))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "complaint_id: must be a UUID"));
         }
-
-        var complaint = await WithDatabase(() => store.FindAsync(id, context.CancellationToken))
+        var row = await WithDatabase(() => store.FindAsync(id, context.CancellationToken))
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"complaint_id: no complaint with id {id}"));
-
-        return new Complaint
+        if (!caller.CoversRegion(row.HandlingRegionCode) && !caller.CoversRegion(row.RegionCode))
         {
-            ComplaintId = complaint.Id.ToString(),
-            RegionCode = complaint.RegionCode,
-            ViolationType = complaint.ViolationType,
-            Description = complaint.Description,
-            HandlingOffice = complaint.HandlingOffice,
-            Status = complaint.Status,
-            ReceivedAt = DateTime.SpecifyKind(complaint.ReceivedAt, DateTimeKind.Utc).ToString("O"),
-        };
+            logger.LogWarning("Refused {Method} of complaint {ComplaintId} to client {ClientId}: scope {Scope} covers neither region {RegionCode} nor the handling office's {HandlingRegionCode}",
+                context.Method, id, caller.OfficeClientId(), RegionScope.Describe(caller.RegionScopeOf()), row.RegionCode, RegionScope.Describe(row.HandlingRegionCode));
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"region scope {RegionScope.Describe(caller.RegionScopeOf())} covers neither region {row.RegionCode} nor the handling office's region {RegionScope.Describe(row.HandlingRegionCode)}"));
+        }
+        return ComplaintReplies.ToComplaint(row);
+    }
+
+    public override async Task<TrackedComplaint> TrackComplaint(TrackComplaintRequest request, ServerCallContext context)
+    {
+        // One answer for an unknown code and a wrong PIN, after the same PBKDF2 work, so neither can be told apart.
+        var notFound = new RpcException(new Status(StatusCode.NotFound, "No complaint with this tracking code and PIN."));
+        ComplaintRow? row = null;
+        if (TrackingCode.TryParse(request.TrackingCode, out var code))
+        {
+            row = await WithDatabase(() => store.FindByTrackingCodeAsync(code.Compact, context.CancellationToken));
+        }
+        if (row?.PinHash is null)
+        {
+            ReporterPin.VerifyAgainstDummy(request.Pin);
+            throw notFound;
+        }
+        if (!ReporterPin.Verify(request.Pin, row.PinHash))
+        {
+            throw notFound;
+        }
+        await WithDatabase(() => store.AuditAsync(new AuditEntry(row.Id, AuditActions.ReporterStatusViewed, AuditActor.FromCall(context)), context.CancellationToken));
+        return ComplaintReplies.ToTracked(row);
+    }
+
+    private async Task<SubmitComplaintReply?> ReplayAsync(string clientId, string key, CancellationToken cancellationToken)
+    {
+        if (await idempotency.GetAsync(clientId, key) is { } cached)
+        {
+            return cached;
+        }
+        var row = await WithDatabase(() => store.FindByIdempotencyKeyAsync(clientId, key, cancellationToken));
+        return row is null ? null : ComplaintReplies.ToSubmitReply(row, pin: null, replayed: true);
     }
 
     private Task WithDatabase(Func<Task> action) => WithDatabase(async () => { await action(); return true; });
@@ -87,7 +268,7 @@ public sealed class ComplaintsService(
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
-            logger.LogWarning("Complaints database unavailable: {Reason}", ex.Message);
+            logger.LogWarning("Complaints database unavailable: {Reason}", ex.GetType().Name);
             throw new RpcException(new Status(StatusCode.Unavailable, "The complaints database is unavailable."));
         }
     }

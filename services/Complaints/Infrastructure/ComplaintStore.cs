@@ -1,38 +1,144 @@
 using Dapper;
 using Npgsql;
+using Oversight.Complaints.Domain.Deadlines;
+using Oversight.Complaints.Infrastructure.Audit;
+using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.ServiceDefaults.Outbox;
 
 namespace Oversight.Complaints.Infrastructure;
 
-public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox)
+/// <summary>What one intake writes, beside the row: its open deadlines, its audit entry and its events.</summary>
+public sealed record IntakeWrite(
+    ComplaintRow Row,
+    IReadOnlyList<Deadline> Deadlines,
+    AuditEntry Audit,
+    IReadOnlyList<IntegrationEvent> Events);
+
+/// <summary>The result of <see cref="ComplaintStore.SubmitAsync"/>: the stored row, or the earlier one with the same idempotency key.</summary>
+public sealed record IntakeResult(ComplaintRow Row, bool Replayed);
+
+public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, AuditTrail audit, DeadlineStore deadlines)
 {
-    private const string InsertComplaintSql = """
-        INSERT INTO complaints (id, region_code, violation_type, description, handling_office, status, received_at)
-        VALUES (@Id, @RegionCode, @ViolationType, @Description, @HandlingOffice, @Status, @ReceivedAt)
+    private const string IdempotencyConstraint = "ux_complaints_idempotency";
+
+    private const string Columns = """
+        id, kind, regime, region_code AS RegionCode, violation_type AS ViolationType, description,
+        handling_office AS HandlingOffice, handling_office_id AS HandlingOfficeId, handling_office_code AS HandlingOfficeCode,
+        handling_region_code AS HandlingRegionCode, employing_region_code AS EmployingRegionCode,
+        ppk_name AS PpkName, ppk_role AS PpkRole, status, received_at AS ReceivedAt, occurred_at AS OccurredAt, place,
+        became_known_at AS BecameKnownAt, reported_name AS ReportedName, reported_nip AS ReportedNip,
+        reported_position AS ReportedPosition, reported_agency AS ReportedAgency, reported_address AS ReportedAddress,
+        evidence::text AS Evidence, signature_attested AS SignatureAttested, reporter_category AS ReporterCategory,
+        reporter_identity AS ReporterIdentity, tracking_code AS TrackingCode, pin_hash AS PinHash,
+        outside_election_period AS OutsideElectionPeriod, open_requirements::text AS OpenRequirements,
+        registration_number AS RegistrationNumber, registration_office AS RegistrationOffice,
+        registration_year AS RegistrationYear, registration_sequence AS RegistrationSequence, registered_at AS RegisteredAt,
+        created_by AS CreatedBy, idempotency_key AS IdempotencyKey, version
         """;
 
-    /// <summary>Stores the complaint and its event in one transaction, so neither exists without the other.</summary>
-    public async Task AddAsync(ComplaintRecord complaint, IntegrationEvent evt, CancellationToken cancellationToken)
+    private const string InsertSql = """
+        INSERT INTO complaints (id, kind, regime, region_code, violation_type, description, handling_office, handling_office_id,
+            handling_office_code, handling_region_code, employing_region_code, ppk_name, ppk_role, status, received_at,
+            occurred_at, place, became_known_at, reported_name, reported_nip, reported_position, reported_agency, reported_address,
+            evidence, signature_attested, reporter_category, reporter_identity, tracking_code, pin_hash, outside_election_period,
+            open_requirements, registration_number, registration_office, registration_year, registration_sequence, registered_at,
+            created_by, idempotency_key, version)
+        VALUES (@Id, @Kind, @Regime, @RegionCode, @ViolationType, @Description, @HandlingOffice, @HandlingOfficeId,
+            @HandlingOfficeCode, @HandlingRegionCode, @EmployingRegionCode, @PpkName, @PpkRole, @Status, @ReceivedAt,
+            @OccurredAt, @Place, @BecameKnownAt, @ReportedName, @ReportedNip, @ReportedPosition, @ReportedAgency, @ReportedAddress,
+            @Evidence::jsonb, @SignatureAttested, @ReporterCategory, @ReporterIdentity, @TrackingCode, @PinHash, @OutsideElectionPeriod,
+            @OpenRequirements::jsonb, @RegistrationNumber, @RegistrationOffice, @RegistrationYear, @RegistrationSequence, @RegisteredAt,
+            @CreatedBy, @IdempotencyKey, @Version)
+        """;
+
+    /// <summary>
+    /// Stores an intake in one transaction: the registration number (when <paramref name="register"/> is given),
+    /// the complaint, its deadlines, its audit entry and its events. The number comes from the office's counter row
+    /// (incremented and locked until commit), so numbers are gap-free: a rolled-back intake burns none.
+    /// A retried idempotency key (the UNIQUE index decides, also between racing retries) rolls everything back
+    /// and returns the first complaint.
+    /// </summary>
+    /// <param name="register">Given the sequence the counter handed out, completes the write (row with its number,
+    /// deadlines, audit and events); null when the complaint is not registered.</param>
+    public async Task<IntakeResult> SubmitAsync(
+        IntakeWrite write, Func<int, IntakeWrite>? register, string office, int year, CancellationToken cancellationToken)
     {
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertComplaintSql, complaint, transaction, cancellationToken: cancellationToken));
-            await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                if (register is not null)
+                {
+                    var sequence = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+                        INSERT INTO registration_counters (office_code, year, last_sequence) VALUES (@office, @year, 1)
+                        ON CONFLICT (office_code, year) DO UPDATE SET last_sequence = registration_counters.last_sequence + 1
+                        RETURNING last_sequence
+                        """, new { office, year }, transaction, cancellationToken: cancellationToken));
+                    write = register(sequence);
+                }
+                await connection.ExecuteAsync(new CommandDefinition(InsertSql, write.Row, transaction, cancellationToken: cancellationToken));
+                foreach (var deadline in write.Deadlines)
+                {
+                    await deadlines.OpenAsync(connection, transaction, new ComplaintDeadline
+                    {
+                        Id = Guid.CreateVersion7(),
+                        ComplaintId = write.Row.Id,
+                        Kind = deadline.Kind,
+                        Owner = deadline.Owner,
+                        RegionCode = deadline.RegionCode,
+                        DueAt = deadline.DueAt.ToUniversalTime(),
+                        ApproachingAt = deadline.ApproachingAt.ToUniversalTime(),
+                    }, cancellationToken);
+                }
+                await audit.AppendAsync(connection, transaction, write.Audit, cancellationToken);
+                foreach (var evt in write.Events)
+                {
+                    await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyConstraint)
+        {
+            var first = await FindByIdempotencyKeyAsync(write.Row.CreatedBy, write.Row.IdempotencyKey!, cancellationToken)
+                ?? throw new InvalidOperationException("The complaint holding the idempotency key vanished.", ex);
+            return new IntakeResult(first, Replayed: true);
         }
         outbox.Notify();
+        return new IntakeResult(write.Row, Replayed: false);
     }
 
-    public async Task<ComplaintRecord?> FindAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ComplaintRow?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ComplaintRecord>(new CommandDefinition("""
-            SELECT id, region_code AS RegionCode, violation_type AS ViolationType, description,
-                   handling_office AS HandlingOffice, status, received_at AS ReceivedAt
-            FROM complaints WHERE id = @id
-            """, new { id }, cancellationToken: cancellationToken));
+        return await connection.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM complaints WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<ComplaintRow?> FindByIdempotencyKeyAsync(string createdBy, string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM complaints WHERE created_by = @createdBy AND idempotency_key = @key",
+            new { createdBy, key }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<ComplaintRow?> FindByTrackingCodeAsync(string compactCode, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM complaints WHERE tracking_code = @compactCode", new { compactCode }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Records a read in the audit trail (its own short transaction).</summary>
+    public async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await audit.AppendAsync(connection, transaction, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -32,12 +32,9 @@ public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFi
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         var traceparent = $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01";
         var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
-        var reply = await client.SubmitComplaintAsync(new SubmitComplaintRequest
-        {
-            RegionCode = "64.03",
-            ViolationType = 8,
-            Description = "Kepala dinas menggelar acara yang menunjukkan keberpihakan.",
-        }, [.. await system.IntakeOfficerHeadersAsync("64"), new Metadata.Entry("traceparent", traceparent)]);
+        var reply = await client.SubmitComplaintAsync(
+            Submissions.Laporan("64.03", violationType: 8, description: "Kepala dinas menggelar acara yang menunjukkan keberpihakan."),
+            [.. await system.IntakeOfficerHeadersAsync("64"), new Metadata.Entry("traceparent", traceparent)]);
 
         var message = await Eventually.HoldsAsync(
             async () => await channel.BasicGetAsync(queue, autoAck: true), m => m is not null, TimeSpan.FromSeconds(30), "message on the integrator queue");
@@ -49,6 +46,10 @@ public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFi
         Assert.Equal(1, evt.GetProperty("schemaVersion").GetInt32());
         Assert.True(Guid.TryParse(evt.GetProperty("eventId").GetString(), out _));
         Assert.True(evt.TryGetProperty("occurredAt", out _));
+        Assert.Equal("laporan", evt.GetProperty("kind").GetString());
+        Assert.Equal("registered", evt.GetProperty("status").GetString());
+        Assert.Equal(reply.RegistrationNumber, evt.GetProperty("registrationNumber").GetString());
+        Assert.Equal("64.03", evt.GetProperty("handlingRegionCode").GetString());
 
         var headers = message.BasicProperties.Headers!;
         Assert.True(headers.ContainsKey("traceparent"), "traceparent header missing; headers: " + string.Join(", ", headers.Keys));

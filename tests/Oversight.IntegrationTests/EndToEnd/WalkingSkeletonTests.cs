@@ -49,17 +49,15 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
         var notifications = new Notifications.NotificationsClient(_system.Channel(TestSystem.Notifications));
         var before = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted;
 
-        var reply = await ComplaintsClient.SubmitComplaintAsync(new SubmitComplaintRequest
-        {
-            RegionCode = "74.71",
-            ViolationType = 2,
-            Description = "Camat membagikan unggahan kampanye salah satu pasangan calon di grup WhatsApp kantor.",
-        }, await _system.IntakeOfficerHeadersAsync("74"));
-        Assert.Equal("Bawaslu Kota Kendari", reply.HandlingOffice);
+        var desk = await _system.IntakeOfficerHeadersAsync("74");
+        var reply = await ComplaintsClient.SubmitComplaintAsync(Submissions.Laporan("74.71"), desk);
+        Assert.Equal("Bawaslu Kota Kendari", reply.HandlingOffice.Name);
+        Assert.Equal("registered", reply.Status);
 
-        var stored = await ComplaintsClient.GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId });
+        var stored = await ComplaintsClient.GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId }, desk);
         Assert.Equal("74.71", stored.RegionCode);
         Assert.Equal(2, stored.ViolationType);
+        Assert.Equal(reply.RegistrationNumber, stored.RegistrationNumber);
 
         await Eventually.HoldsAsync(
             async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted,
@@ -76,12 +74,8 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     [Fact]
     public async Task Bad_input_is_refused_naming_each_field_and_nothing_is_stored()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(new SubmitComplaintRequest
-        {
-            RegionCode = "mataram",
-            ViolationType = 13,
-            Description = "",
-        }, await _system.IntakeOfficerHeadersAsync("")));
+        var request = Submissions.Laporan("mataram", violationType: 13, description: new string('x', 5001));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(request, await _system.IntakeOfficerHeadersAsync("")));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("region_code", error.Status.Detail);
         Assert.Contains("violation_type", error.Status.Detail);
@@ -91,12 +85,8 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     [Fact]
     public async Task A_complaint_about_an_unknown_region_is_refused()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(new SubmitComplaintRequest
-        {
-            RegionCode = "99.98",
-            ViolationType = 1,
-            Description = "Spanduk calon dipasang di kantor dinas.",
-        }, await _system.IntakeOfficerHeadersAsync("")));
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(
+            Submissions.Laporan("99.98", violationType: 1), await _system.IntakeOfficerHeadersAsync("")));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("region_code", error.Status.Detail);
     }
@@ -166,7 +156,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     [Fact]
     public async Task Submitting_needs_an_intake_officer_token_whose_scope_covers_the_region()
     {
-        var request = new SubmitComplaintRequest { RegionCode = "52.71", ViolationType = 2, Description = "ASN membagikan konten kampanye." };
+        var request = Submissions.Laporan("52.71");
 
         var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(request));
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
@@ -185,6 +175,6 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
 
         // The province's desk covers its cities.
         var reply = await ComplaintsClient.SubmitComplaintAsync(request, await _system.IntakeOfficerHeadersAsync("52"));
-        Assert.Equal("Bawaslu Kota Mataram", reply.HandlingOffice);
+        Assert.Equal("Bawaslu Kota Mataram", reply.HandlingOffice.Name);
     }
 }
