@@ -6,10 +6,12 @@ namespace Oversight.AppHost;
 internal static class AppHostCommandLine
 {
     private const string Usage = """
-        Usage: Oversight.AppHost [--fresh] [--state-dir DIR] [--port-offset N]
+        Usage: Oversight.AppHost [--fresh] [--state-dir DIR] [--port-offset N] [--dashboard-unsecured]
           --fresh          wipe the state folder (all data of PostgreSQL, Redis, RabbitMQ) before starting
           --state-dir DIR  where each resource keeps its data (default: .oversight/ in the repository)
           --port-offset N  add N to every default port, to run a second copy beside the first
+          --dashboard-unsecured
+                           serve the dashboard's pages (port 18888) without sign-in: local development only
         Telemetry goes to OTEL_EXPORTER_OTLP_ENDPOINT when that is set for the AppHost.
         """;
 
@@ -18,11 +20,13 @@ internal static class AppHostCommandLine
         var stateDirectory = Path.Combine(RepositoryLayout.Root, ".oversight");
         var fresh = false;
         var portOffset = 0;
+        var dashboardUnsecured = false;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
                 case "--fresh": fresh = true; break;
+                case "--dashboard-unsecured": dashboardUnsecured = true; break;
                 case "--state-dir" when i + 1 < args.Length: stateDirectory = Path.GetFullPath(args[++i]); break;
                 case "--port-offset" when i + 1 < args.Length && int.TryParse(args[i + 1], out portOffset): i++; break;
                 default:
@@ -42,6 +46,7 @@ internal static class AppHostCommandLine
         {
             StateDirectory = stateDirectory,
             PortOffset = portOffset,
+            DashboardUnsecured = dashboardUnsecured,
             OtlpEndpoint = string.IsNullOrEmpty(otlp) ? null : new Uri(otlp),
             OtlpProtocol = Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_PROTOCOL") ?? "grpc",
         });

@@ -5,7 +5,8 @@ var builder = AppHostCommandLine.CreateBuilder(args);
 if (builder is null) return 2;
 
 // The AppHost's own OTLP receiver: every service sends its logs, traces and metrics here (unless
-// OTEL_EXPORTER_OTLP_ENDPOINT names another collector).
+// OTEL_EXPORTER_OTLP_ENDPOINT names another collector), and its pages on 18888: the AppHost prints the
+// sign-in URL (/login?t=...) after the status table (--dashboard-unsecured: no sign-in).
 builder.AddDashboard();
 
 var postgres = builder.AddPostgres("postgres");

@@ -11,6 +11,9 @@ public sealed class DashboardOptions
     public const int DefaultOtlpGrpcPort = 18889;
     public const int DefaultOtlpHttpPort = 18890;
 
+    /// <summary>Aspire's dashboard UI port: the pages and their JSON APIs (HTTP/1.1).</summary>
+    public const int DefaultUiPort = 18888;
+
     /// <summary>The value every OTLP request must carry in <c>x-otlp-api-key</c>.</summary>
     public required string OtlpApiKey { get; init; }
 
@@ -19,6 +22,18 @@ public sealed class DashboardOptions
 
     /// <summary>OTLP/HTTP with protobuf (HTTP/1.1); 0 picks a free port.</summary>
     public int OtlpHttpPort { get; init; } = DefaultOtlpHttpPort;
+
+    /// <summary>The pages' port (HTTP/1.1); null serves no pages, 0 picks a free port.</summary>
+    public int? UiPort { get; init; }
+
+    /// <summary>The sign-in token of this run (<c>/login?t=...</c>); one is generated when null.</summary>
+    public string? BrowserToken { get; init; }
+
+    /// <summary>Serve the pages without sign-in (<c>--dashboard-unsecured</c>, local development only).</summary>
+    public bool Unsecured { get; init; }
+
+    /// <summary>The AppHost's resources for the Resources and Console pages; none when null.</summary>
+    public Ui.IDashboardResources? Resources { get; init; }
 
     /// <summary>Where the ports listen: loopback only by default.</summary>
     public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;

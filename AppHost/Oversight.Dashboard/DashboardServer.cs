@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Oversight.Dashboard.Otlp;
 using Oversight.Dashboard.Telemetry;
+using Oversight.Dashboard.Ui;
 
 namespace Oversight.Dashboard;
 
@@ -21,7 +22,8 @@ public sealed class DashboardServer : IAsyncDisposable
     private readonly WebApplication _app;
     private bool _stopped;
 
-    private DashboardServer(WebApplication app, TelemetryStore telemetry, string apiKey, int grpcPort, int httpPort, IPAddress address)
+    private DashboardServer(WebApplication app, TelemetryStore telemetry, string apiKey, int grpcPort, int httpPort, IPAddress address,
+        int? uiPort, DashboardAuth? auth)
     {
         _app = app;
         Telemetry = telemetry;
@@ -29,7 +31,22 @@ public sealed class DashboardServer : IAsyncDisposable
         var host = address.Equals(IPAddress.IPv6Loopback) ? "[::1]" : address.Equals(IPAddress.Any) ? "127.0.0.1" : address.ToString();
         OtlpGrpcEndpoint = new Uri($"http://{host}:{grpcPort}");
         OtlpHttpEndpoint = new Uri($"http://{host}:{httpPort}");
+        if (uiPort is { } port)
+        {
+            // Browsers treat "localhost" as a secure context and the loopback guard accepts it.
+            UiEndpoint = new Uri($"http://{(IPAddress.IsLoopback(address) ? "localhost" : host)}:{port}");
+        }
+        Auth = auth;
     }
+
+    /// <summary>The pages (null when <see cref="DashboardOptions.UiPort"/> was not set).</summary>
+    public Uri? UiEndpoint { get; }
+
+    /// <summary>The URL that signs a browser in (the pages' root when unsecured); null without pages.</summary>
+    public Uri? SignInUrl => UiEndpoint is null || Auth is null ? null
+        : Auth.Unsecured ? UiEndpoint : new Uri(UiEndpoint, "/login?t=" + Uri.EscapeDataString(Auth.BrowserToken));
+
+    internal DashboardAuth? Auth { get; }
 
     /// <summary>Everything received, for the pages to query.</summary>
     public TelemetryStore Telemetry { get; }
@@ -63,7 +80,9 @@ public sealed class DashboardServer : IAsyncDisposable
         // The AppHost prints its own lines; the receiver's request logs would only add noise.
         builder.Logging.ClearProviders();
 
-        ListenOptions? grpcListen = null, httpListen = null;
+        ListenOptions? grpcListen = null, httpListen = null, uiListen = null;
+        var auth = options.UiPort is null ? null
+            : new DashboardAuth(options.BrowserToken ?? Otlp.OtlpApiKey.Generate(), options.Unsecured, IPAddress.IsLoopback(options.ListenAddress));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -71,6 +90,8 @@ public sealed class DashboardServer : IAsyncDisposable
             // gRPC without TLS needs a port that speaks only HTTP/2; OTLP/HTTP clients speak HTTP/1.1.
             kestrel.Listen(options.ListenAddress, options.OtlpGrpcPort, listen => { listen.Protocols = HttpProtocols.Http2; grpcListen = listen; });
             kestrel.Listen(options.ListenAddress, options.OtlpHttpPort, listen => { listen.Protocols = HttpProtocols.Http1; httpListen = listen; });
+            // The pages get a port of their own: the OTLP ports never serve them, and this one never takes OTLP.
+            if (options.UiPort is { } uiPort) kestrel.Listen(options.ListenAddress, uiPort, listen => { listen.Protocols = HttpProtocols.Http1; uiListen = listen; });
         });
         builder.Services.AddSingleton(telemetry);
         builder.Services.AddSingleton(apiKey);
@@ -84,17 +105,33 @@ public sealed class DashboardServer : IAsyncDisposable
 
         var app = builder.Build();
         app.UseRouting();
+        if (auth is not null) app.Use((context, next) => SeparateUiPortAsync(context, next, uiListen!, auth));
         app.Use(RequireApiKey);
         app.MapGrpcService<OtlpTraceGrpcService>().WithMetadata(RequiresOtlpApiKey.Instance);
         app.MapGrpcService<OtlpMetricsGrpcService>().WithMetadata(RequiresOtlpApiKey.Instance);
         app.MapGrpcService<OtlpLogsGrpcService>().WithMetadata(RequiresOtlpApiKey.Instance);
         app.MapOtlpHttp(options.MaxRequestBytes);
+        if (auth is not null) app.MapDashboardUi(auth, options.Resources);
         options.ConfigureApplication?.Invoke(app);
 
         await app.StartAsync(cancellationToken);
         // With port 0, Kestrel writes the port it bound back into the listen options.
         return new DashboardServer(app, telemetry, options.OtlpApiKey,
-            grpcListen!.IPEndPoint!.Port, httpListen!.IPEndPoint!.Port, options.ListenAddress);
+            grpcListen!.IPEndPoint!.Port, httpListen!.IPEndPoint!.Port, options.ListenAddress, uiListen?.IPEndPoint!.Port, auth);
+    }
+
+    // The UI port serves only the pages and APIs, after sign-in; the OTLP ports never serve them (404 both ways).
+    private static async Task SeparateUiPortAsync(HttpContext context, RequestDelegate next, ListenOptions uiListen, DashboardAuth auth)
+    {
+        var onUiPort = context.Connection.LocalPort == uiListen.IPEndPoint!.Port;
+        var uiEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<Ui.UiEndpoint>() is not null;
+        if (onUiPort && !await auth.AdmitAsync(context)) return;
+        if (onUiPort != uiEndpoint)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await next(context);
     }
 
     // Refuses an OTLP request without the right key before its body is read: gRPC Unauthenticated

@@ -31,6 +31,8 @@ public sealed class DistributedApplication : IAsyncDisposable
             resource.StateChanged += r => _events.Enqueue(new ResourceEvent(DateTimeOffset.UtcNow, r.Name, r.State, r.StateDetail));
             if (options.EchoConsole) resource.Console.LineWritten += line => Echo(resource.Name, line.Text);
         }
+        // The dashboard's pages show every resource and can stop and start the projects and servers.
+        foreach (var dashboard in resources.OfType<DashboardResource>()) dashboard.Attach(new AppHostDashboardResources(resources, WriteLog), options);
     }
 
     public DistributedApplicationOptions Options { get; }
@@ -137,6 +139,10 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         WriteLog($"all resources ready in {(DateTimeOffset.UtcNow - started).TotalSeconds:0.0} s");
         Echo("apphost", StatusTable.Render(Resources));
+        foreach (var dashboard in Resources.OfType<DashboardResource>())
+        {
+            if (dashboard.SignInMessage is { } signIn) Echo("apphost", signIn);
+        }
         if (readyMessage?.Invoke() is { Length: > 0 } message) Echo("apphost", message);
         await stop.Task;
         await StopAsync();

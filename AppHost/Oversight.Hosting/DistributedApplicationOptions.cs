@@ -22,6 +22,9 @@ public sealed class DistributedApplicationOptions
     /// <summary>The value services send in <c>x-otlp-api-key</c>; none when null.</summary>
     public string? OtlpApiKey { get; set; }
 
+    /// <summary>Serve the dashboard's pages without sign-in (<c>--dashboard-unsecured</c>; local development only).</summary>
+    public bool DashboardUnsecured { get; init; }
+
     /// <summary>Echo every resource's console lines to this process's console.</summary>
     public bool EchoConsole { get; init; } = true;
 

@@ -1,5 +1,6 @@
 using Oversight.Dashboard;
 using Oversight.Dashboard.Telemetry;
+using Oversight.Dashboard.Ui;
 
 namespace Oversight.Hosting.Resources;
 
@@ -12,6 +13,7 @@ namespace Oversight.Hosting.Resources;
 public sealed class DashboardResource : Resource
 {
     private readonly TelemetryLimits _limits;
+    private IDashboardResources? _resources;
 
     internal DashboardResource(string name, int otlpGrpcPort, int otlpHttpPort, string apiKey, Uri? externalEndpoint, TelemetryLimits? limits)
         : base(name)
@@ -24,6 +26,34 @@ public sealed class DashboardResource : Resource
     }
 
     public override string Type => "dashboard";
+
+    /// <summary>The pages' port (Aspire's 18888 plus the offset); set when the application is built.</summary>
+    public int? UiPort { get; private set; }
+
+    /// <summary>Pages without sign-in (<c>--dashboard-unsecured</c>).</summary>
+    public bool Unsecured { get; private set; }
+
+    /// <summary>This run's browser token, for <c>/login?t=...</c>.</summary>
+    internal string BrowserToken { get; } = Oversight.Dashboard.Otlp.OtlpApiKey.Generate();
+
+    /// <summary>Where the pages are (null before start or when telemetry goes elsewhere).</summary>
+    public Uri? UiEndpoint => Server?.UiEndpoint;
+
+    /// <summary>The URL that signs a browser in (the pages' root when unsecured).</summary>
+    public Uri? SignInUrl => Server?.SignInUrl;
+
+    /// <summary>What the AppHost prints once everything is ready.</summary>
+    public string? SignInMessage => SignInUrl is not { } url ? null
+        : Unsecured ? $"dashboard: {url} (--dashboard-unsecured: no sign-in; anyone on this machine can stop services)"
+        : $"dashboard: sign in at {url}";
+
+    /// <summary>Hands the dashboard the application's resources and picks the pages' port.</summary>
+    internal void Attach(IDashboardResources resources, DistributedApplicationOptions options)
+    {
+        _resources = resources;
+        UiPort = options.Port(DashboardOptions.DefaultUiPort);
+        Unsecured = options.DashboardUnsecured;
+    }
 
     public int OtlpGrpcPort { get; }
 
@@ -48,7 +78,7 @@ public sealed class DashboardResource : Resource
     public TelemetryStore? Telemetry => Server?.Telemetry;
 
     public override IEnumerable<string> Urls => ReceivesTelemetry
-        ? [OtlpGrpcEndpoint.ToString().TrimEnd('/'), OtlpHttpEndpoint.ToString().TrimEnd('/')]
+        ? [.. UiEndpoint is { } ui ? [ui.ToString().TrimEnd('/')] : Array.Empty<string>(), OtlpGrpcEndpoint.ToString().TrimEnd('/'), OtlpHttpEndpoint.ToString().TrimEnd('/')]
         : [];
 
     internal override async Task StartAsync(RunContext context, CancellationToken cancellationToken)
@@ -62,6 +92,7 @@ public sealed class DashboardResource : Resource
         SetState(ResourceState.Starting);
         Ports.PortAllocator.EnsureFree(OtlpGrpcPort, $"{Name} (OTLP/gRPC)");
         Ports.PortAllocator.EnsureFree(OtlpHttpPort, $"{Name} (OTLP/HTTP)");
+        if (UiPort is { } uiPort) Ports.PortAllocator.EnsureFree(uiPort, $"{Name} (pages)");
         try
         {
             Server = await DashboardServer.StartAsync(new DashboardOptions
@@ -70,12 +101,16 @@ public sealed class DashboardResource : Resource
                 OtlpGrpcPort = OtlpGrpcPort,
                 OtlpHttpPort = OtlpHttpPort,
                 Limits = _limits,
+                UiPort = UiPort,
+                BrowserToken = BrowserToken,
+                Unsecured = Unsecured,
+                Resources = _resources,
             }, cancellationToken);
         }
         catch (IOException ex)
         {
             SetState(ResourceState.FailedToStart, ex.Message);
-            throw new DistributedApplicationException($"'{Name}': could not listen on ports {OtlpGrpcPort}/{OtlpHttpPort}: {ex.Message}");
+            throw new DistributedApplicationException($"'{Name}': could not listen on ports {OtlpGrpcPort}/{OtlpHttpPort}/{UiPort}: {ex.Message}");
         }
         Pid = System.Environment.ProcessId;
         StartedAt = DateTimeOffset.UtcNow;

@@ -23,6 +23,8 @@ public sealed class ProjectResource : Resource
     private ManagedProcess? _process;
     private Task? _supervisor;
     private RunContext? _context;
+    // Set while an admin (the dashboard) holds the project down: its exit is then not a crash to recover from.
+    private TaskCompletionSource? _heldDown;
 
     public ProjectResource(string name, string projectPath, DistributedApplicationOptions options) : base(name)
     {
@@ -200,6 +202,7 @@ public sealed class ProjectResource : Resource
             var exited = _process!.Exited;
             var finished = await Task.WhenAny(exited, Task.Delay(TimeSpan.FromSeconds(5), _stopping.Token).ContinueWith(_ => 0));
             if (_stopping.IsCancellationRequested) return;
+            if (finished != exited && _heldDown is not null) continue;
             if (finished != exited)
             {
                 var (healthy, detail) = await CheckHealthAsync(_stopping.Token).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : (false, "stopping"));
@@ -207,6 +210,22 @@ public sealed class ProjectResource : Resource
                 if (healthy && State != ResourceState.Healthy) SetState(ResourceState.Healthy);
                 if (!healthy && State == ResourceState.Healthy) SetState(ResourceState.Unhealthy, detail);
                 if (healthy && StartedAt < DateTimeOffset.UtcNow.AddMinutes(-1)) attempt = 0;
+                continue;
+            }
+
+            if (_heldDown is { } hold)
+            {
+                // Stopped on request: wait until released, then start again at once.
+                try { await hold.Task.WaitAsync(_stopping.Token); }
+                catch (OperationCanceledException) { return; }
+                attempt = 0;
+                try
+                {
+                    await LaunchAndWaitHealthyAsync(_stopping.Token);
+                    _context!.Log($"{Name}: started on request (pid {Pid}) and healthy");
+                }
+                catch (OperationCanceledException) { return; }
+                catch (DistributedApplicationException ex) { _context!.Log(ex.Message); }
                 continue;
             }
 
@@ -229,6 +248,31 @@ public sealed class ProjectResource : Resource
 
     /// <summary>Kills the process as a crash would; the supervisor brings it back.</summary>
     public void Crash() => _process?.Kill();
+
+    /// <summary>Stops the process and keeps it down (no restart) until <see cref="StartProcessAsync"/>: for the dashboard.</summary>
+    public async Task StopProcessAsync()
+    {
+        if (_process is null || _supervisor is null || _stopping.IsCancellationRequested) return;
+        _heldDown ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        SetState(ResourceState.Stopping);
+        var code = await _process.StopAsync(Signals.SIGTERM, TimeSpan.FromSeconds(15));
+        SetState(ResourceState.Stopped, $"stopped on request, exit code {code}");
+    }
+
+    /// <summary>Starts a project held down by <see cref="StopProcessAsync"/> again; returns once it is healthy.</summary>
+    public async Task StartProcessAsync(TimeSpan? within = null)
+    {
+        if (Interlocked.Exchange(ref _heldDown, null) is not { } hold) return;
+        hold.SetResult();
+        var deadline = DateTimeOffset.UtcNow + (within ?? TimeSpan.FromSeconds(90));
+        // The supervisor relaunches it; wait for the new process's health, not the old state.
+        while (State != ResourceState.Healthy || _process is null || _process.HasExited)
+        {
+            if (_stopping.IsCancellationRequested) return;
+            if (DateTimeOffset.UtcNow > deadline) throw new TimeoutException($"{Name} not healthy again: {State} {StateDetail}");
+            await Task.Delay(100);
+        }
+    }
 
     internal override async Task StopAsync()
     {
