@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Grpc.Core;
-using Npgsql;
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
@@ -260,16 +259,6 @@ public sealed class ComplaintsService(
 
     private Task WithDatabase(Func<Task> action) => WithDatabase(async () => { await action(); return true; });
 
-    private async Task<T> WithDatabase<T>(Func<Task<T>> action)
-    {
-        try
-        {
-            return await action();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            logger.LogWarning("Complaints database unavailable: {Reason}", ex.GetType().Name);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The complaints database is unavailable."));
-        }
-    }
+    private Task<T> WithDatabase<T>(Func<Task<T>> action) =>
+        logger.CallDatabaseAsync("complaints database", "Complaints query", action);
 }

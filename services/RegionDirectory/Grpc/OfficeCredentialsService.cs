@@ -1,6 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Npgsql;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Infrastructure;
@@ -111,19 +110,8 @@ public sealed class OfficeCredentialsService(
         return client;
     }
 
-    /// <summary>PostgreSQL being down becomes Unavailable and one log line, never a stack trace.</summary>
-    private async Task<T> WithDatabaseAsync<T>(string what, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            logger.LogWarning("{What} failed, PostgreSQL unavailable: {Reason}", what, ex.Message);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
-        }
-    }
+    private Task<T> WithDatabaseAsync<T>(string what, Func<Task<T>> call) =>
+        logger.CallDatabaseAsync("region directory database", what, call);
 
     private static OfficeClient ToMessage(OfficeClientRecord record)
     {

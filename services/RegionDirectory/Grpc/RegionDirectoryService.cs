@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
@@ -32,19 +31,8 @@ public sealed partial class RegionDirectoryService(
             : ToMessage(region);
     }
 
-    /// <summary>Runs a database call; PostgreSQL being down becomes Unavailable and one log line, never a stack trace.</summary>
-    private async Task<T> WithDatabaseAsync<T>(string what, Func<Task<T>> call)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            logger.LogWarning("{What} failed, PostgreSQL unavailable: {Reason}", what, ex.Message);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory database is unavailable."));
-        }
-    }
+    private Task<T> WithDatabaseAsync<T>(string what, Func<Task<T>> call) =>
+        logger.CallDatabaseAsync("region directory database", what, call);
 
     internal static Region ToMessage(RegionRecord region) => new()
     {

@@ -1,0 +1,28 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>How a gRPC method calls its PostgreSQL database: the same answer in every service when it is down.</summary>
+public static class DatabaseCalls
+{
+    /// <summary>
+    /// Runs <paramref name="call"/>; PostgreSQL being unreachable becomes <c>Unavailable</c> naming
+    /// <paramref name="database"/> and one warning line, never a stack trace to the caller. The log names the
+    /// exception's type and SQL state only: a server error's message can quote the values of a row.
+    /// </summary>
+    public static async Task<T> CallDatabaseAsync<T>(this ILogger logger, string database, string what, Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            var state = ex is PostgresException postgres ? $" (SQL state {postgres.SqlState})" : "";
+            logger.LogWarning("{What} failed, {Database} unavailable: {Reason}{State}", what, database, ex.GetType().Name, state);
+            throw new RpcException(new Status(StatusCode.Unavailable, $"The {database} is unavailable."));
+        }
+    }
+}
