@@ -1,11 +1,8 @@
 namespace Oversight.Contracts.IntegrationEvents;
 
 /// <summary>A complaint received its registration number; from now on it cannot be withdrawn.</summary>
-public sealed record ComplaintRegistered : IntegrationEvent
+public sealed record ComplaintRegistered : ComplaintChange
 {
-    /// <summary>Id of the complaint.</summary>
-    public required Guid ComplaintId { get; init; }
-
     /// <summary><c>{office}/{LP|TM}/{year}/{sequence}</c>, e.g. <c>52.71/LP/2026/0001</c>.</summary>
     public required string RegistrationNumber { get; init; }
 

@@ -4,11 +4,8 @@ namespace Oversight.Contracts.IntegrationEvents;
 /// A complaint was taken in and stored by the complaints service (registered, waiting for completion, or
 /// logged as informasi awal). Carries no reporter data and neither the accused's name nor NIP.
 /// </summary>
-public sealed record ComplaintSubmitted : IntegrationEvent
+public sealed record ComplaintSubmitted : ComplaintChange
 {
-    /// <summary>Id of the stored complaint.</summary>
-    public required Guid ComplaintId { get; init; }
-
     /// <summary>Violation type number from the SKB 2022 catalogue (1-12); 0 when not classified (informasi awal).</summary>
     public required int ViolationType { get; init; }
 

@@ -134,11 +134,15 @@ public sealed class ComplaintsService(
             {
                 details["registration_number"] = number;
             }
+            // The filing window is informational (nothing to raise): only deadlines someone must meet are stored.
+            var open = ComplaintDeadlines.Open(complaint).Where(d => !d.Informational).ToList();
+            var state = ComplaintStateSnapshot.From(r, open);
             List<IntegrationEvent> events =
             [
                 new ComplaintSubmittedEvent
                 {
                     ComplaintId = r.Id,
+                    State = state,
                     RegionCode = r.RegionCode,
                     ViolationType = r.ViolationType,
                     HandlingOffice = r.HandlingOffice,
@@ -155,10 +159,8 @@ public sealed class ComplaintsService(
             ];
             if (number is not null)
             {
-                events.Add(new ComplaintRegisteredEvent { ComplaintId = r.Id, RegionCode = r.RegionCode, RegistrationNumber = number, RegisteredAt = now, OccurredAt = now });
+                events.Add(new ComplaintRegisteredEvent { ComplaintId = r.Id, State = state, RegionCode = r.RegionCode, RegistrationNumber = number, RegisteredAt = now, OccurredAt = now });
             }
-            // The filing window is informational (nothing to raise): only deadlines someone must meet are stored.
-            var open = ComplaintDeadlines.Open(complaint).Where(d => !d.Informational).ToList();
             return new IntakeWrite(r, open, new AuditEntry(r.Id, AuditActions.ComplaintSubmitted, auditActor, details), events);
         }
 

@@ -1,0 +1,29 @@
+using Oversight.Complaints.Domain.Deadlines;
+using Oversight.Contracts.IntegrationEvents;
+
+namespace Oversight.Complaints.Model;
+
+/// <summary>
+/// The public state of a stored complaint, as every complaint event and the export stream carry it
+/// (<see cref="ComplaintState"/>). Pure: built from the row and the deadlines open after the change.
+/// </summary>
+public static class ComplaintStateSnapshot
+{
+    public static ComplaintState From(ComplaintRow row, IEnumerable<Deadline> openDeadlines) => new()
+    {
+        Version = row.Version,
+        Status = row.Status,
+        Kind = row.Kind,
+        RegionCode = row.RegionCode,
+        ViolationType = row.ViolationType,
+        HandlingOfficeId = row.HandlingOfficeId,
+        HandlingRegionCode = row.HandlingRegionCode,
+        AccusedAgency = row.ReportedAgency,
+        RegistrationNumber = row.RegistrationNumber,
+        OutsideElectionPeriod = row.OutsideElectionPeriod,
+        ReceivedAt = new DateTimeOffset(DateTime.SpecifyKind(row.ReceivedAt, DateTimeKind.Utc)),
+        // The earliest deadline someone must meet; the filing window only informs.
+        OpenDeadline = openDeadlines.Where(d => !d.Informational).OrderBy(d => d.DueAt)
+            .Select(d => new OpenDeadline(d.Kind, d.Owner, d.DueAt)).FirstOrDefault(),
+    };
+}
