@@ -8,6 +8,7 @@ using Oversight.Complaints.Domain.Registration;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Privacy;
+using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.ServiceDefaults.Authentication;
@@ -22,13 +23,14 @@ namespace Oversight.Complaints.Grpc;
 /// Intake (SubmitComplaint), the offices' read (GetComplaint) and the reporter's read (TrackComplaint).
 /// Logs carry ids, statuses and region codes only: never the reporter's name, NIK, address, phone or e-mail.
 /// </summary>
-public sealed class ComplaintsService(
+public sealed partial class ComplaintsService(
     ComplaintStore store,
     HandlingOfficeRouter router,
     IdempotencyCache idempotency,
     ReporterIdentityProtector protector,
     TimeProvider time,
-    ILogger<ComplaintsService> logger) : Contracts.Complaints.Complaints.ComplaintsBase
+    ILogger<ComplaintsService> logger,
+    ComplaintTransitionStore transitions) : Contracts.Complaints.Complaints.ComplaintsBase
 {
     public const string IdempotencyKeyHeader = "idempotency-key";
 

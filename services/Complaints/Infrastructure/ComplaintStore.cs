@@ -23,7 +23,7 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
 {
     private const string IdempotencyConstraint = "ux_complaints_idempotency";
 
-    private const string Columns = """
+    internal const string Columns = """
         id, kind, regime, region_code AS RegionCode, violation_type AS ViolationType, description,
         handling_office AS HandlingOffice, handling_office_id AS HandlingOfficeId, handling_office_code AS HandlingOfficeCode,
         handling_region_code AS HandlingRegionCode, employing_region_code AS EmployingRegionCode,
@@ -35,7 +35,14 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
         outside_election_period AS OutsideElectionPeriod, open_requirements::text AS OpenRequirements,
         registration_number AS RegistrationNumber, registration_office AS RegistrationOffice,
         registration_year AS RegistrationYear, registration_sequence AS RegistrationSequence, registered_at AS RegisteredAt,
-        created_by AS CreatedBy, idempotency_key AS IdempotencyKey, version
+        created_by AS CreatedBy, idempotency_key AS IdempotencyKey, version,
+        details_received_at AS DetailsReceivedAt, last_changed_at AS LastChangedAt, review_extended AS ReviewExtended,
+        outcome, decision_reasoning AS DecisionReasoning, decided_violation_type AS DecidedViolationType,
+        decision_late AS DecisionLate, decided_at AS DecidedAt, recommendation_ref AS RecommendationRef,
+        recommended_at AS RecommendedAt, verified_at AS VerifiedAt, escalation_level AS EscalationLevel,
+        last_escalated_at AS LastEscalatedAt, sanction_code AS SanctionCode, sanction_level AS SanctionLevel,
+        moral_sanction_codes::text AS MoralSanctionCodes, decree_ref AS DecreeRef, sanctioned_at AS SanctionedAt,
+        closing_note AS ClosingNote, closed_at AS ClosedAt
         """;
 
     private const string InsertSql = """
@@ -72,12 +79,7 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
             {
                 if (register is not null)
                 {
-                    var sequence = await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
-                        INSERT INTO registration_counters (office_code, year, last_sequence) VALUES (@office, @year, 1)
-                        ON CONFLICT (office_code, year) DO UPDATE SET last_sequence = registration_counters.last_sequence + 1
-                        RETURNING last_sequence
-                        """, new { office, year }, transaction, cancellationToken: cancellationToken));
-                    write = register(sequence);
+                    write = register(await RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken));
                 }
                 await connection.ExecuteAsync(new CommandDefinition(InsertSql, write.Row, transaction, cancellationToken: cancellationToken));
                 foreach (var deadline in write.Deadlines)

@@ -56,6 +56,36 @@ public sealed class ComplaintRow
     public string? IdempotencyKey { get; set; }
     public int Version { get; set; } = 1;
 
+    // ---- the lifecycle after intake (Schema.Lifecycle.sql) ----
+
+    /// <summary>When the current details were received (completion moves it); null = <see cref="ReceivedAt"/>.</summary>
+    public DateTime? DetailsReceivedAt { get; set; }
+
+    /// <summary>The instant of the last change; null = the registration or receipt.</summary>
+    public DateTime? LastChangedAt { get; set; }
+
+    public bool ReviewExtended { get; set; }
+    public string? Outcome { get; set; }
+    public string? DecisionReasoning { get; set; }
+    public int? DecidedViolationType { get; set; }
+    public bool DecisionLate { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? RecommendationRef { get; set; }
+    public DateTime? RecommendedAt { get; set; }
+    public DateTime? VerifiedAt { get; set; }
+    public int EscalationLevel { get; set; }
+    public DateTime? LastEscalatedAt { get; set; }
+    public string? SanctionCode { get; set; }
+    public string? SanctionLevel { get; set; }
+
+    /// <summary>JSON array of moral sanction codes.</summary>
+    public string MoralSanctionCodes { get; set; } = "[]";
+
+    public string? DecreeRef { get; set; }
+    public DateTime? SanctionedAt { get; set; }
+    public string? ClosingNote { get; set; }
+    public DateTime? ClosedAt { get; set; }
+
     public ComplaintRow Clone() => (ComplaintRow)MemberwiseClone();
 }
 
@@ -130,7 +160,7 @@ public static class ComplaintReplies
         complaint.OpenRequirements.Add(Requirements(row));
         complaint.Evidence.Add(JsonSerializer.Deserialize<List<EvidenceJson>>(row.Evidence, Json)!
             .Select(e => new Evidence { Url = e.Url ?? "", Sha256 = e.Sha256 ?? "", Description = e.Description ?? "" }));
-        return complaint;
+        return Lifecycle.LifecycleReplies.AddLifecycle(complaint, row);
     }
 
     /// <summary>What the reporter sees with the tracking code and PIN.</summary>
@@ -141,6 +171,7 @@ public static class ComplaintReplies
         ReceivedAt = Rfc3339(row.ReceivedAt),
         RegisteredAt = row.RegisteredAt is { } registered ? Rfc3339(registered) : "",
         HandlingOfficeName = row.HandlingOffice,
+        Decision = row.Outcome ?? "",
     };
 
     public static string Rfc3339(DateTime utc) =>

@@ -15,13 +15,17 @@ public static class ComplaintStateSnapshot
         Status = row.Status,
         Kind = row.Kind,
         RegionCode = row.RegionCode,
-        ViolationType = row.ViolationType,
+        // Once decided, the type the decision found is the public classification (0: none found).
+        ViolationType = row.Outcome is null ? row.ViolationType : row.DecidedViolationType ?? 0,
         HandlingOfficeId = row.HandlingOfficeId,
         HandlingRegionCode = row.HandlingRegionCode,
         AccusedAgency = row.ReportedAgency,
         RegistrationNumber = row.RegistrationNumber,
         OutsideElectionPeriod = row.OutsideElectionPeriod,
         ReceivedAt = new DateTimeOffset(DateTime.SpecifyKind(row.ReceivedAt, DateTimeKind.Utc)),
+        DecidedAt = row.DecidedAt is { } decided ? new DateTimeOffset(DateTime.SpecifyKind(decided, DateTimeKind.Utc)) : null,
+        Outcome = row.Outcome,
+        SanctionLevel = row.SanctionLevel,
         // The earliest deadline someone must meet; the filing window only informs.
         OpenDeadline = openDeadlines.Where(d => !d.Informational).OrderBy(d => d.DueAt)
             .Select(d => new OpenDeadline(d.Kind, d.Owner, d.DueAt)).FirstOrDefault(),

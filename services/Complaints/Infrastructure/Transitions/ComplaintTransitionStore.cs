@@ -1,0 +1,86 @@
+using Dapper;
+using Npgsql;
+using Oversight.Complaints.Infrastructure.Audit;
+using Oversight.Complaints.Infrastructure.Deadlines;
+using Oversight.Complaints.Model;
+using Oversight.ServiceDefaults.Outbox;
+
+namespace Oversight.Complaints.Infrastructure.Transitions;
+
+/// <summary>
+/// Runs one lifecycle step in one transaction: the row is read FOR UPDATE (concurrent steps on one complaint queue
+/// here, so the version check cannot race), the step decides on it (throwing refuses it and rolls everything back),
+/// then the new row, the deadlines it closes and opens, its audit entry and its events are written and committed together.
+/// </summary>
+public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, AuditTrail audit, DeadlineStore deadlines)
+{
+    private const string UpdateSql = """
+        UPDATE complaints SET
+            status = @Status, version = @Version, last_changed_at = @LastChangedAt,
+            violation_type = @ViolationType, occurred_at = @OccurredAt, place = @Place, description = @Description,
+            evidence = @Evidence::jsonb, open_requirements = @OpenRequirements::jsonb, details_received_at = @DetailsReceivedAt,
+            registration_number = @RegistrationNumber, registration_office = @RegistrationOffice,
+            registration_year = @RegistrationYear, registration_sequence = @RegistrationSequence, registered_at = @RegisteredAt,
+            review_extended = @ReviewExtended, outcome = @Outcome, decision_reasoning = @DecisionReasoning,
+            decided_violation_type = @DecidedViolationType, decision_late = @DecisionLate, decided_at = @DecidedAt,
+            recommendation_ref = @RecommendationRef, recommended_at = @RecommendedAt, verified_at = @VerifiedAt,
+            escalation_level = @EscalationLevel, last_escalated_at = @LastEscalatedAt,
+            sanction_code = @SanctionCode, sanction_level = @SanctionLevel, moral_sanction_codes = @MoralSanctionCodes::jsonb,
+            decree_ref = @DecreeRef, sanctioned_at = @SanctionedAt, closing_note = @ClosingNote, closed_at = @ClosedAt
+        WHERE id = @Id AND version = @Version - 1
+        """;
+
+    /// <summary>Applies <paramref name="step"/> to the complaint; null when there is no such complaint.</summary>
+    public async Task<ComplaintRow?> TransitionAsync(
+        Guid id, Func<ComplaintRow, ITransitionScope, Task<TransitionWrite>> step, CancellationToken cancellationToken)
+    {
+        TransitionWrite write;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            var row = await connection.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(
+                $"SELECT {ComplaintStore.Columns} FROM complaints WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                return null;
+            }
+            write = await step(row, new Scope(connection, transaction, cancellationToken));
+            if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, write.Row, transaction, cancellationToken: cancellationToken)) != 1)
+            {
+                throw new InvalidOperationException($"Complaint {id} changed under its row lock.");
+            }
+            var change = DeadlineChanges.Between(write.DeadlinesBefore, write.DeadlinesAfter);
+            foreach (var (kind, reason) in change.Close)
+            {
+                await deadlines.CloseAsync(connection, transaction, id, kind, reason, cancellationToken);
+            }
+            foreach (var deadline in change.Open)
+            {
+                await deadlines.OpenAsync(connection, transaction, new ComplaintDeadline
+                {
+                    Id = Guid.CreateVersion7(),
+                    ComplaintId = id,
+                    Kind = deadline.Kind,
+                    Owner = deadline.Owner,
+                    RegionCode = deadline.RegionCode,
+                    DueAt = deadline.DueAt.ToUniversalTime(),
+                    ApproachingAt = deadline.ApproachingAt.ToUniversalTime(),
+                }, cancellationToken);
+            }
+            await audit.AppendAsync(connection, transaction, write.Audit, cancellationToken);
+            foreach (var evt in write.Events)
+            {
+                await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
+            }
+            await transaction.CommitAsync(cancellationToken);
+        }
+        outbox.Notify();
+        return write.Row;
+    }
+
+    private sealed class Scope(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) : ITransitionScope
+    {
+        public Task<int> NextRegistrationSequenceAsync(string office, int year) =>
+            RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken);
+    }
+}
