@@ -1,0 +1,142 @@
+using Grpc.Core;
+using Oversight.Contracts.Complaints;
+using Oversight.IntegrationTests.EndToEnd;
+using Oversight.Testing;
+using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+
+namespace Oversight.IntegrationTests.Complaints;
+
+/// <summary>The other roads through the lifecycle: rejection, withdrawal, an extended review closed without violation, a dismissed recommendation, and the sanction's own rules.</summary>
+public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClassFixture<LifecycleSystemFixture>
+{
+    private readonly TestSystem _system = fixture.System;
+
+    private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
+
+    private async Task<SubmitComplaintReply> IncompleteAsync(Metadata desk)
+    {
+        var incomplete = Submissions.Laporan("52.71");
+        incomplete.Place = "";
+        incomplete.Evidence.Clear();
+        return await Client.SubmitComplaintAsync(incomplete, desk);
+    }
+
+    [Fact]
+    public async Task An_incomplete_laporan_is_rejected_or_withdrawn_and_then_final()
+    {
+        await using var events = await ComplaintEventQueue.BindAsync(_system);
+        var desk = await _system.IntakeOfficerHeadersAsync("52.71");
+
+        var rejectedOne = await IncompleteAsync(desk);
+        var rejected = await Client.RejectComplaintAsync(new RejectComplaintRequest { ComplaintId = rejectedOne.ComplaintId, ExpectedVersion = 1, Reason = "Bukti tidak dilengkapi." }, desk);
+        Assert.Equal(("rejected", 2, "Bukti tidak dilengkapi."), (rejected.Status, rejected.Version, rejected.ClosingNote));
+        Assert.NotEmpty(rejected.ClosedAt);
+        var after = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.WithdrawComplaintAsync(new WithdrawComplaintRequest { ComplaintId = rejectedOne.ComplaintId, ExpectedVersion = 2, Reason = "Dicabut." }, desk));
+        Assert.Equal(StatusCode.FailedPrecondition, after.StatusCode);
+        Assert.Equal("cannot withdraw: complaint is rejected, not received or needs_completion", after.Status.Detail);
+
+        var withdrawnOne = await IncompleteAsync(desk);
+        var withdrawn = await Client.WithdrawComplaintAsync(new WithdrawComplaintRequest { ComplaintId = withdrawnOne.ComplaintId, ExpectedVersion = 1, Reason = "Pelapor mencabut laporannya." }, desk);
+        Assert.Equal(("withdrawn", 2), (withdrawn.Status, withdrawn.Version));
+
+        var rejection = (await events.WaitForAsync(rejectedOne.ComplaintId, 2))[1];
+        Assert.Equal(("ComplaintRejected", "rejected"), (rejection.Type, rejection.Status));
+        Assert.Equal(["evidence", "place"], rejection.Message.GetProperty("failedRequirements").EnumerateArray().Select(e => e.GetString()).Order());
+        Assert.True(rejection.Message.GetProperty("state").GetProperty("isFinal").GetBoolean());
+        var withdrawal = (await events.WaitForAsync(withdrawnOne.ComplaintId, 2))[1];
+        Assert.Equal(("ComplaintStatusChanged", "withdrawn", "withdrawn"), (withdrawal.Type, withdrawal.Status, withdrawal.Message.GetProperty("step").GetString()));
+    }
+
+    [Fact]
+    public async Task A_review_is_extended_once_then_decided_without_violation_and_closed()
+    {
+        await using var events = await ComplaintEventQueue.BindAsync(_system);
+        var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
+        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var id = submitted.ComplaintId;
+
+        var reviewing = await Client.StartReviewAsync(new StartReviewRequest { ComplaintId = id, ExpectedVersion = 1 }, reviewer);
+        var extended = await Client.ExtendReviewAsync(new ExtendReviewRequest { ComplaintId = id, ExpectedVersion = 2, Reason = "Menunggu keterangan saksi." }, reviewer);
+        Assert.True(extended.ReviewExtended);
+        Assert.True(DateTimeOffset.Parse(extended.Deadlines[0].DueAt) > DateTimeOffset.Parse(reviewing.Deadlines[0].DueAt));
+        Assert.Equal(["review"], await _system.OpenDeadlinesAsync(id));
+
+        var again = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.ExtendReviewAsync(new ExtendReviewRequest { ComplaintId = id, ExpectedVersion = 3, Reason = "Lagi." }, reviewer));
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.StartsWith("cannot extend review:", again.Status.Detail);
+
+        await Client.DecideComplaintAsync(new DecideComplaintRequest { ComplaintId = id, ExpectedVersion = 3, Outcome = "not_violation", Reasoning = "Tidak terbukti." }, reviewer);
+        var closed = await Client.CloseComplaintAsync(new CloseComplaintRequest { ComplaintId = id, ExpectedVersion = 4, Note = "Tidak ada rekomendasi." }, reviewer);
+        Assert.Equal(("closed", 5, "not_violation"), (closed.Status, closed.Version, closed.Outcome));
+        Assert.Empty(await _system.OpenDeadlinesAsync(id));
+
+        var received = await events.WaitForAsync(id, 6);
+        Assert.Equal(["ComplaintSubmitted", "ComplaintRegistered", "ComplaintStatusChanged", "ReviewExtended", "ComplaintDecided", "ComplaintClosed"], received.Select(e => e.Type));
+        Assert.Equal(extended.Deadlines[0].DueAt, received[3].Message.GetProperty("reviewDueAt").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
+        Assert.Equal("decided", received[5].Message.GetProperty("closedFrom").GetString());
+    }
+
+    [Fact]
+    public async Task The_sanction_needs_the_employing_region_and_the_violations_level_and_BKN_may_dismiss_instead()
+    {
+        var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
+        var bkn = await _system.OfficeHeadersAsync("sanction_officer", "");
+        var desk = await _system.IntakeOfficerHeadersAsync("52.71");
+
+        async Task<string> RecommendedAsync()
+        {
+            var id = (await Client.SubmitComplaintAsync(Submissions.Laporan("52.71", violationType: 2), desk)).ComplaintId;
+            await Client.StartReviewAsync(new StartReviewRequest { ComplaintId = id, ExpectedVersion = 1 }, reviewer);
+            await Client.DecideComplaintAsync(new DecideComplaintRequest { ComplaintId = id, ExpectedVersion = 2, Outcome = "violation", Reasoning = "Terbukti." }, reviewer);
+            await Client.IssueRecommendationAsync(new IssueRecommendationRequest { ComplaintId = id, ExpectedVersion = 3, Reference = "7/PM/2026" }, reviewer);
+            return id;
+        }
+
+        var dismissedId = await RecommendedAsync();
+        var dismissed = await Client.DismissRecommendationAsync(new DismissRecommendationRequest { ComplaintId = dismissedId, ExpectedVersion = 4, Reason = "Bukti tidak cukup." }, bkn);
+        Assert.Equal(("closed", 5), (dismissed.Status, dismissed.Version));
+        Assert.Empty(await _system.OpenDeadlinesAsync(dismissedId));
+
+        var id = await RecommendedAsync();
+        // A reviewer of the handling office is not BKN.
+        var notBkn = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.ConfirmRecommendationAsync(new ConfirmRecommendationRequest { ComplaintId = id, ExpectedVersion = 4 }, reviewer));
+        Assert.Equal(StatusCode.PermissionDenied, notBkn.StatusCode);
+        await Client.ConfirmRecommendationAsync(new ConfirmRecommendationRequest { ComplaintId = id, ExpectedVersion = 4 }, bkn);
+
+        var early = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.EscalateComplaintAsync(new EscalateComplaintRequest { ComplaintId = id, ExpectedVersion = 5 }, bkn));
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        Assert.Contains("escalation needs it missed", early.Status.Detail);
+
+        var kendariPpk = await _system.OfficeHeadersAsync("sanction_officer", "74.71");
+        var otherRegion = await Assert.ThrowsAsync<RpcException>(async () => await Client.ImposeSanctionAsync(new ImposeSanctionRequest
+        {
+            ComplaintId = id, ExpectedVersion = 5, SanctionCode = "demotion_12_months", DecreeReference = "1/2026",
+        }, kendariPpk));
+        Assert.Equal(StatusCode.PermissionDenied, otherRegion.StatusCode);
+
+        var ppk = await _system.OfficeHeadersAsync("sanction_officer", "52.71");
+        var wrongLevel = await Assert.ThrowsAsync<RpcException>(async () => await Client.ImposeSanctionAsync(new ImposeSanctionRequest
+        {
+            ComplaintId = id, ExpectedVersion = 5, SanctionCode = "written_reprimand", DecreeReference = "1/2026",
+        }, ppk));
+        Assert.Equal(StatusCode.FailedPrecondition, wrongLevel.StatusCode);
+        Assert.Contains("violation 2 calls for heavy", wrongLevel.Status.Detail);
+
+        var unknownCode = await Assert.ThrowsAsync<RpcException>(async () => await Client.ImposeSanctionAsync(new ImposeSanctionRequest
+        {
+            ComplaintId = id, ExpectedVersion = 5, SanctionCode = "flogging", MoralSanctionCodes = { "demotion_12_months" },
+        }, ppk));
+        Assert.Equal(StatusCode.InvalidArgument, unknownCode.StatusCode);
+        Assert.Contains("sanction_code: must be a discipline sanction", unknownCode.Status.Detail);
+        Assert.Contains("moral_sanction_codes[0]: must be a moral sanction", unknownCode.Status.Detail);
+        Assert.Contains("decree_reference: required", unknownCode.Status.Detail);
+
+        var stored = await Client.GetComplaintAsync(new GetComplaintRequest { ComplaintId = id }, bkn);
+        Assert.Equal(("verified", 5, 0), (stored.Status, stored.Version, stored.EscalationLevel));
+        Assert.Null(stored.Sanction);
+    }
+}
