@@ -5,6 +5,7 @@ using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Infrastructure.Transitions;
+using Oversight.Complaints.Infrastructure.Queries;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Extensions;
@@ -31,6 +32,7 @@ public static class Extensions
 
         builder.Services.AddSingleton<ComplaintStore>();
         builder.Services.AddSingleton<ComplaintTransitionStore>();
+        builder.Services.AddSingleton<ComplaintQueryStore>();
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddScoped<HandlingOfficeRouter>();
     }
