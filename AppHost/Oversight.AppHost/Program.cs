@@ -40,7 +40,8 @@ builder.AddProject("notifications", "services/Notifications/Oversight.Notificati
 
 builder.AddProject("reporting", "services/Reporting/Oversight.Reporting.csproj")
     .WithReference(cache).WaitFor(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(regionDirectory).WaitFor(regionDirectory);
 
 await using var app = builder.Build();
 return await app.RunAsync(bootstrapAdminMessage);

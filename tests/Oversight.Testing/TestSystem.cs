@@ -68,6 +68,7 @@ public sealed partial class TestSystem : IAsyncDisposable
         {
             builder.AddProject(Reporting, "services/Reporting/Oversight.Reporting.csproj")
                 .WithReference(cache).WithReference(messaging)
+                .WithReference(directory).WaitFor(directory)
                 .WithEnvironment("Reporting__KeyPrefix", keyPrefix + "reporting:");
         }
 
