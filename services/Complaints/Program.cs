@@ -13,6 +13,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcService<ComplaintsService>();
+app.MapGrpcService<ComplaintQueriesService>();
 
 if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly))
 {

@@ -4,6 +4,7 @@ using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Infrastructure.Privacy;
+using Oversight.Complaints.Infrastructure.Queries;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Extensions;
@@ -29,6 +30,7 @@ public static class Extensions
         builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 
         builder.Services.AddSingleton<ComplaintStore>();
+        builder.Services.AddSingleton<ComplaintQueryStore>();
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddScoped<HandlingOfficeRouter>();
     }

@@ -23,7 +23,7 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
 {
     private const string IdempotencyConstraint = "ux_complaints_idempotency";
 
-    private const string Columns = """
+    internal const string Columns = """
         id, kind, regime, region_code AS RegionCode, violation_type AS ViolationType, description,
         handling_office AS HandlingOffice, handling_office_id AS HandlingOfficeId, handling_office_code AS HandlingOfficeCode,
         handling_region_code AS HandlingRegionCode, employing_region_code AS EmployingRegionCode,

@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Json;
+using Oversight.Contracts.Complaints;
+using Oversight.IntegrationTests.EndToEnd;
+using Oversight.Testing;
+using RabbitMQ.Client;
+using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+
+namespace Oversight.IntegrationTests.Complaints;
+
+/// <summary>This collection stops the test run's shared RabbitMQ, so it runs alone, after the parallel tests.</summary>
+[CollectionDefinition(nameof(BrokerOutage), DisableParallelization = true)]
+public sealed class BrokerOutage;
+
+/// <summary>
+/// A broker outage loses no event: intake answers from the database alone (events wait in the outbox), and once
+/// RabbitMQ is back the relay delivers every event, each once, to a queue that was bound before the outage.
+/// </summary>
+[Collection(nameof(BrokerOutage))]
+public sealed class OutageTests(TestServers servers)
+{
+    private const string SubmittedExchange = "Oversight.Contracts.IntegrationEvents:ComplaintSubmitted";
+    private const int Submitted = 200;
+
+    // Bounded: the system's start, 200 submissions and the broker's restart fit well within five minutes.
+    [Fact(Timeout = 300_000)]
+    public async Task Two_hundred_complaints_taken_in_while_RabbitMQ_is_down_all_arrive_once_it_is_back()
+    {
+        using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeLimit.CancelAfter(TimeSpan.FromMinutes(3));
+        await using var system = await TestSystem.StartAsync(servers, TestSystem.Complaints);
+        var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var desk = await system.IntakeOfficerHeadersAsync("52.71");
+        var amqp = new ConnectionFactory { Uri = new Uri(system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging")) };
+
+        // A durable queue, bound before the outage: it and its binding survive the broker's restart.
+        var queue = "outage-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var connection = await amqp.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.ExchangeDeclareAsync(SubmittedExchange, ExchangeType.Fanout, durable: true);
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+            await channel.QueueBindAsync(queue, SubmittedExchange, routingKey: "");
+        }
+        // The relay works before the outage: one complaint's event arrives.
+        var before = await client.SubmitComplaintAsync(Submissions.Laporan("52.71"), desk);
+        var counts = new Dictionary<string, int>();
+        await Eventually.HoldsAsync(() => DrainAsync(amqp, queue, counts), c => c.ContainsKey(before.ComplaintId), TimeSpan.FromSeconds(30), "the event before the outage");
+
+        var ids = new List<string>();
+        await servers.RabbitMQ.StopProcessAsync();
+        try
+        {
+            // Four desks' worth of concurrency; every submission must answer OK with the broker down.
+            var gate = new SemaphoreSlim(4);
+            var submissions = Enumerable.Range(0, Submitted).Select(async i =>
+            {
+                await gate.WaitAsync(timeLimit.Token);
+                try
+                {
+                    var reply = await client.SubmitComplaintAsync(Submissions.Laporan("52.71", violationType: 1 + i % 12), desk, cancellationToken: timeLimit.Token);
+                    return reply.ComplaintId;
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            });
+            ids.AddRange(await Task.WhenAll(submissions));
+        }
+        finally
+        {
+            // Other tests share this broker: bring it back whatever happened above.
+            await servers.RabbitMQ.StartProcessAsync(TimeSpan.FromMinutes(2));
+        }
+        Assert.Equal(Submitted, ids.Distinct().Count());
+
+        await Eventually.HoldsAsync(() => DrainAsync(amqp, queue, counts), c => ids.All(c.ContainsKey),
+            TimeSpan.FromSeconds(120), $"all {Submitted} ComplaintSubmitted events after the outage");
+        // A moment more for any duplicate still on its way.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await DrainAsync(amqp, queue, counts);
+
+        Assert.All(ids, id => Assert.Equal(1, counts[id]));
+        Assert.Equal(1, counts[before.ComplaintId]);
+        Assert.Equal(Submitted + 1, counts.Count);
+    }
+
+    // Reads everything waiting on the queue into counts by complaint id; a fresh connection each time, since the
+    // broker's restart closes any older one.
+    private static async Task<Dictionary<string, int>> DrainAsync(ConnectionFactory amqp, string queue, Dictionary<string, int> counts)
+    {
+        try
+        {
+            await using var connection = await amqp.CreateConnectionAsync();
+            await using var channel = await connection.CreateChannelAsync();
+            while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
+            {
+                using var body = JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span));
+                var id = body.RootElement.GetProperty("message").GetProperty("complaintId").GetString()!;
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        }
+        catch (RabbitMQ.Client.Exceptions.BrokerUnreachableException)
+        {
+            // Not back yet: the caller polls again.
+        }
+        return counts;
+    }
+}
