@@ -1,5 +1,6 @@
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.IntegrationEvents.EventHandling;
+using ComplaintQueriesClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
 
 namespace Oversight.Reporting.Extensions;
 
@@ -20,5 +21,8 @@ public static class Extensions
         builder.Services.AddSingleton<ProjectionStore>();
         builder.Services.AddSingleton<ReportReader>();
         builder.Services.AddSingleton<SummaryWatcher>();
+        // The export stream a rebuild reads (service discovery: the complaints service's gRPC endpoint).
+        builder.Services.AddGrpcClient<ComplaintQueriesClient>(o => o.Address = new Uri("http://_grpc.complaints"));
+        builder.Services.AddSingleton<ProjectionRebuild>();
     }
 }

@@ -2,12 +2,13 @@ using Grpc.Core;
 using Oversight.Contracts.Reporting;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
+using Oversight.ServiceDefaults.Authentication;
 using StackExchange.Redis;
 
 namespace Oversight.Reporting.Grpc;
 
 /// <summary>The report queries over gRPC (and REST through transcoding); every one scoped to the caller's region.</summary>
-public sealed class ReportingService(ReportReader reports, SummaryWatcher watcher, ILogger<ReportingService> logger)
+public sealed class ReportingService(ReportReader reports, SummaryWatcher watcher, ProjectionRebuild rebuild, ILogger<ReportingService> logger)
     : Contracts.Reporting.Reporting.ReportingBase
 {
     public override Task<RegionCounts> GetRegionCounts(GetRegionCountsRequest request, ServerCallContext context)
@@ -51,6 +52,16 @@ public sealed class ReportingService(ReportReader reports, SummaryWatcher watche
         {
             await responseStream.WriteAsync(summary, context.CancellationToken);
         }
+    }
+
+    public override async Task<RebuildReadModelReply> RebuildReadModel(RebuildReadModelRequest request, ServerCallContext context)
+    {
+        context.RequireOfficeRole(OfficeRoles.Admin, RegionCode.National, logger);
+        // The export is the complaints service's to authorize: it gets the admin's own token.
+        var token = new Metadata { { "Authorization", context.RequestHeaders.GetValue("authorization") ?? "" } };
+        var result = await Read(() => rebuild.RunAsync(token, context.CancellationToken))
+            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "A rebuild is already running."));
+        return new RebuildReadModelReply { Generation = result.Generation, Complaints = result.Complaints };
     }
 
     private async Task<T> Read<T>(Func<Task<T>> read)

@@ -46,15 +46,41 @@ public sealed class ProjectionStore(IConnectionMultiplexer redis, IOptions<Repor
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The keyspace the live read model is in.</summary>
-    public string LiveKeyspace => options.Value.KeyPrefix;
+    private string Prefix => options.Value.KeyPrefix;
+
+    /// <summary>The pointer to the generation the live read model is in (absent: generation 0).</summary>
+    public RedisKey GenerationKey => new(Prefix + "generation");
+
+    /// <summary>The generation a rebuild is writing, while it runs.</summary>
+    public RedisKey BuildingKey => new(Prefix + "building");
+
+    public string KeyspaceOf(long generation) => $"{Prefix}g{generation}:";
+
+    /// <summary>The live generation and its keyspace.</summary>
+    public async Task<(long Generation, string Keyspace)> LiveAsync()
+    {
+        var value = await redis.GetDatabase().StringGetAsync(GenerationKey);
+        var generation = value.IsNull ? 0 : (long)value;
+        return (generation, KeyspaceOf(generation));
+    }
 
     /// <summary>The pub/sub channel that hears of every applied change.</summary>
-    public RedisChannel ChangesChannel => RedisChannel.Literal(options.Value.KeyPrefix + "changes");
+    public RedisChannel ChangesChannel => RedisChannel.Literal(Prefix + "changes");
 
-    public async Task<ApplyOutcome> ApplyAsync(Guid complaintId, ComplaintState state, string? keyspace = null)
+    /// <summary>
+    /// Applies a live event to the live generation and, while a rebuild runs, to the generation being built
+    /// too, so that the rebuilt read model misses no change made after the export read the complaint.
+    /// </summary>
+    public async Task<ApplyOutcome> ApplyLiveAsync(Guid complaintId, ComplaintState state)
     {
-        keyspace ??= LiveKeyspace;
+        var pointers = await redis.GetDatabase().StringGetAsync([GenerationKey, BuildingKey]);
+        var live = pointers[0].IsNull ? 0 : (long)pointers[0];
+        if (!pointers[1].IsNull) await ApplyAsync(complaintId, state, KeyspaceOf((long)pointers[1]));
+        return await ApplyAsync(complaintId, state, KeyspaceOf(live));
+    }
+
+    public async Task<ApplyOutcome> ApplyAsync(Guid complaintId, ComplaintState state, string keyspace)
+    {
         var db = redis.GetDatabase();
         var complaintKey = new RedisKey(keyspace + ProjectionKeys.Complaint(complaintId));
         var next = Contribution.Of(state);
@@ -66,7 +92,7 @@ public sealed class ProjectionStore(IConnectionMultiplexer redis, IOptions<Repor
 
             var changes = ContributionDiff.Between(ProjectionEntry.ParseAll(stored[1]), next);
             var result = (int)await db.ScriptEvaluateAsync(ApplyScript,
-                [complaintKey, new RedisKey(keyspace + "version"), new RedisKey(options.Value.KeyPrefix + "changes")],
+                [complaintKey, new RedisKey(keyspace + "version"), new RedisKey(Prefix + "changes")],
                 [keyspace, storedVersion, state.Version, ProjectionEntry.SerializeAll(next),
                  JsonSerializer.Serialize(state, Json), complaintId.ToString("N"), Encode(changes)]);
             if (result == 1) return ApplyOutcome.Applied;

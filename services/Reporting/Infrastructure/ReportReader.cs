@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Oversight.Contracts.Reporting;
 using Oversight.Reporting.Model;
 using StackExchange.Redis;
@@ -9,31 +8,33 @@ namespace Oversight.Reporting.Infrastructure;
 /// The queries over the read model, as the gRPC, REST and CSV surfaces answer them. Each summary is read in
 /// one MULTI/EXEC so its rows come from one moment: a province's row always adds up to its regencies' rows.
 /// </summary>
-public sealed class ReportReader(IConnectionMultiplexer redis, IOptions<ReportingOptions> options, TimeProvider clock)
+public sealed class ReportReader(IConnectionMultiplexer redis, ProjectionStore projection, TimeProvider clock)
 {
-    private string Keyspace => options.Value.KeyPrefix;
-
-    private RedisKey Key(string relative) => new(Keyspace + relative);
+    private static RedisKey Key(string keyspace, string relative) => new(keyspace + relative);
 
     public async Task<long> TotalAsync(string region)
     {
-        var value = await redis.GetDatabase().HashGetAsync(Key(ProjectionKeys.Counters(region)), ProjectionKeys.Total);
+        var (_, keyspace) = await projection.LiveAsync();
+        var value = await redis.GetDatabase().HashGetAsync(Key(keyspace, ProjectionKeys.Counters(region)), ProjectionKeys.Total);
         return value.IsNull ? 0 : (long)value;
     }
 
     public async Task<RegionSummary> SummaryAsync(string region)
     {
         var db = redis.GetDatabase();
-        var childrenKey = Key(ProjectionKeys.Children(region));
         while (true)
         {
+            var (generation, keyspace) = await projection.LiveAsync();
+            var childrenKey = Key(keyspace, ProjectionKeys.Children(region));
             var children = (await db.SetMembersAsync(childrenKey)).Select(m => m.ToString()).Order(StringComparer.Ordinal).ToList();
             var now = clock.GetUtcNow().ToUnixTimeSeconds();
 
             var transaction = db.CreateTransaction();
             // A child seen for the first time meanwhile would count in the totals without a row: read again then.
             transaction.AddCondition(Condition.SetLengthEqual(childrenKey, children.Count));
-            var reads = new[] { region }.Concat(children).Select(level => ReadTotals(transaction, level, now)).ToList();
+            // A rebuild swapping generations meanwhile: read again from the new one.
+            transaction.AddCondition(generation == 0 ? Condition.KeyNotExists(projection.GenerationKey) : Condition.StringEqual(projection.GenerationKey, generation));
+            var reads = new[] { region }.Concat(children).Select(level => ReadTotals(transaction, keyspace, level, now)).ToList();
             if (await transaction.ExecuteAsync()) return await Assemble(reads);
         }
     }
@@ -47,17 +48,18 @@ public sealed class ReportReader(IConnectionMultiplexer redis, IOptions<Reportin
         return summary;
     }
 
-    private async Task<RegionTotals> ReadTotals(ITransaction transaction, string level, long now)
+    private static async Task<RegionTotals> ReadTotals(ITransaction transaction, string keyspace, string level, long now)
     {
-        var counters = transaction.HashGetAllAsync(Key(ProjectionKeys.Counters(level)));
-        var overdue = transaction.SortedSetLengthAsync(Key(ProjectionKeys.OpenDeadlines(level)), double.NegativeInfinity, now, Exclude.Stop);
-        var durations = transaction.SortedSetRangeByRankWithScoresAsync(Key(ProjectionKeys.DecisionTimes(level)));
+        var counters = transaction.HashGetAllAsync(Key(keyspace, ProjectionKeys.Counters(level)));
+        var overdue = transaction.SortedSetLengthAsync(Key(keyspace, ProjectionKeys.OpenDeadlines(level)), double.NegativeInfinity, now, Exclude.Stop);
+        var durations = transaction.SortedSetRangeByRankWithScoresAsync(Key(keyspace, ProjectionKeys.DecisionTimes(level)));
         return RegionTotalsReading.From(level, await counters, await overdue, (await durations).Select(d => d.Score).ToList());
     }
 
     public async Task<TimeSeries> TimeSeriesAsync(string region, DateOnly from, DateOnly to)
     {
-        var counters = await redis.GetDatabase().HashGetAllAsync(Key(ProjectionKeys.Counters(region)));
+        var (_, keyspace) = await projection.LiveAsync();
+        var counters = await redis.GetDatabase().HashGetAllAsync(Key(keyspace, ProjectionKeys.Counters(region)));
         var byDay = counters.Where(c => c.Name.ToString().StartsWith(ProjectionKeys.DayPrefix, StringComparison.Ordinal))
             .ToDictionary(c => c.Name.ToString()[ProjectionKeys.DayPrefix.Length..], c => (long)c.Value);
         var series = new TimeSeries { RegionCode = region };
@@ -72,14 +74,15 @@ public sealed class ReportReader(IConnectionMultiplexer redis, IOptions<Reportin
     public async Task<OverdueList> OverdueAsync(string region, string owner)
     {
         var db = redis.GetDatabase();
+        var (_, keyspace) = await projection.LiveAsync();
         var now = clock.GetUtcNow();
-        var due = await db.SortedSetRangeByScoreWithScoresAsync(Key(ProjectionKeys.OpenDeadlines(region)),
+        var due = await db.SortedSetRangeByScoreWithScoresAsync(Key(keyspace, ProjectionKeys.OpenDeadlines(region)),
             double.NegativeInfinity, now.ToUnixTimeSeconds(), Exclude.Stop, Order.Ascending);
         var list = new OverdueList { RegionCode = region };
         foreach (var entry in due)
         {
             var id = Guid.ParseExact(entry.Element.ToString(), "N");
-            var state = ProjectionStore.ParseState(await db.HashGetAsync(Key(ProjectionKeys.Complaint(id)), "state"));
+            var state = ProjectionStore.ParseState(await db.HashGetAsync(Key(keyspace, ProjectionKeys.Complaint(id)), "state"));
             if (state?.OpenDeadline is not { } deadline) continue;
             if (owner.Length > 0 && deadline.Owner != owner) continue;
             var dueAt = DateTimeOffset.FromUnixTimeSeconds((long)entry.Score);
@@ -100,7 +103,8 @@ public sealed class ReportReader(IConnectionMultiplexer redis, IOptions<Reportin
 
     public async Task<AgencyRanking> TopAgenciesAsync(string region, int n)
     {
-        var agencies = await redis.GetDatabase().HashGetAllAsync(Key(ProjectionKeys.Agencies(region)));
+        var (_, keyspace) = await projection.LiveAsync();
+        var agencies = await redis.GetDatabase().HashGetAllAsync(Key(keyspace, ProjectionKeys.Agencies(region)));
         var ranking = new AgencyRanking { RegionCode = region };
         ranking.Agencies.AddRange(agencies
             .Select(a => new AgencyCount { Agency = a.Name.ToString(), Complaints = (long)a.Value })

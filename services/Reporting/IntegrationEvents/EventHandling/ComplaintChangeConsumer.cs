@@ -41,7 +41,7 @@ public sealed class ComplaintChangeConsumer(ProjectionStore projection, ILogger<
             return;
         }
 
-        var outcome = await projection.ApplyAsync(change.ComplaintId, state);
+        var outcome = await projection.ApplyLiveAsync(change.ComplaintId, state);
         logger.LogInformation("{Outcome} {EventType} of complaint {ComplaintId} version {Version} in region {RegionCode}",
             outcome == ApplyOutcome.Applied ? "Applied" : "Skipped (not newer)", eventType, change.ComplaintId, state.Version, state.RegionCode);
     }
