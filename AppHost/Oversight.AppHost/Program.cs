@@ -25,7 +25,7 @@ var regionDirectory = builder.AddProject("region-directory", "services/RegionDir
 
 var bootstrapAdminMessage = regionDirectory.WithBootstrapAdmin();
 
-builder.AddProject("complaints", "services/Complaints/Oversight.Complaints.csproj")
+var complaints = builder.AddProject("complaints", "services/Complaints/Oversight.Complaints.csproj")
     .WithReference(complaintsDb).WaitFor(complaintsDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
@@ -40,7 +40,10 @@ builder.AddProject("notifications", "services/Notifications/Oversight.Notificati
 
 builder.AddProject("reporting", "services/Reporting/Oversight.Reporting.csproj")
     .WithReference(cache).WaitFor(cache)
-    .WithReference(messaging).WaitFor(messaging);
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(regionDirectory).WaitFor(regionDirectory)
+    // The complaints service's export stream, read only by a rebuild: a reference without waiting.
+    .WithReference(complaints);
 
 await using var app = builder.Build();
 return await app.RunAsync(bootstrapAdminMessage);

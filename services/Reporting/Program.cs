@@ -1,3 +1,4 @@
+using Oversight.Reporting.Apis;
 using Oversight.Reporting.Extensions;
 using Oversight.Reporting.Grpc;
 
@@ -8,7 +9,11 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcService<ReportingService>();
+app.MapCsvExports();
+app.MapOpenData();
 
 await app.RunAsync();

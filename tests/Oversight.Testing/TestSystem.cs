@@ -66,9 +66,15 @@ public sealed partial class TestSystem : IAsyncDisposable
         }
         if (wanted.Contains(Reporting))
         {
-            builder.AddProject(Reporting, "services/Reporting/Oversight.Reporting.csproj")
+            var reporting = builder.AddProject(Reporting, "services/Reporting/Oversight.Reporting.csproj")
                 .WithReference(cache).WithReference(messaging)
+                .WithReference(directory).WaitFor(directory)
                 .WithEnvironment("Reporting__KeyPrefix", keyPrefix + "reporting:");
+            // The export stream a rebuild reads, when the system has the complaints service.
+            if (builder.Resources.OfType<ProjectResource>().SingleOrDefault(r => r.Name == Complaints) is { } complaints)
+            {
+                reporting.WithReference(new ResourceBuilder<ProjectResource>(complaints, builder));
+            }
         }
 
         var app = builder.Build();

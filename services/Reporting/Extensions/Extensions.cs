@@ -1,5 +1,6 @@
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.IntegrationEvents.EventHandling;
+using ComplaintQueriesClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
 
 namespace Oversight.Reporting.Extensions;
 
@@ -9,11 +10,19 @@ public static class Extensions
     {
         builder.AddRedisClient("cache");
         builder.AddRabbitMqMessaging("messaging", bus =>
-            // Named per service: notifications has a consumer of the same name and must get its own copy of each event.
-            bus.AddConsumer<ComplaintSubmittedConsumer>().Endpoint(e => e.Name = "reporting-complaint-submitted"));
+            // Named per service: notifications consumes some of the same events and must get its own copies.
+            bus.AddConsumer<ComplaintChangeConsumer>().Endpoint(e => e.Name = "reporting-complaint-changes"));
         builder.AddDefaultGrpc();
+        // Office tokens from the region directory, validated against its JWKS: every report is scoped to the caller's region.
+        builder.AddOfficeAuthentication();
 
         builder.Services.Configure<ReportingOptions>(builder.Configuration.GetSection(ReportingOptions.Section));
-        builder.Services.AddSingleton<RegionCountsStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ProjectionStore>();
+        builder.Services.AddSingleton<ReportReader>();
+        builder.Services.AddSingleton<SummaryWatcher>();
+        // The export stream a rebuild reads (service discovery: the complaints service's gRPC endpoint).
+        builder.Services.AddGrpcClient<ComplaintQueriesClient>(o => o.Address = new Uri("http://_grpc.complaints"));
+        builder.Services.AddSingleton<ProjectionRebuild>();
     }
 }
