@@ -347,15 +347,28 @@ pages.metrics = {
     const m = await api(`/api/metrics/${encodeURIComponent(resource)}/${encodeURIComponent(name)}`);
     const i = m.instrument;
     const histogram = i.kind === "Histogram" || i.kind === "ExponentialHistogram" || i.kind === "Summary";
-    const series = new Map();
+    const counter = i.kind === "Sum" && i.isMonotonic;
+    // The services export cumulative data (totals since the process started, the same start on every point):
+    // a histogram is charted as the mean of each interval and a counter as a rate, not as ever-flatter totals.
+    const series = new Map(), previous = new Map();
     for (const p of m.points) {
-      const y = histogram ? (p.count ? p.value / p.count : null) : p.value;
-      if (y === null || y === undefined) continue;
+      const before = previous.get(p.attributes);
+      previous.set(p.attributes, p);
+      const cumulative = before && before.start === p.start;
+      const seconds = (new Date(p.time) - new Date(cumulative ? before.time : p.start)) / 1000;
+      let y = p.value;
+      if (histogram) {
+        const count = cumulative ? p.count - before.count : p.count;
+        y = count > 0 ? (cumulative ? p.value - before.value : p.value) / count : null;
+      } else if (counter) {
+        y = seconds > 0 ? (cumulative ? p.value - before.value : p.value) / seconds : null;
+      }
+      if (y === null || y === undefined || !isFinite(y)) continue;
       if (!series.has(p.attributes)) series.set(p.attributes, []);
       series.get(p.attributes).push([new Date(p.time).getTime(), y]);
     }
     const all = [...series.values()].flat();
-    const header = el("div", {}, el("b", {}, i.name), " ", el("span", { class: "muted" }, `${i.kind}${i.unit ? " · " + i.unit : ""}${histogram ? " · mean per export" : ""} · ${i.pointCount} points${i.droppedPoints ? ` · older data dropped (${i.droppedPoints} points)` : ""}`),
+    const header = el("div", {}, el("b", {}, i.name), " ", el("span", { class: "muted" }, `${i.kind}${i.unit ? " · " + i.unit : ""}${histogram ? " · mean per interval" : counter ? " · per second" : ""} · ${i.pointCount} points${i.droppedPoints ? ` · older data dropped (${i.droppedPoints} points)` : ""}`),
       el("div", { class: "muted" }, i.description));
     if (all.length === 0) { target.replaceChildren(header, el("div", { class: "empty" }, "No points yet.")); return; }
     const W = 900, H = 320, L = 60, B = 24, T = 10, R = 10;
@@ -376,6 +389,8 @@ pages.metrics = {
     for (const [attrs, pts] of series) {
       const color = COLORS[n++ % COLORS.length];
       root.append(svg("polyline", { fill: "none", stroke: color, "stroke-width": 1.5, points: pts.map(p => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(" ") }));
+      // A series with one point (one busy interval) has no line to draw: a dot shows it.
+      if (pts.length === 1) root.append(svg("circle", { cx: sx(pts[0][0]), cy: sy(pts[0][1]), r: 3, fill: color }));
       legend.append(el("span", {}, el("span", { class: "dot", style: { background: color } }), attrs || "(no attributes)", ` · last ${+pts[pts.length - 1][1].toPrecision(5)}`));
     }
     target.replaceChildren(header, root, legend);
