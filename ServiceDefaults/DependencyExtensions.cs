@@ -17,10 +17,22 @@ public static class DependencyExtensions
     public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
     {
         var connectionString = RequiredConnectionString(builder.Configuration, connectionName);
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ =>
+        {
+            var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+            // Only commands inside a recorded operation (a request, a consumer, an outbox publish) are traced: the
+            // health probes (untraced requests, every few seconds) and the background pollers (outbox relay,
+            // schedulers) would otherwise each add a one-span trace and bury the real ones on the Traces page.
+            dataSource.ConfigureTracing(tracing => tracing
+                .ConfigureCommandFilter(_ => InsideRecordedOperation())
+                .ConfigureBatchFilter(_ => InsideRecordedOperation()));
+            return dataSource.Build();
+        });
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>($"postgres:{connectionName}", tags: ["ready"]);
         return builder;
     }
+
+    private static bool InsideRecordedOperation() => System.Diagnostics.Activity.Current is { Recorded: true, IsAllDataRequested: true };
 
     /// <summary>
     /// Registers an <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{name}</c> and a PING check.

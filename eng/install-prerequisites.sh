@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Oversight needs on Debian 12 and is not there yet: the servers it runs as plain
-# processes (PostgreSQL, Redis, RabbitMQ) and the tools the launcher uses (setsid, runuser).
+# processes (PostgreSQL, Redis, RabbitMQ), the tools the launcher uses (setsid, runuser) and the
+# headless browser the dashboard's browser tests drive (chromium).
 # Needs root (or sudo) for apt-get; without root, install the packages below yourself first.
 set -euo pipefail
 
@@ -9,6 +10,8 @@ packages=()
 [ -x /usr/bin/redis-server ] || packages+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
 command -v setsid >/dev/null && command -v runuser >/dev/null || packages+=(util-linux)
+# The dashboard's browser tests drive Debian's headless Chromium (through Playwright, without its browser download).
+[ -x /usr/bin/chromium ] || packages+=(chromium)
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else

@@ -37,6 +37,7 @@ public sealed partial class TestSystem : IAsyncDisposable
             RandomPorts = true,
             EchoConsole = false,
         });
+        if (WithDashboard.Value) builder.AddDashboard();
         var cache = builder.AddConnectionString("cache", redisConnectionString ?? servers.Redis.ConnectionString);
         var messaging = builder.AddConnectionString("messaging", await servers.CreateVirtualHostAsync());
         var keyPrefix = TestServers.NewKeyPrefix();

@@ -165,7 +165,8 @@ internal static class DashboardUi
                 instrument = new { i.Scope, i.Name, i.Description, i.Unit, kind = i.Kind.ToString(), i.IsMonotonic, i.PointCount, i.DroppedPoints },
                 points = series.Points.Select(p => new
                 {
-                    time = p.Time, p.Value, p.Count, p.Min, p.Max,
+                    // start: a cumulative series keeps its start, so the page can chart the change per interval.
+                    start = p.Start, time = p.Time, p.Value, p.Count, p.Min, p.Max,
                     attributes = string.Join(", ", p.Attributes.Select(a => $"{a.Key}={a.Value}")),
                 }),
             }, Json);

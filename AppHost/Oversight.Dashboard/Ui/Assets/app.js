@@ -17,7 +17,8 @@ function el(tag, attrs, ...children) {
     else if (k === "style" && typeof v === "object") Object.assign(e.style, v);
     else e.setAttribute(k, v === true ? "" : v);
   }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
+  // Any depth: a page passes rows that are themselves [row, detail row] pairs.
+  for (const c of children.flat(Infinity)) if (c !== null && c !== undefined && c !== false) e.append(c instanceof Node ? c : String(c));
   return e;
 }
 
@@ -42,8 +43,9 @@ const badge = (text, title) => el("span", { class: "badge " + text, title }, tex
 function setQuery(key, value) { if (value) params.set(key, value); else params.delete(key); history.replaceState(null, "", location.pathname + (params.size ? "?" + params : "")); }
 
 function showPanel(title, ...content) {
-  panel.replaceChildren(el("button", { class: "close", onclick: () => { panel.hidden = true; } }, "Close"), el("h2", {}, title), ...content);
+  panel.replaceChildren(el("button", { class: "close", onclick: () => { panel.hidden = true; document.body.classList.remove("with-panel"); } }, "Close"), el("h2", {}, title), ...content);
   panel.hidden = false;
+  document.body.classList.add("with-panel");
 }
 const kvTable = rows => rows.length ? el("table", {}, rows.map(([k, v]) => el("tr", {}, el("td", {}, k), el("td", {}, v)))) : el("div", { class: "muted" }, "none");
 
@@ -102,6 +104,25 @@ pages.resources = {
 };
 
 // ------------------------------------------------------------------ Console
+// The services' console loggers colour their output with ANSI escapes: shown as colours, not as "[32m".
+const ANSI = { 30: "#9e9e9e", 31: "#ff7b72", 32: "#7ee787", 33: "#e3b341", 34: "#79c0ff", 35: "#d2a8ff", 36: "#76e3ea", 37: "#ddd" };
+function ansi(text) {
+  const parts = [];
+  let color = null, last = 0;
+  const push = s => { if (s) parts.push(color ? el("span", { style: { color } }, s) : s); };
+  for (const m of text.matchAll(/\x1b\[([0-9;]*)m/g)) {
+    push(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    for (const code of (m[1] || "0").split(";").map(Number)) {
+      if (code === 0 || code === 39) color = null;
+      else if (ANSI[code]) color = ANSI[code];
+      else if (ANSI[code - 60]) color = ANSI[code - 60]; // bright 90–97
+    }
+  }
+  push(text.slice(last));
+  return parts;
+}
+
 pages.console = {
   next: 0, paused: false, pending: false, pre: null, resource: null,
   async render() {
@@ -127,7 +148,7 @@ pages.console = {
     if (s.dropped > 0) this.dropped.textContent = `older lines dropped (${s.dropped} lines)`;
     const atBottom = this.pre.scrollTop + this.pre.clientHeight >= this.pre.scrollHeight - 20;
     const frag = document.createDocumentFragment();
-    for (const l of s.lines) frag.append(el("span", { class: l.error ? "err" : "" }, el("span", { class: "ts" }, fmtTime(l.time) + " "), l.text + "\n"));
+    for (const l of s.lines) frag.append(el("span", { class: l.error ? "err" : "" }, el("span", { class: "ts" }, fmtTime(l.time) + " "), ansi(l.text), "\n"));
     this.pre.append(frag);
     while (this.pre.childNodes.length > 5000) this.pre.firstChild.remove();
     this.next = s.next;
@@ -138,69 +159,127 @@ pages.console = {
 
 // ------------------------------------------------------------------ Structured logs
 pages.logs = {
+  // As on the Traces page: the toolbar is built once, so a filter being typed survives live updates, and the
+  // rows of records already shown are reused.
   async render() {
+    this.rows = new Map();
+    this.picker = el("span");
+    this.count = el("span", { class: "muted" });
+    this.body = el("div");
+    const levels = ["", "Trace", "Debug", "Information", "Warning", "Error", "Fatal"];
+    view.replaceChildren(el("h1", {}, "Structured logs"),
+      el("div", { class: "toolbar" },
+        this.picker,
+        el("select", { "aria-label": "Minimum level", onchange: e => { setQuery("level", e.target.value); this.update(); } },
+          levels.map(l => el("option", { value: l, selected: (params.get("level") || "") === l }, l ? l + " and above" : "All levels"))),
+        el("input", { type: "search", placeholder: "Filter text…", value: params.get("text") || "", onchange: e => { setQuery("text", e.target.value); this.update(); } }),
+        params.get("traceId") ? el("button", { onclick: () => { setQuery("traceId", ""); this.render(); } }, `trace ${params.get("traceId").slice(0, 8)} ✕`) : null,
+        this.count),
+      this.body);
+    await this.update();
+  },
+  async update() {
     const telemetry = await showDropped("logs");
+    const ids = telemetry.map(r => r.id).join("\n");
+    if (ids !== this.pickerIds) {
+      this.pickerIds = ids;
+      this.picker.replaceChildren(resourcePicker(telemetry.map(r => r.id), params.get("resource"), v => { setQuery("resource", v); this.update(); }, "All resources"));
+    }
     const q = new URLSearchParams();
     for (const k of ["resource", "level", "text", "traceId"]) if (params.get(k)) q.set(k, params.get(k));
     const { logs } = await api("/api/logs?" + q);
-    const levels = ["", "Trace", "Debug", "Information", "Warning", "Error", "Fatal"];
-    const text = el("input", { type: "search", placeholder: "Filter text…", value: params.get("text") || "", onchange: e => { setQuery("text", e.target.value); this.render(); } });
-    view.replaceChildren(el("h1", {}, "Structured logs"),
-      el("div", { class: "toolbar" },
-        resourcePicker(telemetry.map(r => r.id), params.get("resource"), v => { setQuery("resource", v); this.render(); }, "All resources"),
-        el("select", { "aria-label": "Minimum level", onchange: e => { setQuery("level", e.target.value); this.render(); } },
-          levels.map(l => el("option", { value: l, selected: (params.get("level") || "") === l }, l ? l + " and above" : "All levels"))),
-        text,
-        params.get("traceId") ? el("button", { onclick: () => { setQuery("traceId", ""); this.render(); } }, `trace ${params.get("traceId").slice(0, 8)} ✕`) : null,
-        el("span", { class: "muted" }, `${logs.length} records (newest last)`)),
-      logs.length === 0 ? el("div", { class: "empty" }, "No log records match.") :
-      el("table", {}, el("thead", {}, el("tr", {}, ["Time", "Resource", "Level", "Message", "Trace"].map(h => el("th", {}, h)))),
-        el("tbody", {}, logs.slice().reverse().map(l => el("tr", { class: "clickable", onclick: () => showPanel(l.message.slice(0, 120),
-          kvTable([["Time", fmtDate(l.time)], ["Resource", l.resource], ["Level", `${l.level} ${l.severityText || ""}`], ["Scope", l.scope], ["Event", l.eventName || ""], ["Trace", l.traceId || ""], ["Span", l.spanId || ""]]),
-          el("h2", {}, "Attributes"), kvTable(l.attributes.map(a => [a.key, a.value]))) },
-          el("td", {}, fmtTime(l.time)),
-          el("td", {}, el("span", { class: "dot", style: { background: colorOf(l.resource) } }), l.resource),
-          el("td", {}, badge(l.level)),
-          el("td", {}, l.message),
-          el("td", {}, l.traceId ? el("a", { href: `/traces/detail/${l.traceId}`, onclick: e => e.stopPropagation() }, l.traceId.slice(0, 8)) : ""))))));
-    text.focus({ preventScroll: true });
+    this.count.textContent = `${logs.length} records (newest first)`;
+    if (logs.length === 0) { this.tbody = null; this.body.replaceChildren(el("div", { class: "empty" }, "No log records match.")); return; }
+    if (!this.tbody) {
+      this.tbody = el("tbody");
+      this.body.replaceChildren(el("table", {}, el("thead", {}, el("tr", {}, ["Time", "Resource", "Level", "Message", "Trace"].map(h => el("th", {}, h)))), this.tbody));
+    }
+    const rows = new Map();
+    for (const l of logs.slice().reverse()) {
+      const key = JSON.stringify(l);
+      rows.set(key, this.rows.get(key) || this.row(l));
+    }
+    this.rows = rows;
+    this.tbody.replaceChildren(...rows.values());
   },
-  onChange(c) { if (c.logs && panel.hidden) this.render(); }, // not while a record is open
+  row(l) {
+    return el("tr", { class: "clickable", onclick: () => showPanel(l.message.slice(0, 120),
+      kvTable([["Time", fmtDate(l.time)], ["Resource", l.resource], ["Level", `${l.level} ${l.severityText || ""}`], ["Scope", l.scope], ["Event", l.eventName || ""], ["Trace", l.traceId || ""], ["Span", l.spanId || ""]]),
+      el("h2", {}, "Attributes"), kvTable(l.attributes.map(a => [a.key, a.value]))) },
+      el("td", {}, fmtTime(l.time)),
+      el("td", {}, el("span", { class: "dot", style: { background: colorOf(l.resource) } }), l.resource),
+      el("td", {}, badge(l.level)),
+      el("td", {}, l.message),
+      el("td", {}, l.traceId ? el("a", { href: `/traces/detail/${l.traceId}`, onclick: e => e.stopPropagation() }, l.traceId.slice(0, 8)) : ""));
+  },
+  onChange(c) { if (c.logs) return this.update(); },
 };
 
 // ------------------------------------------------------------------ Traces
 pages.traces = {
+  // The toolbar is built once (a filter being typed survives live updates); the table is refreshed in place,
+  // reusing the row of every trace that did not change, so rows do not vanish under the pointer every second.
   async render() {
+    this.rows = new Map();
+    this.picker = el("span");
+    this.count = el("span", { class: "muted" });
+    this.body = el("div");
+    view.replaceChildren(el("h1", {}, "Traces"),
+      el("div", { class: "toolbar" },
+        this.picker,
+        el("input", { type: "search", placeholder: "Name or trace id…", value: params.get("text") || "", onchange: e => { setQuery("text", e.target.value); this.update(); } }),
+        this.count),
+      this.body);
+    await this.update();
+  },
+  async update() {
     const telemetry = await showDropped("spans");
+    const ids = telemetry.map(r => r.id).join("\n");
+    if (ids !== this.pickerIds) {
+      this.pickerIds = ids;
+      this.picker.replaceChildren(resourcePicker(telemetry.map(r => r.id), params.get("resource"), v => { setQuery("resource", v); this.update(); }, "All resources"));
+    }
     const q = new URLSearchParams();
     for (const k of ["resource", "text"]) if (params.get(k)) q.set(k, params.get(k));
     const { traces } = await api("/api/traces?" + q);
-    view.replaceChildren(el("h1", {}, "Traces"),
-      el("div", { class: "toolbar" },
-        resourcePicker(telemetry.map(r => r.id), params.get("resource"), v => { setQuery("resource", v); this.render(); }, "All resources"),
-        el("input", { type: "search", placeholder: "Name or trace id…", value: params.get("text") || "", onchange: e => { setQuery("text", e.target.value); this.render(); } }),
-        el("span", { class: "muted" }, `${traces.length} traces (newest first)`)),
-      traces.length === 0 ? el("div", { class: "empty" }, "No traces match.") :
-      el("table", {}, el("thead", {}, el("tr", {}, ["Time", "Name", "Resources", "Spans", "Duration", "Errors"].map(h => el("th", {}, h)))),
-        el("tbody", {}, traces.map(t => el("tr", { class: "clickable", onclick: () => { location.href = `/traces/detail/${t.traceId}`; } },
-          el("td", {}, fmtTime(t.start)),
-          el("td", {}, el("a", { href: `/traces/detail/${t.traceId}` }, t.name)),
-          el("td", {}, t.resources.map(r => el("span", { style: { marginRight: ".5rem" } }, el("span", { class: "dot", style: { background: colorOf(r) } }), r))),
-          el("td", { class: "num" }, t.spans),
-          el("td", { class: "num" }, fmtMs(t.durationMs)),
-          el("td", {}, t.error ? el("span", { class: "err-mark" }, "error") : ""))))));
+    this.count.textContent = `${traces.length} traces (newest first)`;
+    if (traces.length === 0) { this.tbody = null; this.body.replaceChildren(el("div", { class: "empty" }, "No traces match.")); return; }
+    if (!this.tbody) {
+      this.tbody = el("tbody");
+      this.body.replaceChildren(el("table", {}, el("thead", {}, el("tr", {}, ["Time", "Name", "Resources", "Spans", "Duration", "Errors"].map(h => el("th", {}, h)))), this.tbody));
+    }
+    const rows = new Map();
+    for (const t of traces) {
+      const key = JSON.stringify(t), old = this.rows.get(t.traceId);
+      rows.set(t.traceId, old && old.key === key ? old : { key, tr: this.row(t) });
+    }
+    this.rows = rows;
+    this.tbody.replaceChildren(...[...rows.values()].map(r => r.tr));
   },
-  onChange(c) { if (c.traces) this.render(); },
+  row(t) {
+    return el("tr", { class: "clickable", onclick: () => { location.href = `/traces/detail/${t.traceId}`; } },
+      el("td", {}, fmtTime(t.start)),
+      el("td", {}, el("a", { href: `/traces/detail/${t.traceId}` }, t.name)),
+      el("td", {}, t.resources.map(r => el("span", { style: { marginRight: ".5rem" } }, el("span", { class: "dot", style: { background: colorOf(r) } }), r))),
+      el("td", { class: "num" }, t.spans),
+      el("td", { class: "num" }, fmtMs(t.durationMs)),
+      el("td", {}, t.error ? el("span", { class: "err-mark" }, "error") : ""));
+  },
+  onChange(c) { if (c.traces) return this.update(); },
 };
 
 pages.trace = {
-  selected: null,
-  async render() {
+  selected: null, shown: null,
+  async render(onlyIfChanged) {
     await showDropped("spans");
     const id = location.pathname.split("/").pop();
     let t;
     try { t = await api(`/api/traces/${encodeURIComponent(id)}`); }
     catch (e) { view.replaceChildren(el("h1", {}, "Trace"), el("div", { class: "empty" }, e.message), el("a", { href: "/traces" }, "Back to traces")); return; }
+    // Other traces arrive every second; rebuilding this one for them would only make its rows flicker.
+    const json = JSON.stringify(t);
+    if (onlyIfChanged && json === this.shown) return;
+    this.shown = json;
     const byId = new Map(t.spans.map(s => [s.spanId, s]));
     const children = new Map();
     const roots = [];
@@ -234,7 +313,7 @@ pages.trace = {
       el("h2", {}, `Events (${s.events.length})`),
       s.events.length ? s.events.map(e => el("div", {}, el("b", {}, `+${fmtMs(e.offsetMs)} ${e.name}`), kvTable(e.attributes.map(a => [a.key, a.value])))) : el("div", { class: "muted" }, "none"));
   },
-  onChange(c) { if (c.traces) this.render(); },
+  onChange(c) { if (c.traces) return this.render(true); },
 };
 
 // ------------------------------------------------------------------ Metrics
@@ -252,21 +331,44 @@ pages.metrics = {
     view.replaceChildren(el("h1", {}, "Metrics"),
       el("div", { class: "toolbar" }, resourcePicker(ids, resource, v => { setQuery("resource", v); setQuery("instrument", ""); this.render(); })),
       el("div", { class: "layout" }, list, chart));
+    Object.assign(this, { shown: { resource, name, chart, instruments: instruments.map(i => i.name).join("\n") } });
     if (name) await this.chart(chart, resource, name);
+  },
+  // Points arrive every second: redraw the chart only, and the whole page only when the instruments changed,
+  // so the list does not flicker under the pointer.
+  async update() {
+    const s = this.shown;
+    if (!s) return this.render();
+    const { instruments } = await api(`/api/metrics/${encodeURIComponent(s.resource)}`);
+    if (instruments.map(i => i.name).join("\n") !== s.instruments) return this.render();
+    if (s.name) await this.chart(s.chart, s.resource, s.name);
   },
   async chart(target, resource, name) {
     const m = await api(`/api/metrics/${encodeURIComponent(resource)}/${encodeURIComponent(name)}`);
     const i = m.instrument;
     const histogram = i.kind === "Histogram" || i.kind === "ExponentialHistogram" || i.kind === "Summary";
-    const series = new Map();
+    const counter = i.kind === "Sum" && i.isMonotonic;
+    // The services export cumulative data (totals since the process started, the same start on every point):
+    // a histogram is charted as the mean of each interval and a counter as a rate, not as ever-flatter totals.
+    const series = new Map(), previous = new Map();
     for (const p of m.points) {
-      const y = histogram ? (p.count ? p.value / p.count : null) : p.value;
-      if (y === null || y === undefined) continue;
+      const before = previous.get(p.attributes);
+      previous.set(p.attributes, p);
+      const cumulative = before && before.start === p.start;
+      const seconds = (new Date(p.time) - new Date(cumulative ? before.time : p.start)) / 1000;
+      let y = p.value;
+      if (histogram) {
+        const count = cumulative ? p.count - before.count : p.count;
+        y = count > 0 ? (cumulative ? p.value - before.value : p.value) / count : null;
+      } else if (counter) {
+        y = seconds > 0 ? (cumulative ? p.value - before.value : p.value) / seconds : null;
+      }
+      if (y === null || y === undefined || !isFinite(y)) continue;
       if (!series.has(p.attributes)) series.set(p.attributes, []);
       series.get(p.attributes).push([new Date(p.time).getTime(), y]);
     }
     const all = [...series.values()].flat();
-    const header = el("div", {}, el("b", {}, i.name), " ", el("span", { class: "muted" }, `${i.kind}${i.unit ? " · " + i.unit : ""}${histogram ? " · mean per export" : ""} · ${i.pointCount} points${i.droppedPoints ? ` · older data dropped (${i.droppedPoints} points)` : ""}`),
+    const header = el("div", {}, el("b", {}, i.name), " ", el("span", { class: "muted" }, `${i.kind}${i.unit ? " · " + i.unit : ""}${histogram ? " · mean per interval" : counter ? " · per second" : ""} · ${i.pointCount} points${i.droppedPoints ? ` · older data dropped (${i.droppedPoints} points)` : ""}`),
       el("div", { class: "muted" }, i.description));
     if (all.length === 0) { target.replaceChildren(header, el("div", { class: "empty" }, "No points yet.")); return; }
     const W = 900, H = 320, L = 60, B = 24, T = 10, R = 10;
@@ -287,11 +389,13 @@ pages.metrics = {
     for (const [attrs, pts] of series) {
       const color = COLORS[n++ % COLORS.length];
       root.append(svg("polyline", { fill: "none", stroke: color, "stroke-width": 1.5, points: pts.map(p => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(" ") }));
+      // A series with one point (one busy interval) has no line to draw: a dot shows it.
+      if (pts.length === 1) root.append(svg("circle", { cx: sx(pts[0][0]), cy: sy(pts[0][1]), r: 3, fill: color }));
       legend.append(el("span", {}, el("span", { class: "dot", style: { background: color } }), attrs || "(no attributes)", ` · last ${+pts[pts.length - 1][1].toPrecision(5)}`));
     }
     target.replaceChildren(header, root, legend);
   },
-  onChange(c) { if (c.metrics) this.render(); },
+  onChange(c) { if (c.metrics) return this.update(); },
 };
 
 // ------------------------------------------------------------------ routing and the live feed
