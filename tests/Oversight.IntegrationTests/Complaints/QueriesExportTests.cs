@@ -72,6 +72,16 @@ public sealed class QueriesExportTests(QueriesSystemFixture fixture)
         Assert.Equal(StatusCode.PermissionDenied, reviewer.StatusCode);
         Assert.Contains("admin or integrator", reviewer.Status.Detail);
 
+        // Over REST: one JSON object per line, the same complaints.
+        using var http = fixture.System.Http(TestSystem.Complaints);
+        using var rest = new HttpRequestMessage(HttpMethod.Get, "/v1/complaints:export?regionCode=52");
+        rest.Headers.Authorization = new("Bearer", await fixture.System.AdminTokenAsync());
+        using var response = await http.SendAsync(rest);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, body);
+        var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Equal(storedNtb.Order(), lines.Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("complaintId").GetString()).Order());
+
         // The national admin may export too.
         Assert.Equal((await StoredIdsAsync()).Count, (await ExportAsync(new ExportComplaintsRequest(), await fixture.System.AdminHeadersAsync())).Count);
     }
