@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Notifications.Email;
+using Oversight.Notifications.Inbox;
 using Oversight.Notifications.Routing;
 using Oversight.Notifications.Webhooks;
 
@@ -18,6 +19,8 @@ public sealed class NotificationPlanner(
     DeliveryStore deliveries,
     PlannedEventCache cache,
     DeliverySignal signal,
+    InboxStore inbox,
+    InboxFeed inboxFeed,
     IOptions<EmailOptions> emailOptions,
     ILogger<NotificationPlanner> logger)
 {
@@ -32,11 +35,13 @@ public sealed class NotificationPlanner(
 
         var email = emailOptions.Value;
         var planned = new List<PlannedDelivery>();
+        var inboxItems = new List<InboxPlan>();
         foreach (var recipient in await recipients.EmailRecipientsAsync(evt, cancellationToken))
         {
             if (EmailTemplates.Render(evt, recipient, email.Language, email.LinkBaseUrl) is not { } content) continue;
             planned.Add(new PlannedDelivery(Channels.Email, recipient.Address.Trim().ToLowerInvariant(), RecipientKinds.Office,
                 recipient.OfficeId, null, JsonSerializer.Serialize(content)));
+            if (recipient.OfficeId.Length > 0) inboxItems.Add(new InboxPlan(recipient.OfficeId, content.Subject, content.Link));
         }
 
         var body = WebhookBody.For(evt, eventType);
@@ -47,6 +52,8 @@ public sealed class NotificationPlanner(
         }
 
         var facts = new EventFacts(evt.EventId, eventType, ComplaintOf(evt), evt.RegionCode, Activity.Current?.Id);
+        // The inbox first: storing the deliveries marks the event planned, so a retry after a failure in between must find the inbox to do.
+        inboxFeed.Publish(await inbox.AddAsync(facts, inboxItems.DistinctBy(i => i.OfficeId).ToList(), cancellationToken));
         var added = await deliveries.AddPlanAsync(facts, planned, cancellationToken);
         await cache.MarkPlannedAsync(evt.EventId);
         if (added > 0) signal.Notify();

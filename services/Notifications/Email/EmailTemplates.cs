@@ -7,7 +7,7 @@ using Oversight.Notifications.Routing;
 namespace Oversight.Notifications.Email;
 
 /// <summary>A rendered message, stored with its delivery so that every attempt sends the same text.</summary>
-public sealed record EmailContent(string To, string ToName, string Subject, string Text, string Html);
+public sealed record EmailContent(string To, string ToName, string Subject, string Text, string Html, string Link = "");
 
 /// <summary>
 /// The e-mail templates, in Bahasa Indonesia (<c>id</c>) with an English variant (<c>en</c>), each as plain text and
@@ -78,7 +78,7 @@ public static class EmailTemplates
         foreach (var (label, value) in facts) html.Append($"<tr><th align=\"left\">{Html(label)}</th><td>{Html(value)}</td></tr>");
         html.Append($"</table><p><a href=\"{Html(link)}\">{Html(linkLabel)}</a></p><p><small>{Html(footer)}</small></p></body></html>");
 
-        return new EmailContent(recipient.Address, recipient.Name, subject, text.ToString(), html.ToString());
+        return new EmailContent(recipient.Address, recipient.Name, subject, text.ToString(), html.ToString(), link);
     }
 
     private static List<(string, string)> DeadlineFacts(DeadlineEvent d, bool en) =>

@@ -52,6 +52,8 @@ public static class Extensions
         builder.Services.AddSingleton<SubscriptionStore>();
         builder.Services.AddSingleton<PlannedEventCache>();
         builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddSingleton<Oversight.Notifications.Inbox.InboxStore>();
+        builder.Services.AddSingleton<Oversight.Notifications.Inbox.InboxFeed>();
         builder.Services.AddSingleton<EmailDeliverySender>();
         builder.Services.AddSingleton<WebhookDeliverySender>();
         builder.Services.AddScoped<NotificationPlanner>();

@@ -17,6 +17,8 @@ public sealed partial class NotificationsService(
     DeliveryStore deliveries,
     SubscriptionStore subscriptions,
     DeliverySignal signal,
+    Oversight.Notifications.Inbox.InboxStore inbox,
+    Oversight.Notifications.Inbox.InboxFeed inboxFeed,
     IOptions<WebhookOptions> webhookOptions,
     ILogger<NotificationsService> logger) : Contracts.Notifications.Notifications.NotificationsBase
 {

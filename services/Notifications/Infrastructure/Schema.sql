@@ -73,3 +73,20 @@ CREATE TABLE IF NOT EXISTS webhook_subscriptions (
     created_at   timestamptz NOT NULL DEFAULT now(),
     deleted_at   timestamptz
 );
+
+-- The in-app inbox: one item per (office, event), written when the event is planned.
+CREATE TABLE IF NOT EXISTS inbox_items (
+    id            bigserial PRIMARY KEY,
+    office_id     text NOT NULL,
+    event_id      uuid NOT NULL,
+    event_type    text NOT NULL,
+    complaint_id  uuid,
+    region_code   text NOT NULL,
+    title         text NOT NULL,
+    link          text NOT NULL,
+    created_at    timestamptz NOT NULL DEFAULT now(),
+    read_at       timestamptz,
+    UNIQUE (office_id, event_id)
+);
+
+CREATE INDEX IF NOT EXISTS ix_inbox_items_office ON inbox_items (office_id, id DESC);
