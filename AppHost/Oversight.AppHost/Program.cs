@@ -36,7 +36,8 @@ builder.AddProject("notifications", "services/Notifications/Oversight.Notificati
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(regionDirectory).WaitFor(regionDirectory);
+    .WithReference(regionDirectory).WaitFor(regionDirectory)
+    .WithDirectoryClient(regionDirectory);
 
 builder.AddProject("reporting", "services/Reporting/Oversight.Reporting.csproj")
     .WithReference(cache).WaitFor(cache)

@@ -1,6 +1,6 @@
+using Oversight.Notifications.Email;
 using Oversight.Notifications.Extensions;
 using Oversight.Notifications.Grpc;
-using Oversight.Notifications.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,12 +9,20 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapGrpcService<NotificationsService>();
 
 if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly))
 {
     return 1;
+}
+
+// Said once at start, so a developer knows where the mail went.
+if (app.Services.GetRequiredService<IEmailTransport>() is PickupDirectoryTransport pickup)
+{
+    app.Logger.LogInformation("No SMTP host configured: e-mails are written as .eml files to {PickupDirectory}", pickup.Directory);
 }
 
 await app.RunAsync();

@@ -35,5 +35,16 @@ if (!await app.Services.PrepareCredentialsAsync())
     return 1;
 }
 
+// The notifications service's own client (national scope, integrator role: it asks the routing whom to tell),
+// registered when absent from RegionDirectory:NotificationsClient, like the bootstrap admin (the AppHost sets both).
+if (app.Configuration["RegionDirectory:NotificationsClient:ClientId"] is { Length: > 0 } notificationsClientId
+    && app.Configuration["RegionDirectory:NotificationsClient:Secret"] is { Length: >= 16 } notificationsClientSecret)
+{
+    await app.Services.GetRequiredService<OfficeClientStore>().AddAsync(notificationsClientId, "Notifications service",
+        Oversight.ServiceDefaults.Authentication.RegionScope.National, officeId: null,
+        [Oversight.ServiceDefaults.Authentication.OfficeRoles.Integrator],
+        Oversight.ServiceDefaults.Security.SecretHasher.Hash(notificationsClientSecret), CancellationToken.None);
+}
+
 await app.RunAsync();
 return 0;

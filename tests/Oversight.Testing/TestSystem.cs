@@ -63,7 +63,8 @@ public sealed partial class TestSystem : IAsyncDisposable
             builder.AddProject(Notifications, "services/Notifications/Oversight.Notifications.csproj")
                 .WithReference(builder.AddConnectionString("notificationsdb", await servers.CreateDatabaseAsync("notifications")))
                 .WithReference(cache).WithReference(messaging)
-                .WithReference(directory).WaitFor(directory);
+                .WithReference(directory).WaitFor(directory)
+                .WithTestNotificationsWiring(directory);
         }
         if (wanted.Contains(Reporting))
         {

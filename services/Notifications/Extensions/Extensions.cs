@@ -1,5 +1,10 @@
-using Oversight.Notifications.Infrastructure;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Oversight.Notifications.Deliveries;
+using Oversight.Notifications.Email;
 using Oversight.Notifications.IntegrationEvents.EventHandling;
+using Oversight.Notifications.Routing;
+using Oversight.Notifications.Webhooks;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Notifications.Extensions;
@@ -9,13 +14,49 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("notificationsdb");
+        // The fast path of "event already planned"; PostgreSQL decides without it, so Degraded when down.
+        builder.AddRedisClient("cache", HealthStatus.Degraded);
         builder.AddRabbitMqMessaging("messaging", bus =>
-            // Named per service: reporting has a consumer of the same name and must get its own copy of each event.
-            bus.AddConsumer<ComplaintSubmittedConsumer>().Endpoint(e => e.Name = "notifications-complaint-submitted"));
+            // One queue for every event type, named per service: reporting must get its own copy of each event.
+            bus.AddConsumer<NotificationEventsConsumer>().Endpoint(e => e.Name = "notifications-events"));
         builder.AddDefaultGrpc();
+        // Office tokens from the region directory, validated against its JWKS.
+        builder.AddOfficeAuthentication();
 
-        builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
+        builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
+        builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection(DeliveryOptions.Section));
+        builder.Services.Configure<DirectoryClientOptions>(builder.Configuration.GetSection(DirectoryClientOptions.Section));
+        builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.Services.AddSingleton<NotificationStore>();
+        // The directory, called with the service's own token (a national integrator client, see docs/notifications.md).
+        builder.Services.AddHttpClient(DirectoryTokenSource.HttpClientName, http => http.BaseAddress = new Uri("http://_http.region-directory"));
+        builder.Services.AddSingleton<DirectoryTokenSource>();
+        builder.Services.AddTransient<DirectoryTokenHandler>();
+        builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"))
+            .AddHttpMessageHandler<DirectoryTokenHandler>();
+        builder.Services.AddSingleton<RecipientDirectory>();
+
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton<IEmailTransport>(services =>
+        {
+            var email = services.GetRequiredService<IOptions<EmailOptions>>().Value;
+            return string.IsNullOrWhiteSpace(email.Smtp.Host)
+                ? new PickupDirectoryTransport(Path.GetFullPath(email.PickupDirectory, contentRoot))
+                : new SmtpEmailTransport(services.GetRequiredService<IOptions<EmailOptions>>());
+        });
+        builder.Services.AddSingleton(services =>
+            WebhookHttpClient.Create(services.GetRequiredService<IOptions<WebhookOptions>>().Value.AllowPrivateAddresses));
+
+        builder.Services.AddSingleton<DeliveryStore>();
+        builder.Services.AddSingleton<SubscriptionStore>();
+        builder.Services.AddSingleton<PlannedEventCache>();
+        builder.Services.AddSingleton<DeliverySignal>();
+        builder.Services.AddSingleton<Oversight.Notifications.Inbox.InboxStore>();
+        builder.Services.AddSingleton<Oversight.Notifications.Inbox.InboxFeed>();
+        builder.Services.AddSingleton<EmailDeliverySender>();
+        builder.Services.AddSingleton<WebhookDeliverySender>();
+        builder.Services.AddScoped<NotificationPlanner>();
+        builder.Services.AddHostedService<DeliveryWorker>();
     }
 }

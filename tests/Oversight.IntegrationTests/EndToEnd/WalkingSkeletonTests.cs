@@ -46,7 +46,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     public async Task A_submitted_complaint_is_stored_counted_by_reporting_and_recorded_by_notifications()
     {
         var reporting = new Reporting.ReportingClient(_system.Channel(TestSystem.Reporting));
-        var notifications = new Notifications.NotificationsClient(_system.Channel(TestSystem.Notifications));
+        var notifications = new Oversight.Contracts.Notifications.Notifications.NotificationsClient(_system.Channel(TestSystem.Notifications));
         var before = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted;
 
         var desk = await _system.IntakeOfficerHeadersAsync("74");
@@ -64,10 +64,10 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
             count => count == before + 1, Bound, "reporting count for 74.71");
 
         var recorded = await Eventually.HoldsAsync(
-            async () => (await notifications.ListNotificationsAsync(new ListNotificationsRequest { ComplaintId = reply.ComplaintId })).Notifications,
+            async () => (await notifications.ListNotificationsAsync(new ListNotificationsRequest { ComplaintId = reply.ComplaintId }, await _system.AdminHeadersAsync())).Notifications,
             list => list.Count > 0, Bound, "notification for the complaint");
         var notification = Assert.Single(recorded);
-        Assert.Equal("Bawaslu Kota Kendari", notification.Recipient);
+        Assert.Equal("bawaslu-74-71@oversight.example", notification.Recipient);
         Assert.Equal(reply.ComplaintId, notification.ComplaintId);
     }
 
