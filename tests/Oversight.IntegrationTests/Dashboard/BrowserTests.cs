@@ -67,9 +67,9 @@ public sealed class BrowserTests(TracedSystemFixture fixture)
         Assert.Equal(TestSystem.Complaints, await page.Locator("main select").InputValueAsync());
         await browser.ScreenshotAsync("2-console");
 
-        // Structured logs: reporting's consumer logged the complaint it counted, linked to the complaint's trace.
-        await page.GotoAsync($"/structuredlogs?resource={TestSystem.Reporting}&text=Counted".Absolute(dashboard.UiEndpoint!));
-        var counted = page.Locator("main tbody tr").Filter(new() { HasText = "for region 74.71" });
+        // Structured logs: reporting's consumer logged the complaint it applied, linked to the complaint's trace.
+        await page.GotoAsync($"/structuredlogs?resource={TestSystem.Reporting}&text=Applied".Absolute(dashboard.UiEndpoint!));
+        var counted = page.Locator("main tbody tr").Filter(new() { HasText = "in region 74.71" });
         await Assertions.Expect(counted.First).ToBeVisibleAsync();
         await Assertions.Expect(counted.First.Locator($"a[href='/traces/detail/{trace.TraceId}']")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("3-structured-logs");
