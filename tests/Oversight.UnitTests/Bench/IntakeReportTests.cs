@@ -33,8 +33,9 @@ public sealed class IntakeReportTests
         Assert.StartsWith("| Complaints accepted end to end (stored, event confirmed by RabbitMQ) | 100 | 7.00 | 14.00 | 28.00 | 0 | 0.05x |", table[2]);
         Assert.StartsWith("| SubmitComplaint calls answered OK (call level) | 100 |", table[3]);
         Assert.StartsWith("| Raw INSERT + COMMIT, same PostgreSQL (Npgsql, no service) | 2000 |", table[4]);
-        Assert.StartsWith("| PIN hash alone (PBKDF2-SHA256, 600,000 rounds, in the bench process) | 4 |", table[5]);
-        Assert.EndsWith("| 0.00x |", table[5]);
+        Assert.EndsWith("| 1x |", table[4]);
+        Assert.StartsWith("| PIN hash alone (PBKDF2-SHA256, 600,000 rounds, in the bench process) | 4.0 |", table[5]);
+        Assert.EndsWith("| 0.002x |", table[5]);
     }
 
     [Fact]
@@ -43,5 +44,11 @@ public sealed class IntakeReportTests
         var round = new IntakeRound(1, Run(100, 1, errors: 2), TimeSpan.FromSeconds(2), Unconfirmed: 3, Run(100, 1), Run(1, 1));
 
         Assert.Contains("| 5 | ", IntakeReport.MedianTable([round])[2]);
+    }
+
+    [Fact]
+    public void Slow_rates_keep_a_decimal_and_fast_ones_are_whole()
+    {
+        Assert.Equal(("2.2", "2611"), (IntakeReport.Rate(2.16), IntakeReport.Rate(2611.4)));
     }
 }
