@@ -47,6 +47,7 @@ public sealed class IntakeBenchmark(BenchOptions options)
             Console.WriteLine($"  warm-up: intake {warmUp.Calls.Operations} accepted, errors {warmUp.Calls.Errors}, unconfirmed {warmUp.Unconfirmed}");
 
             var rowBytes = Math.Max(64, await IntakeRawInserts.AverageComplaintRowBytesAsync(complaintsDb));
+            var pinHash = await IntakePinHash.FromStoredHashAsync(complaintsDb);
             await using var rawDb = NpgsqlDataSource.Create(await servers.CreateDatabaseAsync("benchraw"));
             var raw = new IntakeRawInserts(rawDb, rowBytes);
             await raw.CreateTableAsync();
@@ -57,8 +58,8 @@ public sealed class IntakeBenchmark(BenchOptions options)
             {
                 var intake = await IntakeAsync(client, desks, events, options.Duration);
                 var rawRun = await LoadRunner.RunAsync("raw INSERT + COMMIT", _ => raw.InsertAndCommitAsync(), options.Concurrency, options.Duration);
-                var pinHash = await LoadRunner.RunAsync("PIN hash", _ => IntakePinHash.HashOnceAsync(), options.Concurrency, options.Duration);
-                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, pinHash);
+                var pinRun = await LoadRunner.RunAsync("PIN hash", _ => pinHash.HashOnceAsync(), options.Concurrency, options.Duration);
+                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, pinRun, pinHash.Iterations);
                 Console.WriteLine(IntakeReport.RoundLine(result));
                 rounds.Add(result);
             }
