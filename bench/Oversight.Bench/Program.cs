@@ -1,12 +1,12 @@
 using System.Globalization;
 using Oversight.Bench;
 
-// bash eng/bench.sh directory [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
+// bash eng/bench.sh directory|intake [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault();
-if (scenario != "directory")
+if (scenario is not ("directory" or "intake"))
 {
-    Console.Error.WriteLine("usage: Oversight.Bench directory [--seconds N] [--concurrency N] [--rounds N] [--warmup N]");
+    Console.Error.WriteLine("usage: Oversight.Bench directory|intake [--seconds N] [--concurrency N] [--rounds N] [--warmup N]");
     return 2;
 }
 
@@ -20,6 +20,8 @@ catch (ArgumentException ex)
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
+
+if (scenario == "intake") return await new IntakeBenchmark(options).RunAndReportAsync();
 
 var results = await new DirectoryBenchmark(options).RunAsync();
 Console.WriteLine();

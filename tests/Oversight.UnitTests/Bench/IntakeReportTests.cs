@@ -1,0 +1,62 @@
+using Oversight.Bench;
+
+namespace Oversight.UnitTests.Bench;
+
+public sealed class IntakeReportTests
+{
+    private static LatencySummary Run(long operations, double seconds, double p50 = 1, long errors = 0) =>
+        new("s", operations, errors, TimeSpan.FromSeconds(seconds), p50, p50 * 2, p50 * 4);
+
+    [Fact]
+    public void The_end_to_end_rate_counts_accepted_complaints_over_the_time_to_the_last_event()
+    {
+        // 500 accepted in 5 s of calls, the last event confirmed 0.25 s after the calls stopped.
+        var round = new IntakeRound(1, Run(500, 5), TimeSpan.FromSeconds(5.25), Unconfirmed: 0, Run(4000, 5), Run(10, 5), 10_000);
+
+        Assert.Equal(500 / 5.25, round.AcceptedPerSecond, precision: 6);
+        Assert.False(round.Failed);
+        Assert.True(round with { Unconfirmed = 1 } is { Failed: true });
+        Assert.True(round with { Raw = Run(4000, 5, errors: 1) } is { Failed: true });
+    }
+
+    [Fact]
+    public void The_table_takes_the_median_round_of_each_and_divides_intake_by_raw()
+    {
+        IntakeRound Round(int n, double endToEndSeconds, long rawOps, double p50) =>
+            new(n, Run(1000, 10, p50), TimeSpan.FromSeconds(endToEndSeconds), 0, Run(rawOps, 10), Run(40, 10), 600_000);
+        // Intake rates 50/s, 100/s, 200/s (median round 2, p50 7); raw 3000/s, 1000/s, 2000/s (median 2000/s).
+        var rounds = new[] { Round(1, 20, 30_000, 3), Round(2, 10, 10_000, 7), Round(3, 5, 20_000, 9) };
+
+        var table = IntakeReport.MedianTable(rounds);
+
+        Assert.Equal(6, table.Count);
+        Assert.StartsWith("| Complaints accepted end to end (stored, event confirmed by RabbitMQ) | 100 | 7.00 | 14.00 | 28.00 | 0 | 0.05x |", table[2]);
+        Assert.StartsWith("| SubmitComplaint calls answered OK (call level) | 100 |", table[3]);
+        Assert.StartsWith("| Raw INSERT + COMMIT, same PostgreSQL (Npgsql, no service) | 2000 |", table[4]);
+        Assert.EndsWith("| 1x |", table[4]);
+        Assert.StartsWith("| PIN hash alone (PBKDF2-SHA256, 600,000 rounds, in the bench process) | 4.0 |", table[5]);
+        Assert.EndsWith("| 0.002x |", table[5]);
+    }
+
+    [Fact]
+    public void Unconfirmed_complaints_count_as_errors_in_the_end_to_end_row()
+    {
+        var round = new IntakeRound(1, Run(100, 1, errors: 2), TimeSpan.FromSeconds(2), Unconfirmed: 3, Run(100, 1), Run(1, 1), 10_000);
+
+        Assert.Contains("| 5 | ", IntakeReport.MedianTable([round])[2]);
+    }
+
+    [Fact]
+    public void Slow_rates_keep_a_decimal_and_fast_ones_are_whole()
+    {
+        Assert.Equal(("2.2", "2611"), (IntakeReport.Rate(2.16), IntakeReport.Rate(2611.4)));
+    }
+
+    [Fact]
+    public void The_pin_hash_rounds_come_from_a_stored_hash_and_anything_else_is_refused()
+    {
+        Assert.Equal(10_000, IntakePinHash.IterationsOf("pbkdf2-sha256$10000$c2FsdA==$aGFzaA=="));
+        Assert.Throws<FormatException>(() => IntakePinHash.IterationsOf("sha256$10000$c2FsdA==$aGFzaA=="));
+        Assert.Throws<FormatException>(() => IntakePinHash.IterationsOf("pbkdf2-sha256$-5$c2FsdA==$aGFzaA=="));
+    }
+}
