@@ -53,7 +53,7 @@ public sealed class DirectorySignIn(IHttpClientFactory clients, ILogger<Director
             if (!roles.Contains(OfficeRoles.Admin))
             {
                 logger.LogWarning("Situation room sign-in refused for client {ClientId}: not an admin", clientId);
-                var held = roles.Count == 0 ? "no role" : "the roles " + string.Join(", ", roles);
+                var held = roles.Count switch { 0 => "no role", 1 => "the role " + roles[0], _ => "the roles " + string.Join(", ", roles) };
                 return SignInResult.Refused($"The situation room is for admins only; client {clientId} has {held}.", forbidden: true);
             }
             return SignInResult.Accepted(token, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero));

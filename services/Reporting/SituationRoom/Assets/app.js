@@ -160,7 +160,7 @@
 
   function renderChart(days, keyDates) {
     const chart = $("chart");
-    const width = 960, height = 260, left = 40, right = 16, top = 30, bottom = 34;
+    const width = 960, height = 280, left = 40, right = 16, top = 46, bottom = 34;
     const max = Math.max(1, ...days.map((d) => num(d.received)));
     const yMax = max <= 5 ? max : Math.ceil(max / 5) * 5;
     const step = days.length > 1 ? (width - left - right) / (days.length - 1) : 0;
@@ -175,7 +175,7 @@
     }
     parts.push(svg("line", { class: "axis", x1: left, x2: width - right, y1: y(0), y2: y(0) }));
     days.forEach((d, i) => {
-      if (d.date.endsWith("-01") || i === 0) {
+      if (d.date.endsWith("-01") || d.date.endsWith("-15") || i === 0 || i === days.length - 1) {
         parts.push(svg("line", { class: "axis", x1: x(i), x2: x(i), y1: y(0), y2: y(0) + 4 }));
         parts.push(svg("text", { x: x(i), y: height - bottom + 18, "text-anchor": "middle" }, d.date.slice(5)));
       }
@@ -187,14 +187,14 @@
       const group = svg("g", { class: "key-date", "data-key": key.id });
       group.append(svg("title", {}, `${key.label}: ${key.from === key.to ? key.from : `${key.from} to ${key.to}`}`));
       if (from === to) {
-        group.append(svg("line", { x1: x(from), x2: x(from), y1: top - 6, y2: y(0) }));
+        group.append(svg("line", { x1: x(from), x2: x(from), y1: key.id === "voting-day" ? 18 : 34, y2: y(0) }));
       } else {
-        group.append(svg("rect", { x: x(from) - step / 2, y: top - 6, width: x(to) - x(from) + step, height: y(0) - top + 6 }));
+        group.append(svg("rect", { x: x(from) - step / 2, y: 34, width: x(to) - x(from) + step, height: y(0) - 34 }));
       }
-      const anchor = key.id === "voting-day" ? "end" : key.id === "quiet-period" ? "end" : "start";
-      const labelX = key.id === "voting-day" ? x(to) + 4 : key.id === "quiet-period" ? x(from) - step / 2 - 4 : x(from) + 4;
-      const labelY = key.id === "voting-day" ? top - 16 : top - 2;
-      group.append(svg("text", { x: key.id === "voting-day" ? Math.min(labelX, width - 2) : labelX, y: labelY, "text-anchor": anchor }, key.label));
+      // Labels above the plot, clear of the gridlines: voting day on its own row so it never collides with the quiet period.
+      const labelY = key.id === "voting-day" ? 14 : 30;
+      const labelX = key.id === "campaign-start" ? x(from) + 4 : key.id === "voting-day" ? x(to) + 3 : x(from) - step / 2 - 4;
+      group.append(svg("text", { x: labelX, y: labelY, "text-anchor": key.id === "campaign-start" ? "start" : "end" }, key.label));
       parts.push(group);
     }
 
