@@ -71,6 +71,8 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         var updated = await reports.GetSummaryAsync(new GetSummaryRequest { RegionCode = "74" });
         Assert.Equal(province.Totals.Total + 1, updated.Totals.Total);
         await AssertShowsAsync(page, updated);
+        // The rows above it in the tree count the new complaint too.
+        await Assertions.Expect(page.Locator("#region-tree li[data-region=''] > button .count")).ToHaveTextAsync((nation.Totals.Total + 1).ToString());
         await AssertOverdueAsync(page, reports, "74");
         await browser.ScreenshotAsync("situation-room-4-live");
 

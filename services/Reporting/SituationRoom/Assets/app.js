@@ -78,7 +78,7 @@
     live.addEventListener("summary", async (message) => {
       if (selected !== code) return;
       renderSummary(JSON.parse(message.data));
-      await refreshLists(code);
+      await Promise.all([refreshLists(code), refreshAncestors(code)]);
     });
     live.addEventListener("error", async () => {
       setLive(false);
@@ -94,6 +94,13 @@
     const badge = $("live");
     badge.textContent = on ? "live" : "offline";
     badge.className = `live ${on ? "on" : "off"}`;
+  }
+
+  // The tree rows above the selected region (the nation, its province) count the change too.
+  async function refreshAncestors(code) {
+    const above = [""].concat(code.includes(".") ? [code.split(".")[0]] : []).filter((c) => c !== code && nodeOf(c));
+    const summaries = await Promise.all(above.map((c) => getJson(`/summary?region=${encodeURIComponent(c)}`)));
+    summaries.forEach(renderTree);
   }
 
   async function refreshLists(code) {
@@ -116,7 +123,12 @@
     renderCounts("by-status", totals.byStatus, label);
     renderCounts("by-type", totals.byViolationType, (key) => (key === "0" ? "Not classified" : `Type ${key}`));
     renderCounts("by-kind", totals.byKind, label);
+    renderTree(summary);
+  }
 
+  // The region's row in the tree and its children's rows.
+  function renderTree(summary) {
+    const totals = summary.totals;
     const node = nodeOf(totals.regionCode);
     if (!node) return;
     node.querySelector(":scope > button .count").textContent = num(totals.total);
