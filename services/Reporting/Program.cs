@@ -1,6 +1,7 @@
 using Oversight.Reporting.Apis;
 using Oversight.Reporting.Extensions;
 using Oversight.Reporting.Grpc;
+using Oversight.Reporting.SituationRoom;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,5 +16,6 @@ app.MapDefaultEndpoints();
 app.MapGrpcService<ReportingService>();
 app.MapCsvExports();
 app.MapOpenData();
+app.MapSituationRoom();
 
 await app.RunAsync();

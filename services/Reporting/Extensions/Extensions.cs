@@ -1,5 +1,6 @@
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.IntegrationEvents.EventHandling;
+using Oversight.Reporting.SituationRoom;
 using ComplaintQueriesClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
 
 namespace Oversight.Reporting.Extensions;
@@ -24,5 +25,7 @@ public static class Extensions
         // The export stream a rebuild reads (service discovery: the complaints service's gRPC endpoint).
         builder.Services.AddGrpcClient<ComplaintQueriesClient>(o => o.Address = new Uri("http://_grpc.complaints"));
         builder.Services.AddSingleton<ProjectionRebuild>();
+        // The situation-room page: sign-in through the directory, its API read with the sign-in cookie.
+        builder.AddSituationRoom();
     }
 }

@@ -1,0 +1,153 @@
+using Microsoft.Playwright;
+using Oversight.Contracts.Reporting;
+using Oversight.IntegrationTests.Dashboard;
+using Oversight.Testing;
+using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+
+namespace Oversight.IntegrationTests.Reports;
+
+/// <summary>
+/// The situation room in a real headless Chromium: a non-admin is refused; the test admin signs in and the page shows
+/// exactly what the gRPC reports answer (the nation, then a province after clicking it in the tree), a chart point per
+/// day with the campaign's key dates marked, the overdue list; a complaint published meanwhile shows up without a
+/// reload. Screenshots under TestResults/screenshots/situation-room-*.png.
+/// </summary>
+public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IClassFixture<SituationRoomFixture>
+{
+    private TestSystem System => fixture.System;
+
+    [Fact]
+    public async Task An_admin_sees_the_api_numbers_the_chart_the_overdue_list_and_live_updates()
+    {
+        await using var browser = await BrowserSession.StartAsync();
+        try
+        {
+            await WalkThroughAsync(browser);
+        }
+        catch
+        {
+            await browser.ScreenshotAsync("situation-room-failed");
+            throw;
+        }
+    }
+
+    private async Task WalkThroughAsync(BrowserSession browser)
+    {
+        var page = browser.Page;
+        var reports = new ReportingClient(System.Authorized(TestSystem.Reporting, await System.AdminTokenAsync()));
+
+        // A reviewer is refused, saying why.
+        var reviewer = await fixture.RegisterClientAsync("", "reviewer");
+        await page.GotoAsync(new Uri(fixture.ReportingHttp, "/situation-room").ToString());
+        await SignInAsync(page, reviewer.ClientId, reviewer.Secret);
+        await Assertions.Expect(page.Locator("#sign-in-error")).ToContainTextAsync("for admins only");
+        await Assertions.Expect(page.Locator("#room")).ToBeHiddenAsync();
+        await browser.ScreenshotAsync("situation-room-1-refused");
+
+        // The test admin (national scope) signs in and sees the nation.
+        await SignInAsync(page, TestSystem.AdminClientId, System.AdminSecret);
+        await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
+        var nation = await reports.GetSummaryAsync(new GetSummaryRequest());
+        await AssertShowsAsync(page, nation);
+        await AssertChartAsync(page, reports, "");
+        await AssertOverdueAsync(page, reports, "");
+        await browser.ScreenshotAsync("situation-room-2-nation");
+
+        // Sulawesi Tenggara, clicked in the tree.
+        await page.Locator("#region-tree li[data-region='74'] > button").ClickAsync();
+        await Assertions.Expect(page.Locator("#region-title")).ToHaveTextAsync("Province 74");
+        var province = await reports.GetSummaryAsync(new GetSummaryRequest { RegionCode = "74" });
+        await AssertShowsAsync(page, province);
+        await AssertChartAsync(page, reports, "74");
+        await AssertOverdueAsync(page, reports, "74");
+        await browser.ScreenshotAsync("situation-room-3-province");
+
+        // A new complaint in Kota Kendari: the page follows without a reload (a marker set on this document survives).
+        await page.EvaluateAsync("() => { window.sameDocument = true; }");
+        var id = await fixture.PublishNewOverdueComplaintAsync("74.71");
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync((province.Totals.Total + 1).ToString());
+        await Assertions.Expect(page.Locator($"#overdue-list tbody tr[data-id='{id}']")).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was not reloaded");
+        var updated = await reports.GetSummaryAsync(new GetSummaryRequest { RegionCode = "74" });
+        Assert.Equal(province.Totals.Total + 1, updated.Totals.Total);
+        await AssertShowsAsync(page, updated);
+        // The rows above it in the tree count the new complaint too.
+        await Assertions.Expect(page.Locator("#region-tree li[data-region=''] > button .count")).ToHaveTextAsync((nation.Totals.Total + 1).ToString());
+        await AssertOverdueAsync(page, reports, "74");
+        await browser.ScreenshotAsync("situation-room-4-live");
+
+        // Sign-out clears the cookie: the form is back and the API refuses the browser.
+        await page.Locator("#sign-out").ClickAsync();
+        await Assertions.Expect(page.Locator("#sign-in")).ToBeVisibleAsync();
+        Assert.Equal(401, await page.EvaluateAsync<int>("async () => (await fetch('/situation-room/api/summary')).status"));
+
+        // Only the refusals the walk-through provoked (the browser logs a 401/403 answer as a console error).
+        Assert.DoesNotContain(browser.ScriptErrors, e => !e.Contains("Failed to load resource", StringComparison.Ordinal));
+    }
+
+    private static async Task SignInAsync(IPage page, string clientId, string secret)
+    {
+        await page.Locator("#client-id").FillAsync(clientId);
+        await page.Locator("#client-secret").FillAsync(secret);
+        await page.Locator("#sign-in button[type=submit]").ClickAsync();
+    }
+
+    // The cards, the breakdowns by status and violation type, and one tree row per child region, as the API answers.
+    private static async Task AssertShowsAsync(IPage page, RegionSummary summary)
+    {
+        var totals = summary.Totals;
+        await Assertions.Expect(page.Locator("#total")).ToHaveTextAsync(totals.Total.ToString());
+        await Assertions.Expect(page.Locator("#overdue-count")).ToHaveTextAsync(totals.Overdue.ToString());
+        await Assertions.Expect(page.Locator("#decided")).ToHaveTextAsync(totals.Decided.ToString());
+        await AssertCountsAsync(page, "#by-status", totals.ByStatus.ToDictionary(p => p.Key, p => p.Value));
+        await AssertCountsAsync(page, "#by-type", totals.ByViolationType.ToDictionary(p => p.Key.ToString(), p => p.Value));
+        await AssertCountsAsync(page, "#by-kind", totals.ByKind.ToDictionary(p => p.Key, p => p.Value));
+
+        var node = $"#region-tree li[data-region='{totals.RegionCode}']";
+        await Assertions.Expect(page.Locator($"{node} > button .count")).ToHaveTextAsync(totals.Total.ToString());
+        await Assertions.Expect(page.Locator($"{node} > ul > li")).ToHaveCountAsync(summary.Children.Count);
+        foreach (var child in summary.Children)
+        {
+            await Assertions.Expect(page.Locator($"{node} > ul > li[data-region='{child.RegionCode}'] > button .count")).ToHaveTextAsync(child.Total.ToString());
+        }
+    }
+
+    private static async Task AssertCountsAsync(IPage page, string table, Dictionary<string, long> expected)
+    {
+        var shown = expected.Where(p => p.Value > 0).ToList();
+        await Assertions.Expect(page.Locator($"{table} tbody tr[data-key]")).ToHaveCountAsync(shown.Count);
+        foreach (var (key, count) in shown)
+        {
+            await Assertions.Expect(page.Locator($"{table} tbody tr[data-key='{key}'] td.n")).ToHaveTextAsync(count.ToString());
+        }
+    }
+
+    // One point per day from the campaign's start to voting day, each the API's count, and the three key dates marked.
+    private static async Task AssertChartAsync(IPage page, ReportingClient reports, string region)
+    {
+        var series = await reports.GetTimeSeriesAsync(new GetTimeSeriesRequest { RegionCode = region, From = "2024-09-25", To = "2024-11-27" });
+        Assert.Equal(64, series.Days.Count);
+        var points = page.Locator("#chart circle.day");
+        await Assertions.Expect(points).ToHaveCountAsync(series.Days.Count);
+        var shown = await points.EvaluateAllAsync<string[]>("dots => dots.map(d => d.dataset.date + '=' + d.dataset.received)");
+        Assert.Equal(series.Days.Select(d => $"{d.Date}={d.Received}"), shown);
+        foreach (var (key, title) in new[] { ("campaign-start", "Campaign starts: 2024-09-25"), ("quiet-period", "Quiet period: 2024-11-24 to 2024-11-26"), ("voting-day", "Voting day: 2024-11-27") })
+        {
+            await Assertions.Expect(page.Locator($"#chart g.key-date[data-key='{key}'] > title")).ToHaveTextAsync(title);
+        }
+        // The voting-day marker stands on the last point, the campaign start on the first.
+        Assert.Equal(await points.Last.GetAttributeAsync("cx"), await page.Locator("#chart g.key-date[data-key='voting-day'] line").GetAttributeAsync("x1"));
+        Assert.Equal(await points.First.GetAttributeAsync("cx"), await page.Locator("#chart g.key-date[data-key='campaign-start'] line").GetAttributeAsync("x1"));
+    }
+
+    // The overdue rows in the API's order, with the region and owner the API gives.
+    private static async Task AssertOverdueAsync(IPage page, ReportingClient reports, string region)
+    {
+        var overdue = await reports.ListOverdueAsync(new ListOverdueRequest { RegionCode = region });
+        Assert.NotEmpty(overdue.Complaints);
+        var rows = page.Locator("#overdue-list tbody tr[data-id]");
+        await Assertions.Expect(rows).ToHaveCountAsync(overdue.Complaints.Count);
+        var shown = await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => [r.dataset.id, r.cells[1].textContent, r.cells[4].textContent].join('|'))");
+        Assert.Equal(overdue.Complaints.Select(c => $"{c.ComplaintId}|{c.RegionCode}|{c.DeadlineOwner}"), shown);
+    }
+}
