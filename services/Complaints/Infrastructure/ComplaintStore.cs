@@ -5,7 +5,6 @@ using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.IntegrationEvents;
-using Oversight.ServiceDefaults.Outbox;
 
 namespace Oversight.Complaints.Infrastructure;
 
@@ -19,7 +18,7 @@ public sealed record IntakeWrite(
 /// <summary>The result of <see cref="ComplaintStore.SubmitAsync"/>: the stored row, or the earlier one with the same idempotency key.</summary>
 public sealed record IntakeResult(ComplaintRow Row, bool Replayed);
 
-public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, AuditTrail audit, DeadlineStore deadlines)
+public sealed class ComplaintStore(NpgsqlDataSource dataSource, ComplaintRecords records, AuditTrail audit)
 {
     private const string IdempotencyConstraint = "ux_complaints_idempotency";
 
@@ -82,24 +81,7 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
                     write = register(await RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken));
                 }
                 await connection.ExecuteAsync(new CommandDefinition(InsertSql, write.Row, transaction, cancellationToken: cancellationToken));
-                foreach (var deadline in write.Deadlines)
-                {
-                    await deadlines.OpenAsync(connection, transaction, new ComplaintDeadline
-                    {
-                        Id = Guid.CreateVersion7(),
-                        ComplaintId = write.Row.Id,
-                        Kind = deadline.Kind,
-                        Owner = deadline.Owner,
-                        RegionCode = deadline.RegionCode,
-                        DueAt = deadline.DueAt.ToUniversalTime(),
-                        ApproachingAt = deadline.ApproachingAt.ToUniversalTime(),
-                    }, cancellationToken);
-                }
-                await audit.AppendAsync(connection, transaction, write.Audit, cancellationToken);
-                foreach (var evt in write.Events)
-                {
-                    await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
-                }
+                await records.AppendAsync(connection, transaction, write.Row.Id, write.Deadlines, write.Audit, write.Events, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         }
@@ -109,7 +91,7 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
                 ?? throw new InvalidOperationException("The complaint holding the idempotency key vanished.", ex);
             return new IntakeResult(first, Replayed: true);
         }
-        outbox.Notify();
+        records.NotifyCommitted();
         return new IntakeResult(write.Row, Replayed: false);
     }
 

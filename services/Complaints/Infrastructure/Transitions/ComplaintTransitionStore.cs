@@ -3,7 +3,6 @@ using Npgsql;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Model;
-using Oversight.ServiceDefaults.Outbox;
 
 namespace Oversight.Complaints.Infrastructure.Transitions;
 
@@ -12,7 +11,7 @@ namespace Oversight.Complaints.Infrastructure.Transitions;
 /// here, so the version check cannot race), the step decides on it (throwing refuses it and rolls everything back),
 /// then the new row, the deadlines it closes and opens, its audit entry and its events are written and committed together.
 /// </summary>
-public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, AuditTrail audit, DeadlineStore deadlines)
+public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, ComplaintRecords records, DeadlineStore deadlines)
 {
     private const string UpdateSql = """
         UPDATE complaints SET
@@ -54,27 +53,10 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Transa
             {
                 await deadlines.CloseAsync(connection, transaction, id, kind, reason, cancellationToken);
             }
-            foreach (var deadline in change.Open)
-            {
-                await deadlines.OpenAsync(connection, transaction, new ComplaintDeadline
-                {
-                    Id = Guid.CreateVersion7(),
-                    ComplaintId = id,
-                    Kind = deadline.Kind,
-                    Owner = deadline.Owner,
-                    RegionCode = deadline.RegionCode,
-                    DueAt = deadline.DueAt.ToUniversalTime(),
-                    ApproachingAt = deadline.ApproachingAt.ToUniversalTime(),
-                }, cancellationToken);
-            }
-            await audit.AppendAsync(connection, transaction, write.Audit, cancellationToken);
-            foreach (var evt in write.Events)
-            {
-                await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
-            }
+            await records.AppendAsync(connection, transaction, id, change.Open, write.Audit, write.Events, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        outbox.Notify();
+        records.NotifyCommitted();
         return write.Row;
     }
 
