@@ -27,7 +27,8 @@ public static class RequestLimitsExtensions
             // HTTP/2 header lists (gRPC) have their own limit; keep it in step with HTTP/1.1's.
             kestrel.Limits.Http2.MaxRequestHeaderFieldSize = Math.Max(limits.MaxRequestHeadersTotalBytes, 16 * 1024);
         });
-        // First in the pipeline, before routing and authentication: a hostile body is refused before anything reads it.
+        // First in the pipeline, before routing and authentication: a hostile body is refused before anything reads it
+        // (JSON: size and depth; gRPC: size and well-formed protobuf of the method's request type).
         builder.Services.AddSingleton<IStartupFilter, JsonBodyGuardStartupFilter>();
         return limits;
     }
@@ -37,6 +38,7 @@ public static class RequestLimitsExtensions
     {
         options.MaxReceiveMessageSize = limits.MaxReceiveMessageBytes;
         options.MaxSendMessageSize = limits.MaxSendMessageBytes;
+        options.Interceptors.Add<StatusDetailLimitInterceptor>();
         options.Interceptors.Add<UnaryDeadlineInterceptor>();
     }
 
@@ -45,6 +47,7 @@ public static class RequestLimitsExtensions
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             app.UseMiddleware<JsonBodyGuardMiddleware>();
+            app.UseMiddleware<GrpcRequestGuardMiddleware>();
             next(app);
         };
     }
