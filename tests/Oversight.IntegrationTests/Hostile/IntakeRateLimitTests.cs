@@ -60,7 +60,7 @@ public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture) : ICl
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
 
-        // Another desk of the same office is not slowed down by the busy one, and reads are not limited.
+        // Another desk of the same office is not slowed down by the busy one.
         Assert.Equal("registered", (await Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), otherDesk)).Status);
         await System.Project(TestSystem.Complaints).WaitForLineAsync("over the rate limit, retry after");
     }
