@@ -8,6 +8,7 @@ using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using Oversight.ServiceDefaults.Limits;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -28,6 +29,8 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        // Request size, header and JSON depth limits (section "Limits"): see docs/security.md.
+        builder.AddRequestLimits();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -42,7 +45,13 @@ public static class Extensions
     public static IGrpcServerBuilder AddDefaultGrpc(this IHostApplicationBuilder builder)
     {
         // JSON transcoding serves each RPC that has a google.api.http option as REST on the HTTP/1.1 endpoint.
-        var grpc = builder.Services.AddGrpc(options => options.EnableDetailedErrors = false).AddJsonTranscoding();
+        var limits = builder.AddRequestLimits();
+        var grpc = builder.Services.AddGrpc(options =>
+        {
+            options.EnableDetailedErrors = false;
+            // Message sizes and the unary deadline cap (section "Limits"): see docs/security.md.
+            options.ApplyRequestLimits(limits);
+        }).AddJsonTranscoding();
         builder.Services.AddGrpcReflection();
         builder.Services.AddSingleton<GrpcReflectionEnabled>();
         return grpc;

@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapGrpcService<ComplaintsService>();
 app.MapGrpcService<ComplaintQueriesService>();

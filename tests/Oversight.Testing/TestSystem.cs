@@ -28,7 +28,14 @@ public sealed partial class TestSystem : IAsyncDisposable
         StartWithRedisAsync(servers, redisConnectionString: null, services);
 
     /// <summary>As above, with the services' Redis replaced (e.g. by an address where nothing listens).</summary>
-    public static async Task<TestSystem> StartWithRedisAsync(TestServers servers, string? redisConnectionString, params string[] services)
+    public static Task<TestSystem> StartWithRedisAsync(TestServers servers, string? redisConnectionString, params string[] services) =>
+        StartCoreAsync(servers, redisConnectionString, new Dictionary<string, string>(), services);
+
+    /// <summary>As <see cref="StartAsync"/>, with extra environment variables keyed "service:NAME" (e.g. "complaints:Complaints__RateLimit__PermitsPerMinute").</summary>
+    public static Task<TestSystem> StartWithEnvironmentAsync(TestServers servers, IReadOnlyDictionary<string, string> environment, params string[] services) =>
+        StartCoreAsync(servers, redisConnectionString: null, environment, services);
+
+    private static async Task<TestSystem> StartCoreAsync(TestServers servers, string? redisConnectionString, IReadOnlyDictionary<string, string> environment, params string[] services)
     {
         var wanted = services.Length == 0 ? [RegionDirectory, Complaints, Notifications, Reporting] : services.ToHashSet();
         var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions
@@ -77,6 +84,13 @@ public sealed partial class TestSystem : IAsyncDisposable
             {
                 reporting.WithReference(new ResourceBuilder<ProjectResource>(complaints, builder));
             }
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            var (service, name) = (key[..key.IndexOf(':')], key[(key.IndexOf(':') + 1)..]);
+            var project = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == service);
+            new ResourceBuilder<ProjectResource>(project, builder).WithEnvironment(name, value);
         }
 
         var app = builder.Build();

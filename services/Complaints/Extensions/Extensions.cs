@@ -27,6 +27,8 @@ public static class Extensions
         builder.AddDefaultGrpc();
         // Office tokens from the region directory, validated against its JWKS (fetched through service discovery).
         builder.AddOfficeAuthentication();
+        // Per-client limit on intake (Complaints:RateLimit:PermitsPerMinute); app.UseRateLimiter() after authentication.
+        builder.AddIntakeRateLimit();
 
         builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 

@@ -1,0 +1,92 @@
+using System.Buffers.Binary;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Oversight.ServiceDefaults.Limits;
+
+/// <summary>
+/// Reads the single request message of a unary or server-streaming gRPC call before the gRPC server does and checks it
+/// is one well-formed frame of valid protobuf for the method's request type. The gRPC server itself answers a message it
+/// cannot parse with Unknown ("Exception was thrown by handler"), which reads as a server fault; here truncated,
+/// random or non-UTF-8 bodies answer InvalidArgument naming the type and the parser's reason, and an oversized one
+/// ResourceExhausted, before authentication or any handler runs.
+/// </summary>
+public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimitsOptions limits, ILogger<GrpcRequestGuardMiddleware> logger)
+{
+    private const int FrameHeaderLength = 5;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true
+            || request.ContentType.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase)
+            || !ContractRequestTypes.TryGet(request.Path.Value ?? "", out var requestType))
+        {
+            await next(context);
+            return;
+        }
+
+        var header = await ReadAtMostAsync(request.Body, FrameHeaderLength, context.RequestAborted);
+        if (header.Length == FrameHeaderLength && BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1, 4)) > limits.MaxReceiveMessageBytes)
+        {
+            // Oversized: the gRPC server answers ResourceExhausted from the frame header without reading the message.
+            request.Body = new PrefixedStream(header, request.Body);
+            await next(context);
+            return;
+        }
+        var rest = await ReadAtMostAsync(request.Body, limits.MaxReceiveMessageBytes + 1L, context.RequestAborted);
+        var body = header.Length < FrameHeaderLength ? header : [.. header, .. rest];
+
+        var problem = FrameProblem(body);
+        if (problem is null && body[0] == 0)
+        {
+            var invalidity = ContractRequestTypes.Invalidity(requestType, body.AsSpan(FrameHeaderLength));
+            if (invalidity is not null) problem = $"The request is not a valid {requestType.Name} message: {invalidity}";
+        }
+        if (problem is not null)
+        {
+            await RefuseAsync(context, 3, problem); // INVALID_ARGUMENT
+            return;
+        }
+
+        // A compressed message (flag 1) is left to the gRPC server, which knows the encodings.
+        request.Body = new MemoryStream(body, writable: false);
+        await next(context);
+    }
+
+    /// <summary>Exactly one length-prefixed message: the gRPC server would otherwise fail on a short or doubled body with Internal.</summary>
+    private static string? FrameProblem(byte[] body)
+    {
+        if (body.Length < FrameHeaderLength) return "The request has no complete gRPC message frame.";
+        if (body[0] > 1) return "The request's gRPC frame has an unknown compression flag.";
+        var declared = BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1, 4));
+        var actual = body.Length - FrameHeaderLength;
+        if (declared > actual) return "The request's gRPC message is shorter than its frame declares.";
+        if (declared < actual) return "The request carries more than one message; this method takes one.";
+        return null;
+    }
+
+    private static async Task<byte[]> ReadAtMostAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while (buffer.Length < limit
+               && (read = await body.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task RefuseAsync(HttpContext context, int grpcStatus, string message)
+    {
+        logger.LogWarning("Refused {Path}: {Reason}", context.Request.Path, message);
+        // A trailers-only answer: the status in the response headers, which gRPC clients read as trailers.
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = grpcStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        await context.Response.CompleteAsync();
+    }
+}

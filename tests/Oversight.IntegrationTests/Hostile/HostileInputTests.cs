@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Grpc.Core;
+using Oversight.Testing;
+
+namespace Oversight.IntegrationTests.Hostile;
+
+/// <summary>
+/// Every public gRPC method and every REST route of the contracts, attacked with generated malformed and oversized input,
+/// without a token and with a token holding every role: each answer is a client error (never Internal/Unknown or a 5xx),
+/// every process still answers /health, and no hostile submission is stored. Prints per endpoint the inputs tried and the faults.
+/// </summary>
+public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixture<HostileSystemFixture>
+{
+    /// <summary>Answers that mean the server, not the caller, failed; nothing is down here, so Unavailable counts too.</summary>
+    private static readonly HashSet<StatusCode> ServerFaults =
+        [StatusCode.Internal, StatusCode.Unknown, StatusCode.DataLoss, StatusCode.Unavailable, StatusCode.DeadlineExceeded];
+
+    private static readonly Marshaller<byte[]> RawBytes = Marshallers.Create(bytes => bytes, bytes => bytes);
+
+    private TestSystem System => fixture.System;
+
+    [Fact]
+    public void The_catalogue_covers_every_service_of_the_contracts()
+    {
+        Assert.Equal(ContractCatalogue.ServiceNames.Count(), ContractCatalogue.Methods.Select(m => m.Method.Service.FullName).Distinct().Count());
+        Assert.True(ContractCatalogue.Methods.Count >= 30, $"only {ContractCatalogue.Methods.Count} methods found");
+        Assert.Contains(ContractCatalogue.Methods, m => m.FullName == "oversight.complaints.v1.Complaints/SubmitComplaint" && m.Routes.Any(r => r.ToString() == "POST /v1/complaints"));
+        Assert.Contains(ContractCatalogue.Methods, m => m.Routes.Any(r => r.ToString() == "GET /v1/regions"));
+    }
+
+    [Fact]
+    public async Task Every_grpc_method_answers_hostile_protobuf_with_a_client_error()
+    {
+        var storedBefore = await fixture.StoredComplaintsAsync();
+        var tally = new HostileTally();
+
+        await Parallel.ForEachAsync(ContractCatalogue.Methods, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (method, _) =>
+        {
+            var invoker = System.Channel(method.Service).CreateCallInvoker();
+            foreach (var payload in GrpcPayloads.For(method.Method.InputType))
+            {
+                foreach (var (who, headers) in Callers())
+                {
+                    var (answer, detail) = await CallAsync(invoker, method, payload.Bytes, headers);
+                    tally.Record(method.FullName, $"{payload.Name} ({who}) [{detail}]", answer.ToString(), ServerFaults.Contains(answer));
+                }
+            }
+        });
+        foreach (var service in ContractCatalogue.ServiceNames)
+        {
+            var host = ContractCatalogue.HostOf(ContractCatalogue.Files.SelectMany(f => f.Services).Single(s => s.FullName == service));
+            var unknown = new PublicMethod(host, ContractCatalogue.Methods.First(m => m.Method.Service.FullName == service).Method, []);
+            var (answer, _) = await CallAsync(System.Channel(host).CreateCallInvoker(), unknown, [], fixture.EveryRoleHeaders, methodName: "NoSuchMethod");
+            tally.Record($"{service}/NoSuchMethod", "empty", answer.ToString(), answer != StatusCode.Unimplemented);
+        }
+
+        Publish(tally, "Hostile gRPC input, per method (protobuf bodies; no token and an every-role token)", "hostile-input-grpc.txt");
+        if (tally.Faults.Count > 0) PublishDatabaseWarnings();
+        Assert.Empty(tally.Faults);
+        await AssertStillStandingAsync(storedBefore);
+    }
+
+    [Fact]
+    public async Task Every_rest_route_answers_hostile_json_with_a_client_error()
+    {
+        var storedBefore = await fixture.StoredComplaintsAsync();
+        var tally = new HostileTally();
+        var routes = ContractCatalogue.Methods.SelectMany(m => m.Routes.Select(r => (Method: m, Route: r))).ToList();
+        Assert.NotEmpty(routes);
+
+        await Parallel.ForEachAsync(routes, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (entry, _) =>
+        {
+            using var http = System.Http(entry.Method.Service);
+            http.Timeout = TimeSpan.FromSeconds(60);
+            foreach (var payload in RestPayloads.For(entry.Route, entry.Method.Method.InputType))
+            {
+                foreach (var (who, token) in new[] { ("no token", (string?)null), ("every role", fixture.EveryRoleToken) })
+                {
+                    var answer = await SendAsync(http, entry.Route.Verb, payload, token);
+                    tally.Record(entry.Route.ToString(), $"{payload.Name} ({who})", answer, answer.StartsWith('5') || answer.StartsWith("transport", StringComparison.Ordinal));
+                }
+            }
+        });
+
+        Publish(tally, "Hostile REST input, per route (JSON transcoding; no token and an every-role token)", "hostile-input-rest.txt");
+        if (tally.Faults.Count > 0) PublishDatabaseWarnings();
+        Assert.Empty(tally.Faults);
+        await AssertStillStandingAsync(storedBefore);
+    }
+
+    private IEnumerable<(string Who, Metadata? Headers)> Callers() => [("no token", null), ("every role", fixture.EveryRoleHeaders)];
+
+    private static async Task<(StatusCode Status, string Detail)> CallAsync(CallInvoker invoker, PublicMethod target, byte[] body, Metadata? headers, string? methodName = null)
+    {
+        var streaming = target.Method.IsServerStreaming;
+        var method = new Method<byte[], byte[]>(streaming ? MethodType.ServerStreaming : MethodType.Unary,
+            target.Method.Service.FullName, methodName ?? target.Method.Name, RawBytes, RawBytes);
+        var options = new CallOptions(headers, DateTime.UtcNow.AddSeconds(60));
+        try
+        {
+            if (streaming)
+            {
+                // A watch never ends by itself: its first message (or its status) is the answer.
+                using var call = invoker.AsyncServerStreamingCall(method, null, options, body);
+                await call.ResponseStream.MoveNext(CancellationToken.None);
+            }
+            else
+            {
+                using var call = invoker.AsyncUnaryCall(method, null, options, body);
+                await call.ResponseAsync;
+            }
+            return (StatusCode.OK, "");
+        }
+        catch (RpcException ex)
+        {
+            return (ex.StatusCode, ex.Status.Detail.Length > 160 ? ex.Status.Detail[..160] : ex.Status.Detail);
+        }
+    }
+
+    private static async Task<string> SendAsync(HttpClient http, string verb, RestPayload payload, string? token)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(verb), payload.PathAndQuery);
+        if (payload.Body is not null)
+        {
+            request.Content = new ByteArrayContent(payload.Body);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(payload.ContentType);
+        }
+        if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        try
+        {
+            // Headers only: a streamed answer (the export) may stay open; its status line is the answer.
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            return ((int)response.StatusCode).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (HttpRequestException ex) when (payload.Body is { Length: > HostileText.TenMegabytes / 2 } && ex.InnerException is IOException)
+        {
+            // The server may answer 413 and close the connection before a 10 MB body is fully sent; that is a refusal, not a fault.
+            return "413 (connection closed mid-upload)";
+        }
+        catch (HttpRequestException ex)
+        {
+            return $"transport error {ex.HttpRequestError}";
+        }
+    }
+
+    private async Task AssertStillStandingAsync(long storedBefore)
+    {
+        foreach (var service in new[] { TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications, TestSystem.Reporting })
+        {
+            using var http = System.Http(service);
+            using var health = await http.GetAsync("/health");
+            Assert.True(health.StatusCode == HttpStatusCode.OK, $"{service} /health answered {(int)health.StatusCode} after the hostile input");
+        }
+        Assert.Equal(storedBefore, await fixture.StoredComplaintsAsync());
+    }
+
+    private static void Publish(HostileTally tally, string title, string fileName)
+    {
+        var report = tally.Report(title);
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, fileName), report);
+        if (tally.Faults.Count > 0) TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, tally.Faults));
+    }
+
+    /// <summary>The services' warnings about their databases, to tell what a fault was.</summary>
+    private void PublishDatabaseWarnings()
+    {
+        foreach (var service in new[] { TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications, TestSystem.Reporting })
+        {
+            foreach (var line in System.Project(service).Console.Snapshot().Select(l => l.Text).Where(l => l.Contains("SQL state", StringComparison.Ordinal) || l.Contains("unavailable", StringComparison.Ordinal)
+                         || l.Contains("fail", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal)).Take(30))
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"{service}: {line}");
+            }
+        }
+    }
+}
