@@ -63,7 +63,7 @@ public static class TransitionTable
             "a laporan, at the reporter's request; once registered it cannot be withdrawn", nameof(ComplaintWithdrawn)),
         new(Withdraw, NeedsCompletion, Closed, IntakeOfficer, ScopeRegion.Handling,
             "a laporan, at the reporter's request", nameof(ComplaintWithdrawn)),
-        new(ConvertToFinding, Received, Received, Reviewer, ScopeRegion.Handling,
+        new(ConvertToFinding, Received, Received, IntakeOfficer, ScopeRegion.Handling,
             "an informasi awal; the supervisor's finding details, checked as a temuan filed now", nameof(InformationConvertedToFinding)),
         new(StartReview, Registered, UnderReview, Reviewer, ScopeRegion.Handling, "nothing more", nameof(ReviewStarted)),
         new(ExtendReview, UnderReview, UnderReview, Reviewer, ScopeRegion.Handling,

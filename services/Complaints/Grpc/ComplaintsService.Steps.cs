@@ -44,6 +44,33 @@ public sealed partial class ComplaintsService
             t => new Dictionary<string, string> { ["registration_number"] = t.Complaint.RegistrationNumber?.ToString() ?? "", ["identity_rechecked"] = "true" });
     }
 
+    public override Task<Complaint> ConvertToFinding(ConvertToFindingRequest request, ServerCallContext context)
+    {
+        var finding = FindingMapper.Map(request, time.GetUtcNow(), out var errors);
+        return TransitionAsync(context, request.ComplaintId, request.ExpectedVersion, TransitionTable.ConvertToFinding, errors,
+            async (complaint, actor, at, row, scope) =>
+            {
+                var converted = complaint.ConvertToFinding(finding!.Details, actor, at);
+                // As at intake: a formal or uncurable failure refuses the finding (the transaction rolls back).
+                var refusals = SubmissionMapper.RefusalErrors(converted.Complaint.Assessment);
+                if (refusals.Count > 0)
+                {
+                    throw new RpcException(new Status(StatusCode.InvalidArgument,
+                        "nothing changed: " + string.Join("; ", refusals.Select(FindingMapper.FieldNamed))));
+                }
+                // The finding's author replaces the tip's optional reporter: sealed, like every reporter.
+                row.ReporterIdentity = finding.Reporter is { } author ? protector.Seal(row.Id, author) : null;
+                if (converted.Complaint.Assessment.Verdict != IntakeVerdict.Registrable)
+                {
+                    return converted.Complaint.RequestCompletion(actor, at);
+                }
+                var year = LegalTime.LegalDate(at).Year;
+                var sequence = await scope.NextRegistrationSequenceAsync(complaint.HandlingOfficeCode, year);
+                return converted.Complaint.Register(RegistrationNumber.Create(complaint.HandlingOfficeCode, ComplaintKind.Temuan, year, sequence), actor, at);
+            },
+            t => new Dictionary<string, string> { ["kind"] = "temuan", ["registration_number"] = t.Complaint.RegistrationNumber?.ToString() ?? "" });
+    }
+
     public override Task<Complaint> RejectComplaint(RejectComplaintRequest request, ServerCallContext context) =>
         Simple(context, request.ComplaintId, request.ExpectedVersion, TransitionTable.Reject,
             errors => Required(errors, "reason", request.Reason, MaxNoteLength),

@@ -15,7 +15,10 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Compla
 {
     private const string UpdateSql = """
         UPDATE complaints SET
-            status = @Status, version = @Version, last_changed_at = @LastChangedAt,
+            status = @Status, version = @Version, last_changed_at = @LastChangedAt, kind = @Kind,
+            reporter_category = @ReporterCategory, reporter_identity = @ReporterIdentity, employing_region_code = @EmployingRegionCode,
+            reported_name = @ReportedName, reported_nip = @ReportedNip, reported_position = @ReportedPosition,
+            reported_agency = @ReportedAgency, reported_address = @ReportedAddress, became_known_at = @BecameKnownAt,
             violation_type = @ViolationType, occurred_at = @OccurredAt, place = @Place, description = @Description,
             evidence = @Evidence::jsonb, open_requirements = @OpenRequirements::jsonb, details_received_at = @DetailsReceivedAt,
             registration_number = @RegistrationNumber, registration_office = @RegistrationOffice,

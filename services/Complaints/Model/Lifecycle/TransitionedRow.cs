@@ -17,6 +17,17 @@ public static class TransitionedRow
         row.Version = before.Version + 1;
         row.LastChangedAt = at.UtcDateTime;
 
+        // A tip taken up as a finding changes its kind, its author and whom it is about.
+        row.Kind = after.Kind.Name();
+        row.ReporterCategory = details.Reporter?.Category.Name();
+        row.ReportedName = details.Reported?.Name ?? "";
+        row.ReportedNip = details.Reported?.Nip ?? "";
+        row.ReportedPosition = details.Reported?.Position ?? "";
+        row.ReportedAgency = details.Reported?.Agency ?? "";
+        row.ReportedAddress = details.Reported?.Address ?? "";
+        row.EmployingRegionCode = after.EmployingRegionCode;
+        row.BecameKnownAt = details.BecameKnownAt?.UtcDateTime;
+
         // Completion may replace the material details and what is still open.
         row.ViolationType = details.ViolationType;
         row.OccurredAt = details.OccurredAt?.UtcDateTime;

@@ -215,16 +215,17 @@ public sealed class ComplaintLifecycleTests
         var tip = Submitted(Tip(), ComplaintKind.InformasiAwal, at: Wib(10, 2));
         Assert.Equal(IntakeVerdict.Logged, tip.Assessment.Verdict);
         var finding = Temuan() with { BecameKnownAt = Wib(10, 2) };
-        var t = tip.ConvertToFinding(finding, Reviewer, Wib(10, 8));
-        AssertStep(t, ComplaintState.Received, ComplaintState.Received, "convert_to_finding", Reviewer, Wib(10, 8));
+        var t = tip.ConvertToFinding(finding, Intake, Wib(10, 8));
+        AssertStep(t, ComplaintState.Received, ComplaintState.Received, "convert_to_finding", Intake, Wib(10, 8));
         Assert.Equal((ComplaintKind.Temuan, Wib(10, 8)), (t.Complaint.Kind, t.Complaint.FiledAt));
         Assert.Equal(IntakeVerdict.Registrable, Assert.IsType<InformationConvertedToFinding>(t.Event).Verdict);
         Assert.Equal(ComplaintState.Registered, t.Complaint.Register(Number(1, ComplaintKind.Temuan), Intake, Wib(10, 8, 10)).Complaint.State);
 
-        Refused(() => Submitted().ConvertToFinding(finding, Reviewer, Wib(10, 8)), RefusalKind.RequirementUnmet,
+        Refused(() => Submitted().ConvertToFinding(finding, Intake, Wib(10, 8)), RefusalKind.RequirementUnmet,
             "cannot convert to finding: only an informasi awal becomes a temuan; this is a laporan");
-        Refused(() => tip.ConvertToFinding(finding, Intake, Wib(10, 8)), RefusalKind.NotPermitted,
-            "cannot convert to finding: requires role reviewer for region 52.71");
+        // The desk files the supervisor's finding, as it files every temuan; a reviewer alone does not.
+        Refused(() => tip.ConvertToFinding(finding, Reviewer, Wib(10, 8)), RefusalKind.NotPermitted,
+            "cannot convert to finding: requires role intake_officer for region 52.71");
     }
 
     [Fact]
