@@ -52,6 +52,15 @@ public static class SituationRoomEndpoints
         api.MapGet("/overdue", (HttpContext http, ReportReader reports, ILogger<SituationRoomCaller> logger) =>
             Answer(http, logger, "overdue", async region => Json.Format(await reports.OverdueAsync(region, ""))));
         api.MapGet("/live", LiveAsync);
+        // Names for the tree's codes; region names are public, so any signed-in admin may ask for any code.
+        api.MapGet("/region-names", async (HttpContext http, RegionNames names, ILogger<SituationRoomCaller> logger) =>
+        {
+            if (SituationRoomCaller.Check(http, "", logger, regionNeeded: false) is { } refusal) return refusal;
+            var codes = RegionNames.Parse(http.Request.Query["codes"].ToString(), out var error);
+            return codes is null
+                ? Results.Problem(statusCode: 400, detail: error)
+                : Results.Json(await names.NamesAsync(codes, http.RequestAborted));
+        });
     }
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);

@@ -9,6 +9,7 @@ public static class SituationRoomRegistration
     {
         builder.Services.AddHttpClient(DirectorySignIn.ClientName, http => http.BaseAddress = DirectorySignIn.DirectoryAddress);
         builder.Services.AddSingleton<DirectorySignIn>();
+        builder.Services.AddSingleton<RegionNames>();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, SituationRoomCookie.Configure);
     }
 }

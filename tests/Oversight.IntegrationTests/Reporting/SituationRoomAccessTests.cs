@@ -83,4 +83,29 @@ public sealed class SituationRoomAccessTests(SituationRoomFixture fixture) : ICl
             Assert.True(expected == (await http.SendAsync(request)).StatusCode, $"region '{region}' should be {expected}");
         }
     }
+
+    [Fact]
+    public async Task Region_names_come_from_the_directory_for_a_signed_in_admin_and_bad_codes_are_named()
+    {
+        using var http = Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/situation-room/api/region-names?codes=52")).StatusCode);
+
+        var (clientId, secret) = await fixture.RegisterClientAsync("52", "admin");
+        var token = await fixture.System.TokenAsync(clientId, secret);
+        async Task<HttpResponseMessage> AskAsync(string codes)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/situation-room/api/region-names?codes={codes}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await http.SendAsync(request);
+        }
+
+        using var names = await AskAsync("52,52.71,74.71");
+        Assert.Equal(HttpStatusCode.OK, names.StatusCode);
+        Assert.Equal(new Dictionary<string, string> { ["52"] = "Nusa Tenggara Barat", ["52.71"] = "Kota Mataram", ["74.71"] = "Kota Kendari" },
+            await names.Content.ReadFromJsonAsync<Dictionary<string, string>>());
+
+        using var bad = await AskAsync("52,x1");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("codes: 'x1' is not a region code", await bad.Content.ReadAsStringAsync());
+    }
 }

@@ -54,8 +54,10 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         await browser.ScreenshotAsync("situation-room-2-nation");
 
         // Sulawesi Tenggara, clicked in the tree.
+        // The tree names its regions from the directory, beside their codes.
+        await Assertions.Expect(page.Locator("#region-tree li[data-region='74'] > button .name")).ToHaveTextAsync("Sulawesi Tenggara (74)");
         await page.Locator("#region-tree li[data-region='74'] > button").ClickAsync();
-        await Assertions.Expect(page.Locator("#region-title")).ToHaveTextAsync("Province 74");
+        await Assertions.Expect(page.Locator("#region-title")).ToHaveTextAsync("Sulawesi Tenggara (74)");
         var province = await reports.GetSummaryAsync(new GetSummaryRequest { RegionCode = "74" });
         await AssertShowsAsync(page, province);
         await AssertChartAsync(page, reports, "74");
@@ -74,6 +76,7 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         // The rows above it in the tree count the new complaint too.
         await Assertions.Expect(page.Locator("#region-tree li[data-region=''] > button .count")).ToHaveTextAsync((nation.Totals.Total + 1).ToString());
         await AssertOverdueAsync(page, reports, "74");
+        await Assertions.Expect(page.Locator("#region-tree li[data-region='74.71'] > button .name")).ToHaveTextAsync("Kota Kendari (74.71)");
         await browser.ScreenshotAsync("situation-room-4-live");
 
         // Sign-out clears the cookie: the form is back and the API refuses the browser.

@@ -9,7 +9,25 @@
   let selected = null;
   let live = null;
 
-  const regionName = (code) => (code === "" ? "Indonesia (national)" : code.includes(".") ? `Regency/city ${code}` : `Province ${code}`);
+  // Names come from the region directory (through /region-names) as codes appear; until then, or without it, the code.
+  const names = new Map();
+  const regionName = (code) => (code === "" ? "Indonesia (national)"
+    : names.has(code) ? `${names.get(code)} (${code})`
+    : code.includes(".") ? `Regency/city ${code}` : `Province ${code}`);
+
+  async function learnNames(codes) {
+    const unknown = [...new Set(codes)].filter((c) => c !== "" && !names.has(c)).slice(0, 100);
+    if (unknown.length === 0) return;
+    try {
+      const found = await getJson(`/region-names?codes=${encodeURIComponent(unknown.join(","))}`);
+      for (const [code, name] of Object.entries(found)) names.set(code, name);
+    } catch { return; }
+    for (const code of unknown) {
+      const span = nodeOf(code)?.querySelector(":scope > button .name");
+      if (span) span.textContent = regionName(code);
+    }
+    if (selected !== null && unknown.includes(selected)) $("region-title").textContent = regionName(selected);
+  }
   const num = (value) => Number(value ?? 0);
   const label = (text) => (text === "" ? "(none)" : text.replaceAll("_", " "));
 
@@ -141,6 +159,7 @@
       li.querySelector(":scope > button .count").textContent = num(child.total);
       return li;
     }));
+    learnNames([totals.regionCode, ...kids.map((child) => child.regionCode)]);
   }
 
   function renderCounts(tableId, counts, name) {
