@@ -29,6 +29,8 @@ public static class Extensions
         builder.AddOfficeAuthentication();
         // Per-client limit on intake (Complaints:RateLimit:PermitsPerMinute); app.UseRateLimiter() after authentication.
         builder.AddIntakeRateLimit();
+        // Tries of the reporter's status read, per tracking code and per address (Complaints:Tracking).
+        builder.Services.AddSingleton<TrackingGuard>();
 
         builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 

@@ -5,6 +5,7 @@ using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
+using Oversight.Complaints.Extensions;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Privacy;
@@ -30,7 +31,8 @@ public sealed partial class ComplaintsService(
     ReporterIdentityProtector protector,
     TimeProvider time,
     ILogger<ComplaintsService> logger,
-    ComplaintTransitionStore transitions) : Contracts.Complaints.Complaints.ComplaintsBase
+    ComplaintTransitionStore transitions,
+    TrackingGuard trackingGuard) : Contracts.Complaints.Complaints.ComplaintsBase
 {
     public const string IdempotencyKeyHeader = "idempotency-key";
 
@@ -232,6 +234,7 @@ public sealed partial class ComplaintsService(
     public override async Task<TrackedComplaint> TrackComplaint(TrackComplaintRequest request, ServerCallContext context)
     {
         // One answer for an unknown code and a wrong PIN, after the same PBKDF2 work, so neither can be told apart.
+        trackingGuard.Admit(request.TrackingCode, context);
         var notFound = new RpcException(new Status(StatusCode.NotFound, "No complaint with this tracking code and PIN."));
         ComplaintRow? row = null;
         if (TrackingCode.TryParse(request.TrackingCode, out var code))
