@@ -154,6 +154,16 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
         Assert.Single(rows, n => n.EventId == notice.EventId.ToString());
     }
 
+    [Fact]
+    public async Task The_notice_is_not_an_event_type_a_webhook_can_subscribe_to()
+    {
+        var integrator = await fixture.IntegratorHeadersAsync("");
+        var error = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() =>
+            fixture.SubscribeAsync(integrator, fixture.Webhooks.Answer($"/private/{Guid.NewGuid():N}", _ => 200), "", nameof(ReporterStatusNotice)));
+        Assert.Equal(Grpc.Core.StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("event_types: unknown event type \"ReporterStatusNotice\"", error.Status.Detail);
+    }
+
     private static ReporterStatusNotice Notice(string address, string status, string step) => new()
     {
         ComplaintId = Guid.CreateVersion7(),

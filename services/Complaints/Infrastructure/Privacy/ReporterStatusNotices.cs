@@ -41,7 +41,8 @@ public sealed class ReporterStatusNotices(ReporterIdentityProtector protector, I
             ComplaintId = row.Id,
             RegionCode = row.RegionCode,
             Email = identity.Email.Trim(),
-            TrackingCode = TrackingCode.Parse(row.TrackingCode).ToString(),
+            // Shown grouped as the reporter got it; a stored code is always valid, but a notice is no reason to fail a step.
+            TrackingCode = TrackingCode.TryParse(row.TrackingCode, out var code) ? code.ToString() : row.TrackingCode,
             Language = identity.Language ?? "",
             Status = state.Status,
             Step = change is ComplaintStatusChanged changed ? changed.Step : IntegrationEventTypes.NameOf(change.GetType()),

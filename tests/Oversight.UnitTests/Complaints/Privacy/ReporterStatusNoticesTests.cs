@@ -17,14 +17,16 @@ public sealed class ReporterStatusNoticesTests
     private static readonly ReporterIdentity Siti =
         new("Siti Rahmawati", "5271014501900001", "Jl. Pejanggik No. 10", "+62 812 3456 7890", "siti@example.org", AgreedToNotifications: true);
 
-    private static ComplaintRow Row(ReporterIdentity? identity, string? trackingCode = "K7M2Q9XD4P")
+    private static readonly string Code = TrackingCode.New().Compact;
+
+    private static ComplaintRow Row(ReporterIdentity? identity, string? trackingCode = "")
     {
         var id = Guid.CreateVersion7();
         return new ComplaintRow
         {
             Id = id,
             RegionCode = "52.71",
-            TrackingCode = trackingCode,
+            TrackingCode = trackingCode == "" ? Code : trackingCode,
             ReporterIdentity = identity is null ? null : Protector.Seal(id, identity),
         };
     }
@@ -50,7 +52,7 @@ public sealed class ReporterStatusNoticesTests
         var notice = Notices.For(row, Decided(row));
 
         Assert.NotNull(notice);
-        Assert.Equal(("siti@example.org", "K7M2-Q9XD4P", "en", "decided", "ComplaintDecided"),
+        Assert.Equal(("siti@example.org", $"{Code[..4]}-{Code[4..]}", "en", "decided", "ComplaintDecided"),
             (notice.Email, notice.TrackingCode, notice.Language, notice.Status, notice.Step));
         Assert.Equal(("52.71/LP/2026/0001", "violation", row.Id, "52.71"), (notice.RegistrationNumber, notice.Outcome, notice.ComplaintId, notice.RegionCode));
         var json = JsonSerializer.Serialize(notice);
