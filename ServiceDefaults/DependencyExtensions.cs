@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Oversight.Contracts.PrivateMessages;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -70,6 +71,9 @@ public static class DependencyExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(uri);
+                // Private messages get their own exchange outside the integration events' namespace, so that a broker
+                // permission pattern can keep integrators off it (docs/events.md, "Private messages").
+                rabbit.Message<ReporterStatusNotice>(topology => topology.SetEntityName(ReporterStatusNotice.ExchangeName));
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                 rabbit.ConfigureEndpoints(context);
             });

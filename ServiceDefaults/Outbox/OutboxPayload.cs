@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.PrivateMessages;
 
 namespace Oversight.ServiceDefaults.Outbox;
 
@@ -8,9 +9,10 @@ internal static class OutboxPayload
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
-    public static string Serialize(IntegrationEvent evt) => JsonSerializer.Serialize(evt, evt.GetType(), Options);
+    public static string Serialize(object message) => JsonSerializer.Serialize(message, message.GetType(), Options);
 
-    public static IntegrationEvent Deserialize(string eventType, string payload) =>
-        (IntegrationEvent)(JsonSerializer.Deserialize(payload, IntegrationEventTypes.Resolve(eventType), Options)
-            ?? throw new JsonException($"Outbox payload of {eventType} is null."));
+    /// <summary>An integration event, or a private message (<see cref="PrivateMessageTypes"/>).</summary>
+    public static object Deserialize(string eventType, string payload) =>
+        JsonSerializer.Deserialize(payload, PrivateMessageTypes.IsPrivate(eventType) ? PrivateMessageTypes.Resolve(eventType) : IntegrationEventTypes.Resolve(eventType), Options)
+            ?? throw new JsonException($"Outbox payload of {eventType} is null.");
 }

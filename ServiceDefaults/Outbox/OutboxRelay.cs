@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Oversight.Contracts.PrivateMessages;
 
 namespace Oversight.ServiceDefaults.Outbox;
 
@@ -31,7 +32,7 @@ internal sealed class OutboxRelay(
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
     private const string SelectBatchSql = """
-        SELECT id, event_type AS EventType, payload::text AS Payload, traceparent, tracestate
+        SELECT id, event_id AS EventId, event_type AS EventType, payload::text AS Payload, traceparent, tracestate
         FROM outbox_messages
         WHERE published_at IS NULL
         ORDER BY id
@@ -100,8 +101,11 @@ internal sealed class OutboxRelay(
                 failure = ex;
                 break;
             }
+            // A private message carries personal data: gone as soon as the broker has it, not kept for the retention period.
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE outbox_messages SET published_at = now() WHERE id = @Id",
+                PrivateMessageTypes.IsPrivate(message.EventType)
+                    ? "DELETE FROM outbox_messages WHERE id = @Id"
+                    : "UPDATE outbox_messages SET published_at = now() WHERE id = @Id",
                 new { message.Id }, transaction, cancellationToken: stoppingToken));
         }
 
@@ -120,7 +124,7 @@ internal sealed class OutboxRelay(
         ActivityContext.TryParse(message.Traceparent, message.Tracestate, out var parent);
         using var activity = OversightTelemetry.ActivitySource.StartActivity(
             $"outbox publish {message.EventType}", ActivityKind.Producer, parent);
-        activity?.SetTag("messaging.message.id", evt.EventId.ToString());
+        activity?.SetTag("messaging.message.id", message.EventId.ToString());
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(PublishTimeout);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.PrivateMessages;
 
 namespace Oversight.ServiceDefaults.Outbox;
 
@@ -29,6 +30,22 @@ public sealed class TransactionalOutbox
             EventType = IntegrationEventTypes.NameOf(evt.GetType()),
             Payload = OutboxPayload.Serialize(evt),
             // The relay continues this trace when it publishes, seconds or hours later.
+            Traceparent = Activity.Current?.Id,
+            Tracestate = Activity.Current?.TraceStateString,
+        }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// Adds a private message (<see cref="PrivateMessageTypes"/>: service to service, personal data allowed) to the
+    /// transaction. The relay publishes it to its own exchange and then deletes the row at once instead of keeping it
+    /// for the retention period, so its personal data stays in this database only until RabbitMQ confirmed it.
+    /// </summary>
+    public Task AppendPrivateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid eventId, object message,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertSql, new
+        {
+            EventId = eventId,
+            EventType = PrivateMessageTypes.NameOf(message.GetType()),
+            Payload = OutboxPayload.Serialize(message),
             Traceparent = Activity.Current?.Id,
             Tracestate = Activity.Current?.TraceStateString,
         }, transaction, cancellationToken: cancellationToken));

@@ -35,6 +35,7 @@ public static class Extensions
         builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 
         builder.Services.AddSingleton<ComplaintRecords>();
+        builder.Services.AddSingleton<Oversight.Complaints.Infrastructure.Privacy.ReporterStatusNotices>();
         builder.Services.AddSingleton<ComplaintStore>();
         builder.Services.AddSingleton<ComplaintTransitionStore>();
         builder.Services.AddSingleton<ComplaintQueryStore>();

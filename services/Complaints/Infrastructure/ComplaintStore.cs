@@ -81,7 +81,7 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, ComplaintRecords
                     write = register(await RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken));
                 }
                 await connection.ExecuteAsync(new CommandDefinition(InsertSql, write.Row, transaction, cancellationToken: cancellationToken));
-                await records.AppendAsync(connection, transaction, write.Row.Id, write.Deadlines, write.Audit, write.Events, cancellationToken);
+                await records.AppendAsync(connection, transaction, write.Row, write.Deadlines, write.Audit, write.Events, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
         }

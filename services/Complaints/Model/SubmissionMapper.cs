@@ -159,6 +159,10 @@ public static partial class SubmissionMapper
         {
             errors.Add($"reporter.email: must be an e-mail address of at most {MaxEmailLength} characters");
         }
+        if (reporter.Language is not ("" or "id" or "en"))
+        {
+            errors.Add("reporter.language: must be id or en, or empty for id");
+        }
         if (category is null)
         {
             return (null, null);
@@ -172,7 +176,7 @@ public static partial class SubmissionMapper
             Phone = Blank(reporter.Phone),
         };
         var identity = new ReporterIdentity(reporter.Name.Trim(), Blank(reporter.Nik), Blank(reporter.Address), Blank(reporter.Phone),
-            Blank(reporter.Email), reporter.AgreedToNotifications);
+            Blank(reporter.Email), reporter.AgreedToNotifications) { Language = Blank(reporter.Language) };
         return (domain, identity);
     }
 

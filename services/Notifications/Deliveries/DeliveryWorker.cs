@@ -101,6 +101,10 @@ public sealed class DeliveryWorker(
             result = new AttemptResult("failed", Describe(ex), Elapsed(started));
         }
 
+        if (delivery.RecipientKind == RecipientKinds.Personal)
+        {
+            result = result with { Detail = RecipientMask.Scrub(result.Detail, delivery.Recipient) };
+        }
         var retryAt = result.Succeeded || delivery.Attempts >= settings.MaxAttempts
             ? (DateTimeOffset?)null
             : time.GetUtcNow() + RetrySchedule.DelayAfter(delivery.Attempts, settings.BaseDelay, settings.MaxDelay, Random.Shared);

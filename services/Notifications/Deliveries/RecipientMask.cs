@@ -10,6 +10,14 @@ public static class RecipientMask
         return at <= 0 ? "***" : $"{address[0]}***{address[at..]}";
     }
 
+    /// <summary>
+    /// <paramref name="text"/> (an SMTP reply, an exception message) with every occurrence of a personal
+    /// <paramref name="address"/> masked: a server that rejects a recipient often repeats the address, and that text
+    /// goes into the delivery log and a log line.
+    /// </summary>
+    public static string Scrub(string text, string address) =>
+        address.Length == 0 ? text : text.Replace(address, MaskEmail(address), StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A URL without query or fragment, which may carry a token.</summary>
     public static string StripQuery(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : "***";

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Oversight.Notifications.Deliveries;
 using Oversight.Notifications.Email;
 using Oversight.Notifications.IntegrationEvents.EventHandling;
+using Oversight.Notifications.PrivateMessages;
 using Oversight.Notifications.Routing;
 using Oversight.Notifications.Webhooks;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
@@ -17,8 +18,12 @@ public static class Extensions
         // The fast path of "event already planned"; PostgreSQL decides without it, so Degraded when down.
         builder.AddRedisClient("cache", HealthStatus.Degraded);
         builder.AddRabbitMqMessaging("messaging", bus =>
+        {
             // One queue for every event type, named per service: reporting must get its own copy of each event.
-            bus.AddConsumer<NotificationEventsConsumer>().Endpoint(e => e.Name = "notifications-events"));
+            bus.AddConsumer<NotificationEventsConsumer>().Endpoint(e => e.Name = "notifications-events");
+            // The private notices to reporters, on a queue of their own (bound to the private exchange only).
+            bus.AddConsumer<ReporterStatusNoticeConsumer>().Endpoint(e => e.Name = ReporterStatusNoticeConsumer.QueueName);
+        });
         builder.AddDefaultGrpc();
         // Office tokens from the region directory, validated against its JWKS.
         builder.AddOfficeAuthentication();

@@ -27,6 +27,9 @@ public sealed record ReporterIdentity(
     /// <summary>The text every accidental print shows.</summary>
     public const string Redacted = "ReporterIdentity(redacted)";
 
+    /// <summary>Language of the status e-mails (<c>id</c> or <c>en</c>); null for the default. Absent from identities sealed before it existed.</summary>
+    public string? Language { get; init; }
+
     public override string ToString() => Redacted;
 
     // The compiler's record printing would list every field; nothing calls it once ToString is ours, but keep it empty.

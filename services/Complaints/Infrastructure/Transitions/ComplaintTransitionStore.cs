@@ -56,7 +56,7 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Compla
             {
                 await deadlines.CloseAsync(connection, transaction, id, kind, reason, cancellationToken);
             }
-            await records.AppendAsync(connection, transaction, id, change.Open, write.Audit, write.Events, cancellationToken);
+            await records.AppendAsync(connection, transaction, write.Row, change.Open, write.Audit, write.Events, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         records.NotifyCommitted();

@@ -1,0 +1,43 @@
+using Oversight.Complaints.Model;
+using Oversight.Contracts.Complaints;
+
+namespace Oversight.UnitTests.Complaints.IntakeApi;
+
+/// <summary>reporter.language: the language of the status e-mails, kept (sealed) with the identity.</summary>
+public sealed class ReporterLanguageTests
+{
+    private static readonly DateTimeOffset Now = new(2024, 11, 1, 3, 0, 0, TimeSpan.Zero);
+
+    private static SubmitComplaintRequest Laporan(string language) => new()
+    {
+        Kind = "laporan",
+        RegionCode = "52.71",
+        Reporter = new Reporter { Category = "voter", Name = "Siti", Nik = "5271014501900001", Email = "siti@example.org", AgreedToNotifications = true, Language = language },
+        Reported = new ReportedPerson { Name = "Budi", Nip = "198501012010011001", Agency = "Kecamatan Ampenan", RegionCode = "52.71" },
+        ViolationType = 2,
+        OccurredAt = "2024-10-30T10:00:00+08:00",
+        Place = "Grup WhatsApp",
+        BecameKnownAt = "2024-10-31T08:00:00+08:00",
+        Description = "Membagikan konten kampanye.",
+        Evidence = { new Evidence { Url = "https://example.org/1.png" } },
+        SignatureAttested = true,
+    };
+
+    [Theory]
+    [InlineData("en", "en")]
+    [InlineData("id", "id")]
+    [InlineData("", null)]
+    public void A_known_language_or_none_is_kept_with_the_identity(string given, string? kept)
+    {
+        var submission = SubmissionMapper.Map(Laporan(given), null, Now, out var errors);
+        Assert.Empty(errors);
+        Assert.Equal(kept, submission!.Reporter!.Language);
+    }
+
+    [Fact]
+    public void Another_language_is_refused_naming_the_field_and_the_rule()
+    {
+        SubmissionMapper.Map(Laporan("fr"), null, Now, out var errors);
+        Assert.Contains("reporter.language: must be id or en, or empty for id", errors);
+    }
+}
