@@ -1,10 +1,10 @@
 namespace Oversight.Bench;
 
-/// <summary>Command-line options: <c>--seconds 10 --concurrency 16 --rounds 3 --warmup 3</c> (and <c>--events 500 --rate 50</c>).</summary>
+/// <summary>Command-line options: <c>--seconds 10 --concurrency 16 --rounds 3 --warmup 3</c> (and <c>--events N --rate 50</c>).</summary>
 public sealed record BenchOptions(TimeSpan Duration, int Concurrency, int Rounds, TimeSpan WarmUp)
 {
-    /// <summary>Events per burst of the notifications and reporting benchmarks (<c>--events</c>).</summary>
-    public int Events { get; init; } = 500;
+    /// <summary>Events per burst of the notifications and reporting benchmarks (<c>--events</c>); null: each benchmark's own default.</summary>
+    public int? Events { get; init; }
 
     /// <summary>Events per second of the reporting benchmark's paced load (<c>--rate</c>).</summary>
     public int Rate { get; init; } = 50;
@@ -22,7 +22,7 @@ public sealed record BenchOptions(TimeSpan Duration, int Concurrency, int Rounds
         return new BenchOptions(
             TimeSpan.FromSeconds(Value("--seconds", 10)), Value("--concurrency", 16), Value("--rounds", 3), TimeSpan.FromSeconds(Value("--warmup", 3)))
         {
-            Events = Value("--events", 500),
+            Events = args.Contains("--events") ? Value("--events", 0) : null,
             Rate = Value("--rate", 50),
         };
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Oversight.Bench;
 
-// bash eng/bench.sh directory|intake|notifications|reporting [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events 500] [--rate 50]
+// bash eng/bench.sh directory|intake|notifications|reporting [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events N] [--rate 50]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault();
 if (scenario is not ("directory" or "intake" or "notifications" or "reporting"))

@@ -16,11 +16,14 @@ public sealed class ReportingBenchmark(BenchOptions options)
 {
     private static readonly TimeSpan ReflectionTimeout = TimeSpan.FromSeconds(90);
 
+    // Large enough that a burst lasts seconds, not a fraction of one, even when the service applies hundreds a second.
+    private int BurstEvents => options.Events ?? 1000;
+
     public async Task<int> RunAndReportAsync()
     {
         var rounds = await RunAsync();
         Console.WriteLine();
-        Console.WriteLine($"Median of {options.Rounds} rounds; bursts of {options.Events} events from {options.Concurrency} publishers, " +
+        Console.WriteLine($"Median of {options.Rounds} rounds; bursts of {BurstEvents} events from {options.Concurrency} publishers, " +
                           $"then {options.Rate} events/s for {options.Duration.TotalSeconds:0} s; {Environment.ProcessorCount} cores shared by client, services and servers:");
         Console.WriteLine();
         foreach (var line in PropagationReport.MedianTable("applied/s", rounds)) Console.WriteLine(line);
@@ -53,8 +56,8 @@ public sealed class ReportingBenchmark(BenchOptions options)
             for (var round = 1; round <= options.Rounds; round++)
             {
                 // Batches number the scenarios of each round apart (0 is the warm-up): 2r - 1 the burst, 2r the paced load.
-                burst.Add(await BurstAsync(2 * round - 1, $"Burst of {options.Events} events, {options.Concurrency} publishers, as fast as confirmed",
-                    options.Events, publisher, workload, reflections, watch));
+                burst.Add(await BurstAsync(2 * round - 1, $"Burst of {BurstEvents} events, {options.Concurrency} publishers, as fast as confirmed",
+                    BurstEvents, publisher, workload, reflections, watch));
                 Console.WriteLine(PropagationReport.RoundLine(round, burst[^1]));
                 paced.Add(await PacedAsync(2 * round, publisher, workload, reflections, watch));
                 Console.WriteLine(PropagationReport.RoundLine(round, paced[^1]));
