@@ -3,6 +3,11 @@
 #   bash eng/bench.sh directory [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
 #   bash eng/bench.sh intake    [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
 #     (complaints accepted per second end to end, next to raw INSERT + COMMIT on the same PostgreSQL)
+#   bash eng/bench.sh notifications [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events 300]
+#     (webhook deliveries per second and the delay from a complaint's commit to its webhook, through intake and
+#      with events published straight onto the exchange)
+#   bash eng/bench.sh reporting [--seconds 10] [--concurrency 16] [--rounds 3] [--events 1000] [--rate 50]
+#     (events applied per second and the delay from an event's publish to the summary showing it)
 # Prints each round and then a Markdown table of medians (see docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Oversight.Bench;
 
-// bash eng/bench.sh directory|intake [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
+// bash eng/bench.sh directory|intake|notifications|reporting [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events N] [--rate 50]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault();
-if (scenario is not ("directory" or "intake"))
+if (scenario is not ("directory" or "intake" or "notifications" or "reporting"))
 {
-    Console.Error.WriteLine("usage: Oversight.Bench directory|intake [--seconds N] [--concurrency N] [--rounds N] [--warmup N]");
+    Console.Error.WriteLine("usage: Oversight.Bench directory|intake|notifications|reporting [--seconds N] [--concurrency N] [--rounds N] [--warmup N] [--events N] [--rate N]");
     return 2;
 }
 
@@ -22,6 +22,8 @@ catch (ArgumentException ex)
 }
 
 if (scenario == "intake") return await new IntakeBenchmark(options).RunAndReportAsync();
+if (scenario == "notifications") return await new NotificationsBenchmark(options).RunAndReportAsync();
+if (scenario == "reporting") return await new ReportingBenchmark(options).RunAndReportAsync();
 
 var results = await new DirectoryBenchmark(options).RunAsync();
 Console.WriteLine();
