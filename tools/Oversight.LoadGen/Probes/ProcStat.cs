@@ -19,12 +19,16 @@ public readonly record struct ProcStat(int Pid, string Command, int ParentPid, l
         return new ProcStat(pid, line[(open + 1)..close], ppid, utime + stime);
     }
 
-    /// <summary>The CPU ticks of each root and all its descendants (PostgreSQL's backends are children of the postmaster).</summary>
+    /// <summary>
+    /// The CPU ticks of each root and its descendants (PostgreSQL's backends are children of the postmaster), stopping at
+    /// a descendant that is itself a root: the load generator starts the services and servers, and must not count them as its own.
+    /// </summary>
     public static IReadOnlyDictionary<string, long> TreeTicks(IReadOnlyDictionary<string, int> roots, IReadOnlyCollection<ProcStat> processes)
     {
         var children = processes.ToLookup(p => p.ParentPid);
         var byPid = processes.ToDictionary(p => p.Pid);
         var result = new Dictionary<string, long>();
+        var rootPids = roots.Values.ToHashSet();
         foreach (var (name, root) in roots)
         {
             long ticks = 0;
@@ -33,7 +37,7 @@ public readonly record struct ProcStat(int Pid, string Command, int ParentPid, l
             while (pending.Count > 0)
             {
                 var pid = pending.Pop();
-                if (!visited.Add(pid)) continue;
+                if (!visited.Add(pid) || (pid != root && rootPids.Contains(pid))) continue;
                 if (byPid.TryGetValue(pid, out var process)) ticks += process.CpuTicks;
                 foreach (var child in children[pid]) pending.Push(child.Pid);
             }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.RegionDirectory;
+using Oversight.Testing;
 using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.LoadGen.Target;
@@ -19,6 +20,13 @@ public sealed record LoadFixture(IReadOnlyList<OfficeDesk> Desks, TokenSource Na
         var admin = await target.Admin.HeadersAsync();
 
         var regions = await RegionsAsync(directory, offices);
+        if (regions.Count < offices)
+        {
+            // A fresh directory holds only the seed scenario's regions: load the official list (as the directory benchmark does).
+            await ImportOfficialListAsync(directory, admin);
+            regions = await RegionsAsync(directory, offices);
+        }
+        if (regions.Count < offices) throw new InvalidOperationException($"the directory has only {regions.Count} regencies and cities, {offices} offices asked for");
         var desks = new List<OfficeDesk>();
         foreach (var region in regions)
         {
@@ -60,8 +68,18 @@ public sealed record LoadFixture(IReadOnlyList<OfficeDesk> Desks, TokenSource Na
                 picked.Add(queue.Dequeue());
             }
         }
-        if (picked.Count < count) throw new InvalidOperationException($"the directory has only {picked.Count} regencies and cities, {count} offices asked for");
         return picked;
+    }
+
+    private static async Task ImportOfficialListAsync(DirectoryClient directory, Metadata admin)
+    {
+        Console.WriteLine($"  importing the official region list from {SharedData.RegionsDirectory}");
+        var reply = await directory.ImportRegionsAsync(new ImportRegionsRequest
+        {
+            ProvincesCsv = await File.ReadAllTextAsync(SharedData.ProvincesCsv),
+            RegenciesCsv = await File.ReadAllTextAsync(SharedData.RegenciesCsv),
+        }, admin);
+        if (!reply.Applied && reply.Added + reply.Changed > 0) throw new InvalidOperationException("the import of the official region list was not applied");
     }
 
     /// <summary>The region's own Bawaslu office: the existing one (seeded, or made by an earlier run), else a new one.</summary>
