@@ -23,7 +23,7 @@ public static class ConsoleReport
         yield return DelayRow("(b) webhook delivered (ComplaintSubmitted)", run.ToWebhook);
         yield return "";
         if (run.CpuPercentOfOneCore.Count > 0)
-            yield return "CPU, % of one core: " + string.Join(", ", Ordered(run.CpuPercentOfOneCore).Select(p => $"{p.Key} {p.Value:0}"));
+            yield return Cpu(run.CpuPercentOfOneCore);
         if (run.PostgresCommit is { } pg) yield return $"PostgreSQL INSERT+COMMIT probe (1 KB row, every 200 ms): p50 {Ms(pg.P50Ms)} ms, p99 {Ms(pg.P99Ms)} ms ({pg.Count} samples)";
         if (run.ComplaintsDbCommitsPerSecond is { } commits) yield return $"complaints database: {commits:0.#} commits/s";
         if (run.BrokerConfirm is { } mq) yield return $"RabbitMQ confirmed publish probe (1 KB persistent, every 200 ms): p50 {Ms(mq.P50Ms)} ms, p99 {Ms(mq.P99Ms)} ms ({mq.Count} samples)";
@@ -47,6 +47,9 @@ public static class ConsoleReport
                          $"{Pair(s.ToReporting)} | {Pair(s.ToWebhook)} | {s.LoadAverageAfter} |";
         }
     }
+
+    public static string Cpu(IReadOnlyDictionary<string, double> cpu) =>
+        "CPU, % of one core: " + string.Join(", ", Ordered(cpu).Select(p => $"{p.Key} {p.Value:0}"));
 
     private static string OperationRow(OperationSummary op) =>
         $"| {op.Operation} | {op.Ok} | {Rate(op.OkPerSecond)} | {Ms(op.Latency.P50Ms)} | {Ms(op.Latency.P95Ms)} | {Ms(op.Latency.P99Ms)} | {Ms(op.Latency.MaxMs)} | " +

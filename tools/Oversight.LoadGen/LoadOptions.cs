@@ -15,6 +15,7 @@ public sealed record LoadOptions
           --offices N            offices submitting, each its own Bawaslu office and client (default 24)
           --find-max             burst only: open-loop runs at rising rates until p99 >= --p99-limit or calls fail
             --from R --factor F --up-to R --p99-limit MS   (defaults 5, 1.5, 2000, 200)
+            --through            keep stepping past the limit until intake saturates (calls fail or fall under 90% of the rate)
           --settle N             seconds to wait for reporting and webhooks to catch up after a run (default 60)
           --max-in-flight N      open loop: arrivals beyond N outstanding calls are not sent, counted as errors (default 2000)
           --watchers N           situation-room: WatchSummary streams held open (default 5)
@@ -34,6 +35,7 @@ public sealed record LoadOptions
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
     public int Offices { get; init; } = 24;
     public bool FindMax { get; init; }
+    public bool Through { get; init; }
     public double FindFrom { get; init; } = 5;
     public double FindFactor { get; init; } = 1.5;
     public double FindUpTo { get; init; } = 2000;
@@ -78,6 +80,7 @@ public sealed record LoadOptions
                 "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(NotNegative(name, Value())) },
                 "--offices" => options with { Offices = (int)Whole(name, Value()) },
                 "--find-max" => options with { FindMax = true },
+                "--through" => options with { Through = true },
                 "--from" => options with { FindFrom = Positive(name, Value()) },
                 "--factor" => options with { FindFactor = Positive(name, Value()) },
                 "--up-to" => options with { FindUpTo = Positive(name, Value()) },
@@ -97,6 +100,7 @@ public sealed record LoadOptions
         if (concurrency is not null && rate is not null) throw new ArgumentException("--concurrency and --rate: choose one (closed loop or open loop)");
         if (options.FindMax && options.Scenario != "burst") throw new ArgumentException("--find-max: only for the burst scenario");
         if (options.FindMax && concurrency is not null) throw new ArgumentException("--find-max: steps an open-loop rate; --concurrency does not apply");
+        if (options.Through && !options.FindMax) throw new ArgumentException("--through: only with --find-max");
         if (options.FindMax && options.FindFactor <= 1) throw new ArgumentException("--factor: must be greater than 1");
         if (options.Target is not null && (options.AdminClient is null || options.AdminSecret is null))
             throw new ArgumentException("--target: needs --admin-client and --admin-secret (the AppHost prints them on its first start)");

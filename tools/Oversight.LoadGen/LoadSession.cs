@@ -50,6 +50,18 @@ public sealed class LoadSession : IAsyncDisposable
         return new LoadSession(target, context, reporting, webhook, settle, complaintsDb, scratchDb, commitProbe);
     }
 
+    /// <summary>
+    /// CPU per process with no load at all (health checks, outbox and deadline polling, the broker's own timers): the
+    /// floor that every figure under load sits on, worth knowing on a 2-core machine.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, double>> IdleCpuAsync(TimeSpan duration)
+    {
+        var cpu = new CpuSampler(_target.Processes);
+        var before = cpu.Sample();
+        await Task.Delay(duration);
+        return CpuSampler.PercentBetween(before, cpu.Sample());
+    }
+
     /// <summary>Runs unmeasured (JIT, connection pools, caches).</summary>
     public async Task WarmUpAsync(IScenario scenario, LoadShape shape, TimeSpan duration)
     {

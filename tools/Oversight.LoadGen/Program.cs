@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Oversight.LoadGen;
 using Oversight.LoadGen.Engine;
+using Oversight.LoadGen.Probes;
 using Oversight.LoadGen.Scenarios;
 using Oversight.LoadGen.Target;
 
@@ -44,20 +45,30 @@ await scenario.PrepareAsync();
 await using var session = await LoadSession.StartAsync(target, context, options.Settle);
 
 Console.WriteLine($"Scenario {scenario.Name}: {scenario.Proportions}");
+var idleLoad = CpuSampler.LoadAverage();
+var idle = await session.IdleCpuAsync(TimeSpan.FromSeconds(5));
+if (idle.Count > 0) Console.WriteLine($"Idle for 5 s (load average {idleLoad}): {ConsoleReport.Cpu(idle)}");
 var runs = new List<RunReport>();
 double? highest = null;
 if (options.FindMax)
 {
     var shapes = FindMax.Rates(options.FindFrom, options.FindFactor, options.FindUpTo).Select(r => new LoadShape.Open(r, options.MaxInFlight));
     await session.WarmUpAsync(scenario, new LoadShape.Open(options.FindFrom, options.MaxInFlight), options.WarmUp);
+    var limitBroken = false;
     foreach (var shape in shapes)
     {
         Console.WriteLine($"Step: {shape} for {options.Duration.TotalSeconds:0} s...");
         var run = await session.MeasureAsync(scenario, shape, options.Duration);
         runs.Add(run);
         foreach (var line in ConsoleReport.Run(run)) Console.WriteLine("  " + line);
-        if (!run.Holds(options.P99LimitMs)) break;
-        highest = shape.RatePerSecond;
+        if (run.Holds(options.P99LimitMs) && !limitBroken)
+        {
+            highest = shape.RatePerSecond;
+            continue;
+        }
+        limitBroken = true;
+        // --through: keep stepping past the limit to show where intake saturates (calls fail or fall behind the offered rate).
+        if (!options.Through || run.Saturated) break;
     }
     Console.WriteLine();
     Console.WriteLine($"Intake burst, open loop, {options.Offices} offices, {options.Duration.TotalSeconds:0} s per step, {Environment.ProcessorCount} cores shared by the load generator, services and servers:");
@@ -80,7 +91,7 @@ else
 
 if (scenario is IAsyncDisposable disposable) await disposable.DisposeAsync();
 var report = new LoadReport(scenario.Name, scenario.Proportions, target.Description, options.Offices, Environment.ProcessorCount,
-    options.FindMax ? "open loop, rising rate" : options.Shape.ToString(), options.Duration.TotalSeconds, runs, highest,
+    options.FindMax ? "open loop, rising rate" : options.Shape.ToString(), options.Duration.TotalSeconds, idle, idleLoad, runs, highest,
     options.FindMax ? options.P99LimitMs : null);
 if (options.JsonFile is { } file)
 {

@@ -27,6 +27,9 @@ public sealed record RunReport(
 
     /// <summary>Whether intake's p99 stayed under the limit with no call failing (the find-max criterion).</summary>
     public bool Holds(double p99LimitMs) => Run.Total.Errors == 0 && Intake is { Ok: > 0 } intake && intake.Latency.P99Ms < p99LimitMs;
+
+    /// <summary>Past saturation: calls fail, or fewer than 90% of the offered rate are answered OK.</summary>
+    public bool Saturated => Run.Total.Errors > 0 || OfferedPerSecond is { } offered && (Intake?.OkPerSecond ?? 0) < 0.9 * offered;
 }
 
 /// <summary>The situation room's watch streams over a run.</summary>
@@ -41,6 +44,8 @@ public sealed record LoadReport(
     int Cores,
     string Shape,
     double DurationSeconds,
+    IReadOnlyDictionary<string, double> IdleCpuPercentOfOneCore,
+    string IdleLoadAverage,
     IReadOnlyList<RunReport> Runs,
     double? HighestRateHolding,
     double? P99LimitMs);
