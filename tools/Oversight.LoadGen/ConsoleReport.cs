@@ -16,6 +16,7 @@ public static class ConsoleReport
         yield return "| operation | ok | ok/s | p50 ms | p95 ms | p99 ms | max ms | errors by status |";
         yield return "|---|---:|---:|---:|---:|---:|---:|---|";
         foreach (var op in run.Run.Operations.Append(run.Run.Total)) yield return OperationRow(op);
+        foreach (var (status, detail) in run.Run.Total.ErrorExamples) yield return $"first {status}: {detail}";
         yield return "";
         yield return "| end-to-end delay from the OK answer | complaints | seen | p50 ms | p99 ms | max ms | note |";
         yield return "|---|---:|---:|---:|---:|---:|---|";
@@ -24,6 +25,8 @@ public static class ConsoleReport
         yield return "";
         if (run.CpuPercentOfOneCore.Count > 0)
             yield return Cpu(run.CpuPercentOfOneCore);
+        if (run.ThreadsAfter.Count > 0)
+            yield return "threads at the end: " + string.Join(", ", run.ThreadsAfter.OrderBy(t => Array.IndexOf(ProcessOrder, t.Key)).Select(t => $"{t.Key} {t.Value}"));
         if (run.PostgresCommit is { } pg) yield return $"PostgreSQL INSERT+COMMIT probe (1 KB row, every 200 ms): p50 {Ms(pg.P50Ms)} ms, p99 {Ms(pg.P99Ms)} ms ({pg.Count} samples)";
         if (run.ComplaintsDbCommitsPerSecond is { } commits) yield return $"complaints database: {commits:0.#} commits/s";
         if (run.BrokerConfirm is { } mq) yield return $"RabbitMQ confirmed publish probe (1 KB persistent, every 200 ms): p50 {Ms(mq.P50Ms)} ms, p99 {Ms(mq.P99Ms)} ms ({mq.Count} samples)";

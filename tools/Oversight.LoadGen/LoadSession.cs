@@ -92,6 +92,7 @@ public sealed class LoadSession : IAsyncDisposable
         var watch = room is null ? null : new WatchFigures(room.Watchers, room.Updates - updatesBefore, room.StreamFailures - failuresBefore);
 
         var cpuAfter = cpu.Sample();
+        var threads = cpu.Threads();
         long? commitsAfter = _complaintsDb is null ? null : await PostgresCommitProbe.CommitsOfAsync(_complaintsDb);
         var postgres = commitProbe is null ? null : (await commitProbe.StopAsync()).Figures;
         var confirms = confirmProbe is null ? null : (await confirmProbe.StopAsync()).Figures;
@@ -106,7 +107,7 @@ public sealed class LoadSession : IAsyncDisposable
             : await _webhook.MeasureAsync(commits, _settle);
 
         return new RunReport(startedAt, loadBefore, loadAfter, (shape as LoadShape.Open)?.RatePerSecond, run, toReporting, toWebhook,
-            CpuSampler.PercentBetween(cpuBefore, cpuAfter),
+            CpuSampler.PercentBetween(cpuBefore, cpuAfter), threads,
             postgres, commitsBefore is null ? null : (commitsAfter - commitsBefore) / run.Elapsed.TotalSeconds, confirms,
             watch);
     }

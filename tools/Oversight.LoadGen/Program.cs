@@ -41,8 +41,9 @@ IScenario scenario = options.Scenario switch
     "mix" => new MixScenario(context),
     _ => new SituationRoomScenario(context, options.Seed, options.Watchers),
 };
-await scenario.PrepareAsync();
+// The session's reporting watch starts before the scenario's own preparation, so complaints it seeds are expected downstream too.
 await using var session = await LoadSession.StartAsync(target, context, options.Settle);
+await scenario.PrepareAsync();
 
 Console.WriteLine($"Scenario {scenario.Name}: {scenario.Proportions}");
 var idleLoad = CpuSampler.LoadAverage();

@@ -17,6 +17,7 @@ public sealed record RunReport(
     DelayFigures ToReporting,
     DelayFigures ToWebhook,
     IReadOnlyDictionary<string, double> CpuPercentOfOneCore,
+    IReadOnlyDictionary<string, int> ThreadsAfter,
     LatencyFigures? PostgresCommit,
     double? ComplaintsDbCommitsPerSecond,
     LatencyFigures? BrokerConfirm,

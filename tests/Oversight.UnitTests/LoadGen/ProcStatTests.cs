@@ -12,7 +12,7 @@ public sealed class ProcStatTests
     public void Parent_and_cpu_ticks_are_read_after_the_command_name_even_when_it_holds_spaces_and_parentheses()
     {
         var stat = ProcStat.Parse(Line(4242, "beam.smp (x) y", 17, 120, 30));
-        Assert.Equal(new ProcStat(4242, "beam.smp (x) y", 17, 150), stat);
+        Assert.Equal(new ProcStat(4242, "beam.smp (x) y", 17, 150, Threads: 4), stat);
     }
 
     [Fact]

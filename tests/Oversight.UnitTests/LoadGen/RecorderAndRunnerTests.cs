@@ -6,19 +6,21 @@ namespace Oversight.UnitTests.LoadGen;
 public sealed class RecorderAndRunnerTests
 {
     [Fact]
-    public void Failures_are_counted_by_grpc_status_and_kept_out_of_the_latencies()
+    public void Failures_are_counted_by_grpc_status_with_their_first_detail_and_kept_out_of_the_latencies()
     {
         var recorder = new LatencyRecorder();
         recorder.Succeeded("Submit", 10);
         recorder.Succeeded("Submit", 30);
-        recorder.Failed("Submit", new RpcException(new Status(StatusCode.Unavailable, "down")));
-        recorder.Failed("Submit", new RpcException(new Status(StatusCode.Unavailable, "down")));
+        recorder.Failed("Submit", new RpcException(new Status(StatusCode.Unavailable, "The region directory is unavailable.")));
+        recorder.Failed("Submit", new RpcException(new Status(StatusCode.Unavailable, "The complaints database is unavailable.")));
         recorder.Failed("Submit", new UnexpectedAnswerException("status received"));
         recorder.Succeeded("List", 5);
 
         var submit = recorder.Summaries(TimeSpan.FromSeconds(2)).Single(s => s.Operation == "Submit");
         Assert.Equal((2L, 3L, 1.0, 30.0), (submit.Ok, submit.Errors, submit.OkPerSecond, submit.Latency.P99Ms));
         Assert.Equal(new Dictionary<string, long> { ["OK, but status received"] = 1, ["Unavailable"] = 2 }, submit.ErrorsByStatus);
+        // The first detail of each status says which dependency failed.
+        Assert.Equal("The region directory is unavailable.", submit.ErrorExamples["Unavailable"]);
         var total = recorder.Total(TimeSpan.FromSeconds(2));
         Assert.Equal((3L, 3L), (total.Ok, total.Errors));
     }

@@ -13,6 +13,13 @@ public sealed class CpuSampler(IReadOnlyDictionary<string, int> roots)
 
     public (DateTimeOffset At, IReadOnlyDictionary<string, long> Ticks) Sample() => (DateTimeOffset.UtcNow, ProcStat.TreeTicks(roots, ReadAll()));
 
+    /// <summary>The number of threads of each named process itself (not its children).</summary>
+    public IReadOnlyDictionary<string, int> Threads()
+    {
+        var all = ReadAll().ToDictionary(p => p.Pid);
+        return roots.Where(r => all.ContainsKey(r.Value)).ToDictionary(r => r.Key, r => all[r.Value].Threads);
+    }
+
     /// <summary>Percent of one core per process between two samples.</summary>
     public static IReadOnlyDictionary<string, double> PercentBetween((DateTimeOffset At, IReadOnlyDictionary<string, long> Ticks) before,
         (DateTimeOffset At, IReadOnlyDictionary<string, long> Ticks) after)

@@ -1,7 +1,7 @@
 namespace Oversight.LoadGen.Probes;
 
-/// <summary>The fields of a /proc/&lt;pid&gt;/stat line the CPU sampler needs: parent pid and CPU ticks (user + system).</summary>
-public readonly record struct ProcStat(int Pid, string Command, int ParentPid, long CpuTicks)
+/// <summary>The fields of a /proc/&lt;pid&gt;/stat line the CPU sampler needs: parent pid, CPU ticks (user + system), threads.</summary>
+public readonly record struct ProcStat(int Pid, string Command, int ParentPid, long CpuTicks, int Threads = 0)
 {
     /// <summary>
     /// Parses a stat line. The command name sits in parentheses and may itself hold spaces and ')', so the fields
@@ -16,7 +16,9 @@ public readonly record struct ProcStat(int Pid, string Command, int ParentPid, l
         // rest[0] is field 3 (state): field n is rest[n - 3].
         if (rest.Length < 13 || !int.TryParse(rest[1], out var ppid) || !long.TryParse(rest[11], out var utime) || !long.TryParse(rest[12], out var stime))
             return null;
-        return new ProcStat(pid, line[(open + 1)..close], ppid, utime + stime);
+        // num_threads is field 20: a .NET process whose count climbs under load is starving its thread pool.
+        var threads = rest.Length > 17 && int.TryParse(rest[17], out var n) ? n : 0;
+        return new ProcStat(pid, line[(open + 1)..close], ppid, utime + stime, threads);
     }
 
     /// <summary>
