@@ -1,0 +1,28 @@
+using Oversight.Hosting.Resources;
+using Oversight.Testing;
+
+namespace Oversight.FaultTests.Faults;
+
+/// <summary>
+/// One fault of the suite: the process to kill -9, the services whose /health must name it while it is down, and
+/// the check name (a substring) that /health must report as not healthy.
+/// </summary>
+public sealed record Fault(string Name, Func<TestServers, TestSystem, Resource> Target, string[] WatchedServices, string? FailingCheck)
+{
+    public static readonly Fault RabbitMQ = new("rabbitmq", (s, _) => s.RabbitMQ, [TestSystem.Complaints, TestSystem.Reporting, TestSystem.Notifications], "masstransit");
+    public static readonly Fault Redis = new("redis", (s, _) => s.Redis, [TestSystem.Reporting, TestSystem.Complaints], "redis");
+    public static readonly Fault Postgres = new("postgres", (s, _) => s.Postgres, [TestSystem.Complaints, TestSystem.Notifications], "postgres");
+
+    /// <summary>A killed service: its own /health must be unreachable while it is down (nothing else names it).</summary>
+    public static Fault Service(string name) => new(name, (_, system) => system.Project(name), [name], FailingCheck: null);
+
+    public static readonly IReadOnlyList<Fault> All =
+    [
+        RabbitMQ, Redis, Postgres,
+        Service(TestSystem.RegionDirectory), Service(TestSystem.Complaints), Service(TestSystem.Notifications), Service(TestSystem.Reporting),
+    ];
+
+    public static Fault Named(string name) => All.Single(f => f.Name == name);
+
+    public override string ToString() => Name;
+}
