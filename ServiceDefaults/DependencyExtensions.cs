@@ -52,7 +52,8 @@ public static class DependencyExtensions
 
     /// <summary>
     /// Registers MassTransit on RabbitMQ for <c>ConnectionStrings:{name}</c> (<c>amqp://user:pass@host:port/vhost</c>).
-    /// Failed messages are retried, then moved to the queue's <c>_error</c> queue; MassTransit adds its bus health check.
+    /// Failed messages are retried, then moved to the queue's <c>_error</c> queue; one that fails because a dependency is
+    /// down is retried for minutes first. MassTransit adds its bus health check.
     /// A service whose requests do not need the broker (it only publishes through an outbox) passes
     /// <see cref="HealthStatus.Degraded"/>, so a broker outage does not take it out of service.
     /// </summary>
@@ -70,6 +71,13 @@ public static class DependencyExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(uri);
+                // A dependency that is down (the directory, Redis, PostgreSQL) keeps the message retrying for minutes, the
+                // way an outage lasts; anything else goes to the _error queue after the short retries below.
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(TransientDependencyFailures.IsTransient);
+                    retry.Interval(40, TimeSpan.FromSeconds(5));
+                });
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                 rabbit.ConfigureEndpoints(context);
             });

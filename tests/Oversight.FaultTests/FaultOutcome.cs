@@ -24,19 +24,21 @@ public sealed record FaultOutcome(
     IReadOnlyDictionary<StatusCode, int> FailuresByStatus,
     IReadOnlyList<string> OtherFailures,
     IReadOnlyList<HealthReading> Health,
-    string? FailingCheck)
+    IReadOnlyList<string> WatchedServices,
+    IReadOnlyList<string> FailingChecks)
 {
     private static readonly StatusCode[] Expected = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted];
 
     public int OtherFailureCount => FailuresByStatus.Where(p => !Expected.Contains(p.Key)).Sum(p => p.Value);
 
     /// <summary>
-    /// /health named the fault while it lasted: for a server, some watched service reported the server's check as
-    /// not healthy; for a killed service, its own /health did not answer.
+    /// /health named the fault while it lasted: for a server, every watched service reported one of the server's checks
+    /// as not healthy at least once; for a killed service, its own /health did not answer.
     /// </summary>
-    public bool HealthNamedTheFault => FailingCheck is null
-        ? Health.Any(r => r.HttpStatus == 0)
-        : Health.Any(r => r.FailingChecks.Any(c => c.Contains(FailingCheck, StringComparison.OrdinalIgnoreCase)));
+    public bool HealthNamedTheFault => Health.GroupBy(r => r.Service).Count() == WatchedServices.Count
+        && Health.GroupBy(r => r.Service).All(readings => FailingChecks.Count == 0
+            ? readings.Any(r => r.HttpStatus == 0)
+            : readings.Any(r => r.FailingChecks.Any(c => FailingChecks.Any(name => c.Contains(name, StringComparison.OrdinalIgnoreCase)))));
 
     public bool Recovered => RecoverySeconds is not null;
 
@@ -56,5 +58,6 @@ public sealed record FaultOutcome(
             Health.GroupBy(r => r.Summary).Select(g => $"{g.Key} (x{g.Count()})")));
         foreach (var difference in Reporting.Differences.Take(5)) yield return "    reporting differs: " + difference;
         foreach (var other in OtherFailures) yield return "    other error: " + other;
+        foreach (var reason in Backlog.DeadLetterReasons) yield return "    dead letter: " + reason;
     }
 }

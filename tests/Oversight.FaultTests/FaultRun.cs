@@ -94,7 +94,8 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
             FailuresByStatus: failures.GroupBy(f => f.Status).ToDictionary(g => g.Key, g => g.Count()),
             OtherFailures: failures.Where(f => !ExpectedFailures.Contains(f.Status)).Take(5).Select(f => $"{f.Status} at t={f.AtSeconds:0.0}s: {f.Detail}").ToList(),
             Health: watch.Readings.ToList(),
-            FailingCheck: fault.FailingCheck);
+            WatchedServices: fault.WatchedServices,
+            FailingChecks: fault.FailingChecks);
     }
 
     private async Task<Checks> ReadChecksAsync()

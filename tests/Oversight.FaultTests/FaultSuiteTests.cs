@@ -10,6 +10,7 @@ namespace Oversight.FaultTests;
 /// every ComplaintSubmitted reaches the webhook exactly once, callers saw only Unavailable-like failures, /health
 /// named the fault, and the backlog drains within the stated bound.
 /// </summary>
+[TestCaseOrderer(typeof(FaultOrder))]
 public sealed class FaultSuiteTests(FaultSuiteFixture suite) : IClassFixture<FaultSuiteFixture>
 {
     /// <summary>Every fault, or those the FAULTS environment variable names (space or comma separated; eng/faults.sh sets it).</summary>
