@@ -71,14 +71,15 @@ public static class DependencyExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(uri);
-                // A dependency that is down (the directory, Redis, PostgreSQL) keeps the message retrying for minutes, the
-                // way an outage lasts; anything else goes to the _error queue after the short retries below.
+                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // Inside the short retries above: a dependency that is down (the directory, Redis, PostgreSQL) keeps the
+                // message retrying for minutes, the way an outage lasts; anything else passes through to the short retries
+                // and then the _error queue. (Inner, not outer: MassTransit's outer retry gives up once an inner one has.)
                 rabbit.UseMessageRetry(retry =>
                 {
                     retry.Handle<Exception>(TransientDependencyFailures.IsTransient);
                     retry.Interval(40, TimeSpan.FromSeconds(5));
                 });
-                rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -18,7 +18,7 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
     public static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
     public static readonly TimeSpan Down = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan LoadAfterBack = TimeSpan.FromSeconds(5);
-    public static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan RecoveryBound = TimeSpan.FromSeconds(120);
 
     private static readonly StatusCode[] ExpectedFailures = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted];
 
