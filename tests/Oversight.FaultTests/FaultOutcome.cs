@@ -25,7 +25,9 @@ public sealed record FaultOutcome(
     IReadOnlyList<string> OtherFailures,
     IReadOnlyList<HealthReading> Health,
     IReadOnlyList<string> WatchedServices,
-    IReadOnlyList<string> FailingChecks)
+    IReadOnlyList<string> FailingChecks,
+    bool ResendAllowed,
+    int NewResends)
 {
     private static readonly StatusCode[] Expected = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted];
 
@@ -42,17 +44,22 @@ public sealed record FaultOutcome(
 
     public bool Recovered => RecoverySeconds is not null;
 
+    /// <summary>Every event reached the receiver; a second call only where the fault allows it (<see cref="Fault.MayResendWebhooks"/>).</summary>
+    public bool NotificationsHold => Notifications.Complete && (NewResends == 0 || ResendAllowed);
+
     public IEnumerable<string> Lines()
     {
         var errors = string.Join(", ", Expected.Select(s => $"{s}={FailuresByStatus.GetValueOrDefault(s)}")) + $", other={OtherFailureCount}";
-        var notifications = Notifications.Holds ? "ok(once)"
-            : $"FAILED(missing={Notifications.Missing}, duplicated={Notifications.Duplicated}, deliveries sent={Notifications.DeliveriesSent}/{Notifications.Expected}, not sent={Notifications.DeliveriesNotSent})";
+        var notifications = !NotificationsHold
+            ? $"FAILED(missing={Notifications.Missing}, resent={NewResends}, deliveries sent={Notifications.DeliveriesSent}/{Notifications.Expected}, not sent={Notifications.DeliveriesNotSent})"
+            : NewResends == 0 ? "ok(once)"
+            : $"ok(at-least-once: {NewResends} webhook calls repeated with the same event id)";
         yield return $"[{Fault}] load: {Acknowledged} ok'd submissions at ~{Rate:0.0}/s | fault: kill -9 {Fault} at t={KilledAt:0.0}s, back at t={BackAt:0.0}s"
             + $" | recovery: {(Recovered ? $"{RecoverySeconds:0.0}s" : $"NOT within {RecoveryBoundSeconds:0}s")}"
             + $" | lost={Storage.Lost} duplicated={Storage.Duplicated} | reporting={(Reporting.Holds ? "ok" : "FAILED")} notifications={notifications}"
             + $" | errors: {errors}";
         yield return $"    whole run so far: {Storage.Acknowledged} ok'd, {Storage.Stored} stored, {Storage.Unacknowledged} stored but never ok'd (desks gave up on {GivenUp} this case);"
-            + $" webhook events {Notifications.Received}/{Notifications.Expected}; outbox unpublished={Backlog.Unpublished}, queued={Backlog.Queued}, dead-lettered={Backlog.DeadLettered};"
+            + $" webhook events {Notifications.Received}/{Notifications.Expected} ({Notifications.Duplicated} calls repeated in all); outbox unpublished={Backlog.Unpublished}, queued={Backlog.Queued}, dead-lettered={Backlog.DeadLettered};"
             + $" longest intake gap {IntakeGapSeconds:0.0}s{(HeldDown ? "" : "; NOTE: the supervisor restarted it before the hold ended")}";
         yield return "    /health during the outage: " + (Health.Count == 0 ? "no readings" : string.Join("; ",
             Health.GroupBy(r => r.Summary).Select(g => $"{g.Key} (x{g.Count()})")));

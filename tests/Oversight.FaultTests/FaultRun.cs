@@ -25,6 +25,7 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
     public async Task<FaultOutcome> ExecuteAsync(CancellationToken timeout)
     {
         var system = suite.System;
+        var resendsBefore = suite.WebhookResendsSoFar;
         var clock = Stopwatch.StartNew();
         var load = new IntakeLoad(system.Complaints, system.Desks, clock);
         using var stopLoad = new CancellationTokenSource();
@@ -72,6 +73,7 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
         await Task.Delay(TimeSpan.FromSeconds(3), timeout);
         checks = await ReadChecksAsync();
 
+        suite.WebhookResendsSoFar = checks!.Notifications.Duplicated;
         var acknowledgedTimes = load.Acknowledged.Select(a => a.AnsweredAtSeconds).Order().ToList();
         var intakeGap = acknowledgedTimes.Zip(acknowledgedTimes.Skip(1), (a, b) => b - a).DefaultIfEmpty(0).Max();
         var failures = load.Failures.ToList();
@@ -95,7 +97,9 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
             OtherFailures: failures.Where(f => !ExpectedFailures.Contains(f.Status)).Take(5).Select(f => $"{f.Status} at t={f.AtSeconds:0.0}s: {f.Detail}").ToList(),
             Health: watch.Readings.ToList(),
             WatchedServices: fault.WatchedServices,
-            FailingChecks: fault.FailingChecks);
+            FailingChecks: fault.FailingChecks,
+            ResendAllowed: fault.MayResendWebhooks,
+            NewResends: checks.Notifications.Duplicated - resendsBefore);
     }
 
     private async Task<Checks> ReadChecksAsync()
@@ -113,6 +117,7 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
 
     private sealed record Checks(StorageCount Storage, ReportingComparison Reporting, NotificationCount Notifications, Backlog Backlog)
     {
-        public bool AllHold => Storage.Holds && Reporting.Holds && Notifications.Holds && Backlog.Drained;
+        // Converged once every event reached the receiver; duplicates are judged after, per fault.
+        public bool AllHold => Storage.Holds && Reporting.Holds && Notifications.Complete && Backlog.Drained;
     }
 }

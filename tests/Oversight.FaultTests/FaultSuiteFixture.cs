@@ -20,6 +20,9 @@ public sealed class FaultSuiteFixture(TestServers servers) : IAsyncLifetime
 
     public IReadOnlyCollection<AcknowledgedSubmission> AllAcknowledged => _acknowledged;
 
+    /// <summary>Webhook calls repeated (same event id) by the cases so far: a case is judged on the ones it added.</summary>
+    public int WebhookResendsSoFar { get; set; }
+
     public static string ReportPath => Environment.GetEnvironmentVariable("FAULTS_REPORT") is { Length: > 0 } path
         ? path
         : Path.Combine(AppContext.BaseDirectory, "fault-report.txt");

@@ -33,7 +33,7 @@ public sealed class FaultSuiteTests(FaultSuiteFixture suite) : IClassFixture<Fau
         Assert.True(outcome.Storage.Lost == 0, $"{outcome.Storage.Lost} acknowledged submissions are not stored");
         Assert.True(outcome.Storage.Duplicated == 0, $"{outcome.Storage.Duplicated} submissions are stored twice");
         Assert.True(outcome.Reporting.Holds, "reporting differs from the database: " + string.Join("; ", outcome.Reporting.Differences));
-        Assert.True(outcome.Notifications.Holds, lines[0]);
+        Assert.True(outcome.NotificationsHold, lines[0]);
         Assert.True(outcome.Backlog.Drained, $"backlog left: {outcome.Backlog}");
         Assert.True(outcome.OtherFailureCount == 0, "calls failed with other statuses: " + string.Join("; ", outcome.OtherFailures));
         Assert.True(outcome.HealthNamedTheFault, $"/health never named the fault: {lines[2]}");

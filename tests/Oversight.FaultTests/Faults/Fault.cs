@@ -10,6 +10,13 @@ namespace Oversight.FaultTests.Faults;
 /// </summary>
 public sealed record Fault(string Name, Func<TestServers, TestSystem, Resource> Target, string[] WatchedServices, string[] FailingChecks)
 {
+    /// <summary>
+    /// The fault can fall between a webhook call and the notifications service recording it as sent (its process or its
+    /// database dies): the call is then made again, with the same event id for the receiver to drop. A webhook is an HTTP
+    /// call, which no database transaction covers; for every other fault a second call is a failure.
+    /// </summary>
+    public bool MayResendWebhooks => Name is "postgres" or TestSystem.Notifications;
+
     // The complaints service only publishes (through its outbox): its "outbox" check names the broker; the consumers' bus check does.
     public static readonly Fault RabbitMQ = new("rabbitmq", (s, _) => s.RabbitMQ,
         [TestSystem.Complaints, TestSystem.Reporting, TestSystem.Notifications], ["masstransit", "outbox"]);
