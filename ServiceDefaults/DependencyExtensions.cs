@@ -53,7 +53,8 @@ public static class DependencyExtensions
 
     /// <summary>
     /// Registers MassTransit on RabbitMQ for <c>ConnectionStrings:{name}</c> (<c>amqp://user:pass@host:port/vhost</c>).
-    /// Failed messages are retried, then moved to the queue's <c>_error</c> queue; MassTransit adds its bus health check.
+    /// Failed messages are retried, then moved to the queue's <c>_error</c> queue; one that fails because a dependency is
+    /// down is retried for minutes first. MassTransit adds its bus health check.
     /// A service whose requests do not need the broker (it only publishes through an outbox) passes
     /// <see cref="HealthStatus.Degraded"/>, so a broker outage does not take it out of service.
     /// </summary>
@@ -75,6 +76,14 @@ public static class DependencyExtensions
                 // permission pattern can keep integrators off it (docs/events.md, "Private messages").
                 rabbit.Message<ReporterStatusNotice>(topology => topology.SetEntityName(ReporterStatusNotice.ExchangeName));
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+                // Inside the short retries above: a dependency that is down (the directory, Redis, PostgreSQL) keeps the
+                // message retrying for minutes, the way an outage lasts; anything else passes through to the short retries
+                // and then the _error queue. (Inner, not outer: MassTransit's outer retry gives up once an inner one has.)
+                rabbit.UseMessageRetry(retry =>
+                {
+                    retry.Handle<Exception>(TransientDependencyFailures.IsTransient);
+                    retry.Interval(40, TimeSpan.FromSeconds(5));
+                });
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.ServiceDefaults.Outbox;
 
 namespace Microsoft.Extensions.Hosting;
@@ -22,7 +23,12 @@ public static class OutboxExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxBacklog>();
         builder.Services.AddSingleton(provider => new TransactionalOutbox(provider.GetRequiredService<OutboxSignal>()));
-        if (relay) builder.Services.AddHostedService<OutboxRelay>();
+        if (relay)
+        {
+            builder.Services.AddHostedService<OutboxRelay>();
+            // Degraded, not Unhealthy: requests still succeed (events wait in the outbox), but /health says the broker is the problem.
+            builder.Services.AddHealthChecks().AddCheck<OutboxHealthCheck>("outbox", HealthStatus.Degraded, ["ready"]);
+        }
         return builder;
     }
 }

@@ -48,6 +48,7 @@ internal sealed class OutboxRelay(
             try
             {
                 await RelayBatchesAsync(stoppingToken);
+                backlog.RelaySucceeded();
                 backoff = TimeSpan.Zero;
                 await signal.WaitAsync(PollInterval, stoppingToken);
             }
@@ -59,6 +60,7 @@ internal sealed class OutboxRelay(
             {
                 backoff = backoff == TimeSpan.Zero ? TimeSpan.FromMilliseconds(250) : Min(backoff * 2, MaxBackoff);
                 logger.LogWarning("Outbox relay could not publish, retrying in {Backoff}: {Reason}", backoff, ex.Message);
+                backlog.RelayFailed(ex.Message);
                 try
                 {
                     await Task.Delay(backoff, stoppingToken);
@@ -134,6 +136,7 @@ internal sealed class OutboxRelay(
             // MT-Activity-Id; integrators expect the W3C headers, so they are set here explicitly.
             var traceparent = activity?.Id ?? message.Traceparent;
             var tracestate = activity?.TraceStateString ?? message.Tracestate;
+            backlog.PublishStarted();
             await bus.Publish(evt, evt.GetType(), Pipe.Execute<PublishContext>(context =>
             {
                 if (traceparent is not null) context.Headers.Set("traceparent", traceparent);
@@ -144,6 +147,10 @@ internal sealed class OutboxRelay(
         {
             activity?.SetStatus(ActivityStatusCode.Error, "publish timed out");
             throw new TimeoutException($"RabbitMQ did not confirm {message.EventType} within {PublishTimeout.TotalSeconds:0} s.");
+        }
+        finally
+        {
+            backlog.PublishEnded();
         }
     }
 

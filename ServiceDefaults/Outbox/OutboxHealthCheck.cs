@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Oversight.ServiceDefaults.Outbox;
+
+/// <summary>
+/// The relay's view of the broker: Degraded while a publish has waited for RabbitMQ's confirm for a few seconds or
+/// the last relay round failed, with the number of events waiting. A publish-only bus has no receive endpoint, so
+/// MassTransit's own bus check stays Healthy through a broker outage; this one does not.
+/// </summary>
+internal sealed class OutboxHealthCheck(OutboxBacklog backlog) : IHealthCheck
+{
+    private static readonly TimeSpan SlowConfirm = TimeSpan.FromSeconds(3);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var now = DateTimeOffset.UtcNow;
+        if (backlog.Failure is { } failure)
+        {
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus,
+                $"Outbox relay failing for {(now - failure.Since).TotalSeconds:0} s ({failure.Reason}); {backlog.Count} events waiting."));
+        }
+        if (backlog.PublishingSince is { } since && now - since > SlowConfirm)
+        {
+            return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus,
+                $"RabbitMQ has not confirmed a publish for {(now - since).TotalSeconds:0} s; {backlog.Count} events waiting."));
+        }
+        return Task.FromResult(HealthCheckResult.Healthy($"Outbox relay publishing; {backlog.Count} events waiting."));
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The fault suite (issue #8, docs/faults.md): under a steady load of submissions, kill -9 in turn RabbitMQ, Redis,
+# PostgreSQL and each service, bring it back, and check the invariants after each. Starts its own PostgreSQL, Redis
+# and RabbitMQ on free ports (nothing shared with other test runs). Takes about ten to fifteen minutes on two cores,
+# which is why eng/test.sh does not run it.
+#   bash eng/faults.sh                     every fault, in turn
+#   bash eng/faults.sh redis postgres      only these (rabbitmq redis postgres region-directory complaints notifications reporting)
+# Ends with the report: one Jepsen-style block per fault, then "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash eng/install-prerequisites.sh || exit 1
+dotnet build tests/Oversight.FaultTests -c Debug -v quiet -nologo || { echo "0 passed, 1 failed (build failed)"; exit 1; }
+
+report=$(mktemp --suffix=.fault-report)
+log=$(mktemp --suffix=.fault-log)
+started=$(date +%s)
+# FAULTS picks the faults to run (all when empty); FAULTS_REPORT is where the suite writes its report.
+FAULTS="$*" FAULTS_REPORT="$report" dotnet test --project tests/Oversight.FaultTests --no-build >"$log" 2>&1
+status=$?
+elapsed=$(( $(date +%s) - started ))
+
+echo
+echo "=== Fault suite: $(date -u '+%Y-%m-%d %H:%M UTC'), ${elapsed}s; uptime:$(uptime)"
+cat "$report"
+echo
+# The Microsoft.Testing.Platform summary prints "succeeded: N" and "failed: N".
+p=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+f=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+if [ -z "$p" ] || [ "$status" -ne 0 ]; then
+  # Failures (or a crash): show what the test runner said.
+  grep -E 'failed|Assert|Exception|error' "$log" | head -40
+fi
+[ -z "$p" ] && { p=0; f=$(( ${f:-0} + 1 )); echo "no test summary (crash?): full log in $log"; }
+echo "${p} passed, ${f:-0} failed"
+rm -f "$report"
+[ "${f:-0}" -eq 0 ] && [ "$status" -eq 0 ] && rm -f "$log"
+[ "${f:-0}" -eq 0 ] && [ "$status" -eq 0 ]
