@@ -1,4 +1,3 @@
-using System.Globalization;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Testing;
@@ -35,51 +34,5 @@ public static class IntakeSubmissions
     }
 
     /// <summary>A laporan meeting every requirement, with a key no other call uses (so no call is a replay).</summary>
-    public static SubmitComplaintRequest Laporan(string regionCode)
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new SubmitComplaintRequest
-        {
-            Kind = "laporan",
-            RegionCode = regionCode,
-            // A fictitious reporter: the service seals the identity, so its size is what matters here.
-            Reporter = new Reporter
-            {
-                Category = "voter",
-                Name = "Pelapor Uji Beban",
-                Nik = "5271014501900002",
-                Address = "Jl. Pejanggik No. 12, Cakranegara",
-                Phone = "+62 812 0000 0000",
-                Email = "pelapor.uji@example.org",
-                AgreedToNotifications = true,
-            },
-            Reported = new ReportedPerson
-            {
-                Name = "Terlapor Uji Beban",
-                Nip = "198501012010011002",
-                Position = "Camat",
-                Agency = "Kecamatan Ampenan",
-                RegionCode = regionCode,
-            },
-            ViolationType = 2,
-            OccurredAt = Rfc3339(now.AddDays(-2)),
-            Place = "Grup WhatsApp kantor kecamatan",
-            BecameKnownAt = Rfc3339(now.AddDays(-1)),
-            Description = "Camat membagikan unggahan kampanye salah satu pasangan calon di grup WhatsApp kantor.",
-            Evidence =
-            {
-                new Evidence
-                {
-                    Url = "https://example.org/bukti/tangkapan-layar-1.png",
-                    Sha256 = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                    Description = "Tangkapan layar pesan",
-                },
-            },
-            SignatureAttested = true,
-            IdempotencyKey = "bench-" + Guid.NewGuid().ToString("N"),
-        };
-    }
-
-    private static string Rfc3339(DateTimeOffset instant) =>
-        instant.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    public static SubmitComplaintRequest Laporan(string regionCode) => SampleComplaints.Laporan(regionCode, "bench-");
 }
