@@ -11,7 +11,7 @@ public sealed record LoadOptions
           --concurrency N        closed loop: N callers, each calling again when its last call returned (default 16)
           --rate R               open loop: R arrivals per second, latency from the scheduled start (e.g. --rate 50 or 50/s)
           --seconds N            measured time per run (default 20)
-          --warmup N             unmeasured warm-up at the same load first (default 5; 0 for none)
+          --warmup N             unmeasured warm-up at the same load first (default 5, with --find-max 60; 0 for none)
           --offices N            offices submitting, each its own Bawaslu office and client (default 24)
           --find-max             burst only: open-loop runs at rising rates until p99 >= --p99-limit or calls fail
             --from R --factor F --up-to R --p99-limit MS   (defaults 5, 1.5, 2000, 200)
@@ -33,6 +33,12 @@ public sealed record LoadOptions
     public LoadShape Shape { get; init; } = new LoadShape.Closed(16);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A find-max search warms up for a minute unless told otherwise: a freshly started service spends its first tens of
+    /// seconds compiling its hot paths (tiered JIT), and the first step would measure that instead of intake.
+    /// </summary>
+    public static readonly TimeSpan FindMaxWarmUp = TimeSpan.FromSeconds(60);
     public int Offices { get; init; } = 24;
     public bool FindMax { get; init; }
     public bool Through { get; init; }
@@ -57,6 +63,7 @@ public sealed record LoadOptions
         var options = new LoadOptions { Scenario = args[0] };
         int? concurrency = null;
         double? rate = null;
+        var warmUpGiven = false;
         var environment = new Dictionary<string, string>();
         for (var i = 1; i < args.Count; i++)
         {
@@ -73,6 +80,9 @@ public sealed record LoadOptions
                 case "--env":
                     Setting(Value(), environment);
                     continue;
+                case "--warmup":
+                    warmUpGiven = true;
+                    break;
             }
             options = name switch
             {
@@ -106,6 +116,7 @@ public sealed record LoadOptions
             throw new ArgumentException("--target: needs --admin-client and --admin-secret (the AppHost prints them on its first start)");
         if (options.Target is not null && environment.Count > 0) throw new ArgumentException("--env: only for the system the load generator starts itself");
         LoadShape shape = rate is { } r ? new LoadShape.Open(r, options.MaxInFlight) : new LoadShape.Closed(concurrency ?? 16);
+        if (options.FindMax && !warmUpGiven) options = options with { WarmUp = FindMaxWarmUp };
         return options with { Shape = shape, Environment = environment };
     }
 

@@ -54,6 +54,7 @@ double? highest = null;
 if (options.FindMax)
 {
     var shapes = FindMax.Rates(options.FindFrom, options.FindFactor, options.FindUpTo).Select(r => new LoadShape.Open(r, options.MaxInFlight));
+    Console.WriteLine($"Warm-up: {options.WarmUp.TotalSeconds:0} s at {ConsoleReport.Rate(options.FindFrom)}/s, unmeasured (the services compile their hot paths first)...");
     await session.WarmUpAsync(scenario, new LoadShape.Open(options.FindFrom, options.MaxInFlight), options.WarmUp);
     var limitBroken = false;
     foreach (var shape in shapes)

@@ -41,6 +41,15 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void A_find_max_search_warms_up_for_a_minute_unless_told_otherwise()
+    {
+        Assert.Equal(TimeSpan.FromSeconds(5), LoadOptions.Parse(["burst", "--rate", "8"]).WarmUp);
+        Assert.Equal(LoadOptions.FindMaxWarmUp, LoadOptions.Parse(["burst", "--find-max"]).WarmUp);
+        Assert.Equal(TimeSpan.FromSeconds(10), LoadOptions.Parse(["burst", "--warmup", "10", "--find-max"]).WarmUp);
+        Assert.Equal(TimeSpan.Zero, LoadOptions.Parse(["burst", "--find-max", "--warmup", "0"]).WarmUp);
+    }
+
+    [Fact]
     public void A_remote_target_takes_its_urls_and_the_admin_credentials()
     {
         var options = LoadOptions.Parse(["situation-room", "--target",
