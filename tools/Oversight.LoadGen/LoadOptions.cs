@@ -11,7 +11,7 @@ public sealed record LoadOptions
           --concurrency N        closed loop: N callers, each calling again when its last call returned (default 16)
           --rate R               open loop: R arrivals per second, latency from the scheduled start (e.g. --rate 50 or 50/s)
           --seconds N            measured time per run (default 20)
-          --warmup N             unmeasured warm-up at the same load first (default 5, with --find-max 60; 0 for none)
+          --warmup N             unmeasured warm-up at the same load first (default 5, with --find-max 120; 0 for none)
           --offices N            offices submitting, each its own Bawaslu office and client (default 24)
           --find-max             burst only: open-loop runs at rising rates until p99 >= --p99-limit or calls fail
             --from R --factor F --up-to R --p99-limit MS   (defaults 5, 1.5, 2000, 200)
@@ -35,10 +35,12 @@ public sealed record LoadOptions
     public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// A find-max search warms up for a minute unless told otherwise: a freshly started service spends its first tens of
-    /// seconds compiling its hot paths (tiered JIT), and the first step would measure that instead of intake.
+    /// A find-max search warms up for two minutes unless told otherwise. A freshly started service spends its first minutes
+    /// compiling (tiered JIT: 25-40 thousand method compilations per service, measured from the dashboard's
+    /// <c>dotnet.jit.compiled_methods</c> under 20 submissions/s), and JIT then takes a quarter to a half of each service's
+    /// CPU in a profile: a first step measured cold measures the compiler, not intake.
     /// </summary>
-    public static readonly TimeSpan FindMaxWarmUp = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan FindMaxWarmUp = TimeSpan.FromSeconds(120);
     public int Offices { get; init; } = 24;
     public bool FindMax { get; init; }
     public bool Through { get; init; }
