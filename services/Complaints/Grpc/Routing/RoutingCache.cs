@@ -64,7 +64,10 @@ public sealed class RoutingCache
             Routes.Put(routeKey, routing);
         }
         Campaigns.Put(campaignKey, campaign);
-        if (Interlocked.Exchange(ref _failedAtTicks, 0) != 0 && Interlocked.Exchange(ref _outageLogged, 0) == 1)
+        // Both flags reset on every answer (not only when a failure was recorded), so a stale use racing this answer
+        // cannot leave the "logged" flag set and silence the next outage's warning.
+        Interlocked.Exchange(ref _failedAtTicks, 0);
+        if (Interlocked.Exchange(ref _outageLogged, 0) == 1)
         {
             _logger.LogInformation("Region directory answers again: routing from its answers");
         }
