@@ -11,6 +11,7 @@ public sealed record FaultOutcome(
     double Rate,
     double KilledAt,
     double BackAt,
+    int AcknowledgedWhileDown,
     bool HeldDown,
     double? RecoverySeconds,
     double RecoveryBoundSeconds,
@@ -54,7 +55,7 @@ public sealed record FaultOutcome(
             ? $"FAILED(missing={Notifications.Missing}, resent={NewResends}, deliveries sent={Notifications.DeliveriesSent}/{Notifications.Expected}, not sent={Notifications.DeliveriesNotSent})"
             : NewResends == 0 ? "ok(once)"
             : $"ok(at-least-once: {NewResends} webhook calls repeated with the same event id)";
-        yield return $"[{Fault}] load: {Acknowledged} ok'd submissions at ~{Rate:0.0}/s | fault: kill -9 {Fault} at t={KilledAt:0.0}s, back at t={BackAt:0.0}s"
+        yield return $"[{Fault}] load: {Acknowledged} ok'd submissions at ~{Rate:0.0}/s | fault: kill -9 {Fault} at t={KilledAt:0.0}s, back at t={BackAt:0.0}s, {AcknowledgedWhileDown} ok'd while down"
             + $" | recovery: {(Recovered ? $"{RecoverySeconds:0.0}s" : $"NOT within {RecoveryBoundSeconds:0}s")}"
             + $" | lost={Storage.Lost} duplicated={Storage.Duplicated} | reporting={(Reporting.Holds ? "ok" : "FAILED")} notifications={notifications}"
             + $" | errors: {errors}";

@@ -83,6 +83,8 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
             Rate: load.Acknowledged.Count / loadStoppedAt.TotalSeconds,
             KilledAt: killedAt.TotalSeconds,
             BackAt: backAt.TotalSeconds,
+            // Intake during the outage itself (kill to back): e.g. the routing cache carrying submissions through a directory outage.
+            AcknowledgedWhileDown: load.Acknowledged.Count(a => a.AnsweredAtSeconds >= killedAt.TotalSeconds && a.AnsweredAtSeconds <= backAt.TotalSeconds),
             HeldDown: heldDown,
             RecoverySeconds: checks.AllHold ? (convergedAt - backAt).TotalSeconds : null,
             RecoveryBoundSeconds: RecoveryBound.TotalSeconds,

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.Complaints.Grpc;
+using Oversight.Complaints.Grpc.Routing;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
@@ -15,8 +16,15 @@ public static class Extensions
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource("complaintsdb");
-        // No consumers: this service only publishes, through the outbox relay.
-        builder.AddRabbitMqMessaging("messaging");
+        // Events are published through the outbox relay. The one consumer drops the routing cache when the directory
+        // changes, on a temporary queue per process (every instance must drop its own cache). Degraded, not Unhealthy,
+        // when the broker is down: intake needs neither the broker nor the event (answers expire after FreshFor anyway).
+        builder.AddRabbitMqMessaging("messaging", bus =>
+            bus.AddConsumer<RoutingCacheInvalidation>().Endpoint(e =>
+            {
+                e.Temporary = true;
+                e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..8];
+            }), HealthStatus.Degraded);
         builder.AddTransactionalOutbox();
         // The fast path of idempotent submissions; optional (the database decides without it), so Degraded when down.
         builder.AddRedisClient("cache", HealthStatus.Degraded);
@@ -41,5 +49,6 @@ public static class Extensions
         builder.Services.AddSingleton<ComplaintQueryStore>();
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddScoped<HandlingOfficeRouter>();
+        builder.AddRoutingCache();
     }
 }

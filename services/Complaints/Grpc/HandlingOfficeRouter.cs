@@ -1,5 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
+using Oversight.Complaints.Grpc.Routing;
 using Oversight.Contracts.RegionDirectory;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
@@ -11,8 +12,12 @@ namespace Oversight.Complaints.Grpc;
 public sealed record IntakeRouting(
     string OfficeId, string OfficeName, string OfficeRegionCode, string? PpkName, string? PpkRole, bool InElectionPeriod);
 
-/// <summary>Asks the region directory for the routing and the campaign status, mapping its failures onto this service's contract.</summary>
-public sealed class HandlingOfficeRouter(RegionDirectoryClient directory, ILogger<HandlingOfficeRouter> logger)
+/// <summary>
+/// Asks the region directory for the routing and the campaign status, mapping its failures onto this service's contract.
+/// Answers come from the <see cref="RoutingCache"/> while fresh, and from older cached answers while the directory is
+/// unavailable (docs/architecture.md, "Routing cache"). Callers check the caller's role and region scope first.
+/// </summary>
+public sealed class HandlingOfficeRouter(RegionDirectoryClient directory, RoutingCache cache, ILogger<HandlingOfficeRouter> logger)
 {
     // Bounds each lookup, retries by the resilience handler included.
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
@@ -23,40 +28,14 @@ public sealed class HandlingOfficeRouter(RegionDirectoryClient directory, ILogge
     public async Task<IntakeRouting> RouteAsync(
         string regionCode, string employingRegionCode, DateOnly eventDate, string? authorization, CancellationToken cancellationToken)
     {
-        var headers = new Metadata();
-        if (!string.IsNullOrEmpty(authorization))
+        var routeKey = new RouteKey(regionCode, employingRegionCode);
+        var campaignKey = new CampaignKey(regionCode, eventDate);
+        var fresh = cache.Options.FreshFor;
+        cache.Routes.TryGet(routeKey, fresh, out var routing, out _);
+        cache.Campaigns.TryGet(campaignKey, fresh, out var campaign, out _);
+        if (routing is null || campaign is null)
         {
-            headers.Add("authorization", authorization);
-        }
-        ComplaintRouting routing;
-        CampaignStatus campaign;
-        try
-        {
-            var routingCall = directory.RouteComplaintAsync(
-                new RouteComplaintRequest { RegionCode = regionCode, EmployingRegionCode = employingRegionCode },
-                headers, deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken).ResponseAsync;
-            var campaignCall = directory.GetCampaignStatusAsync(
-                new GetCampaignStatusRequest { Code = regionCode, Date = eventDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
-                deadline: DateTime.UtcNow.Add(Deadline), cancellationToken: cancellationToken).ResponseAsync;
-            await Task.WhenAll(routingCall, campaignCall).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            routing = await routingCall;
-            campaign = await campaignCall;
-        }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
-        {
-            var employing = ex.Status.Detail.Contains("employing_region_code", StringComparison.Ordinal);
-            throw new RpcException(new Status(StatusCode.InvalidArgument, employing
-                ? $"reported.region_code: no region with code {employingRegionCode}"
-                : $"region_code: no region with code {regionCode}"));
-        }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
-        {
-            throw new RpcException(new Status(ex.StatusCode, $"region directory: {ex.Status.Detail}"));
-        }
-        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
-        {
-            logger.LogWarning("Region directory unavailable ({StatusCode}): {Reason}", ex.StatusCode, ex.Status.Detail);
-            throw new RpcException(new Status(StatusCode.Unavailable, "The region directory is unavailable."));
+            (routing, campaign) = await AskDirectoryAsync(routeKey, campaignKey, routing, campaign, authorization, cancellationToken);
         }
 
         var bawaslu = routing.Bawaslu
@@ -66,5 +45,77 @@ public sealed class HandlingOfficeRouter(RegionDirectoryClient directory, ILogge
             bawaslu.Id, bawaslu.Name, bawaslu.RegionCode,
             routing.Ppk is { } ppk ? ppk.Name : null, routing.Ppk?.Role,
             campaign.HoldsElection && campaign.InCampaignPeriod);
+    }
+
+    /// <summary>Asks for what is not fresh in the cache; falls back on usable cached answers when the directory is unavailable.</summary>
+    private async Task<(ComplaintRouting Routing, CampaignStatus Campaign)> AskDirectoryAsync(
+        RouteKey routeKey, CampaignKey campaignKey, ComplaintRouting? freshRouting, CampaignStatus? freshCampaign,
+        string? authorization, CancellationToken cancellationToken)
+    {
+        var fallback = Usable(routeKey, campaignKey, freshRouting, freshCampaign);
+        if (fallback is { } recent && cache.DirectoryRecentlyFailed)
+        {
+            // The directory failed moments ago: don't make this caller wait for it to fail again.
+            cache.ServingStale(status: null, recent.Age);
+            return (recent.Routing, recent.Campaign);
+        }
+
+        var headers = new Metadata();
+        if (!string.IsNullOrEmpty(authorization))
+        {
+            headers.Add("authorization", authorization);
+        }
+        // With an answer in hand, wait less: the directory client's retries of a refused connection outlast an office's call.
+        var deadline = DateTime.UtcNow.Add(fallback is null ? Deadline : cache.Options.WaitWhenCached);
+        try
+        {
+            var routingCall = freshRouting is not null ? Task.FromResult(freshRouting) : directory.RouteComplaintAsync(
+                new RouteComplaintRequest { RegionCode = routeKey.RegionCode, EmployingRegionCode = routeKey.EmployingRegionCode },
+                headers, deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+            var campaignCall = freshCampaign is not null ? Task.FromResult(freshCampaign) : directory.GetCampaignStatusAsync(
+                new GetCampaignStatusRequest { Code = campaignKey.RegionCode, Date = campaignKey.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) },
+                deadline: deadline, cancellationToken: cancellationToken).ResponseAsync;
+            await Task.WhenAll(routingCall, campaignCall).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            var routing = await routingCall;
+            var campaign = await campaignCall;
+            cache.Remember(routeKey, routing, campaignKey, campaign);
+            return (routing, campaign);
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        {
+            var employing = ex.Status.Detail.Contains("employing_region_code", StringComparison.Ordinal);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, employing
+                ? $"reported.region_code: no region with code {routeKey.EmployingRegionCode}"
+                : $"region_code: no region with code {routeKey.RegionCode}"));
+        }
+        catch (RpcException ex) when (ex.StatusCode is StatusCode.PermissionDenied or StatusCode.Unauthenticated or StatusCode.InvalidArgument or StatusCode.FailedPrecondition)
+        {
+            throw new RpcException(new Status(ex.StatusCode, $"region directory: {ex.Status.Detail}"));
+        }
+        catch (RpcException ex) when (ex.StatusCode != StatusCode.Cancelled)
+        {
+            cache.DirectoryFailed();
+            if (fallback is { } held)
+            {
+                cache.ServingStale(ex.StatusCode, held.Age);
+                return (held.Routing, held.Campaign);
+            }
+            logger.LogWarning("Region directory unavailable ({StatusCode}): {Reason}", ex.StatusCode, ex.Status.Detail);
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                $"The region directory is unavailable and no recent routing for region {routeKey.RegionCode} is cached; retry later."));
+        }
+    }
+
+    private sealed record Held(ComplaintRouting Routing, CampaignStatus Campaign, TimeSpan Age);
+
+    /// <summary>Both answers within UsableFor (a fresh one counts), with the older one's age; null when either is missing.</summary>
+    private Held? Usable(RouteKey routeKey, CampaignKey campaignKey, ComplaintRouting? freshRouting, CampaignStatus? freshCampaign)
+    {
+        var usable = cache.Options.UsableFor;
+        var routingAge = TimeSpan.Zero;
+        var campaignAge = TimeSpan.Zero;
+        var routing = freshRouting ?? (cache.Routes.TryGet(routeKey, usable, out var r, out routingAge) ? r : null);
+        var campaign = freshCampaign ?? (cache.Campaigns.TryGet(campaignKey, usable, out var c, out campaignAge) ? c : null);
+        return routing is null || campaign is null ? null : new Held(routing, campaign, routingAge > campaignAge ? routingAge : campaignAge);
     }
 }

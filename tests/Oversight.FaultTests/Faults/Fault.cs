@@ -17,6 +17,13 @@ public sealed record Fault(string Name, Func<TestServers, TestSystem, Resource> 
     /// </summary>
     public bool MayResendWebhooks => Name is "postgres" or TestSystem.Notifications;
 
+    /// <summary>
+    /// Intake must keep answering OK while this process is down. The region directory: complaints routes from its
+    /// routing cache (docs/architecture.md, "Routing cache"). The broker and Redis do not stop intake either, but the
+    /// suite only records that (the "ok'd while down" figure), it does not require it.
+    /// </summary>
+    public bool IntakeMustContinue => Name is TestSystem.RegionDirectory;
+
     // The complaints service only publishes (through its outbox): its "outbox" check names the broker; the consumers' bus check does.
     public static readonly Fault RabbitMQ = new("rabbitmq", (s, _) => s.RabbitMQ,
         [TestSystem.Complaints, TestSystem.Reporting, TestSystem.Notifications], ["masstransit", "outbox"]);

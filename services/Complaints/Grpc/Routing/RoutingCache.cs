@@ -1,0 +1,97 @@
+using System.Diagnostics.Metrics;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Oversight.Contracts.RegionDirectory;
+
+namespace Oversight.Complaints.Grpc.Routing;
+
+/// <summary>Routing answers are the same for every submission of a region and an employing region (PPK).</summary>
+public readonly record struct RouteKey(string RegionCode, string EmployingRegionCode);
+
+/// <summary>The election-period flag is per region and WIB date.</summary>
+public readonly record struct CampaignKey(string RegionCode, DateOnly Date);
+
+/// <summary>
+/// The last good answers of the region directory, shared by every intake call of this process, and whether the
+/// directory is in an outage. Only successful answers are kept (NotFound, PermissionDenied… are never cached), and a
+/// <c>RegionDirectoryChanged</c> event drops everything (<see cref="RoutingCacheInvalidation"/>).
+/// The caller's scope is checked by ComplaintsService before routing, so a cached answer never widens access.
+/// </summary>
+public sealed class RoutingCache
+{
+    private static readonly Counter<long> StaleAnswers = OversightTelemetry.Meter.CreateCounter<long>(
+        "oversight.complaints.routing.stale_answers", "{submission}",
+        "Submissions routed from a cached answer older than FreshFor because the region directory was unavailable.");
+
+    private readonly TimeProvider _time;
+    private readonly ILogger<RoutingCache> _logger;
+    // UTC ticks of the last failed look-up of the current outage; 0 while the directory answers.
+    private long _failedAtTicks;
+    // 1 once this outage's warning was logged, so an outage logs one line, not one per submission.
+    private int _outageLogged;
+
+    public RoutingCache(IOptions<RoutingCacheOptions> options, TimeProvider time, ILogger<RoutingCache> logger)
+    {
+        Options = options.Value;
+        _time = time;
+        _logger = logger;
+        Routes = new AnswerCache<RouteKey, ComplaintRouting>(Options.MaxEntries, time);
+        Campaigns = new AnswerCache<CampaignKey, CampaignStatus>(Options.MaxEntries, time);
+    }
+
+    public RoutingCacheOptions Options { get; }
+
+    public AnswerCache<RouteKey, ComplaintRouting> Routes { get; }
+
+    public AnswerCache<CampaignKey, CampaignStatus> Campaigns { get; }
+
+    /// <summary>True within <see cref="RoutingCacheOptions.RecheckAfter"/> of a failed look-up: serve usable answers without asking.</summary>
+    public bool DirectoryRecentlyFailed
+    {
+        get
+        {
+            var failedAt = Interlocked.Read(ref _failedAtTicks);
+            return failedAt != 0 && _time.GetUtcNow().UtcTicks - failedAt < Options.RecheckAfter.Ticks;
+        }
+    }
+
+    /// <summary>The directory answered: keep its answers and end any outage.</summary>
+    public void Remember(RouteKey routeKey, ComplaintRouting routing, CampaignKey campaignKey, CampaignStatus campaign)
+    {
+        // A routing without a Bawaslu office is refused (FailedPrecondition): not a successful answer to keep.
+        if (routing.Bawaslu is not null)
+        {
+            Routes.Put(routeKey, routing);
+        }
+        Campaigns.Put(campaignKey, campaign);
+        // Both flags reset on every answer (not only when a failure was recorded), so a stale use racing this answer
+        // cannot leave the "logged" flag set and silence the next outage's warning.
+        Interlocked.Exchange(ref _failedAtTicks, 0);
+        if (Interlocked.Exchange(ref _outageLogged, 0) == 1)
+        {
+            _logger.LogInformation("Region directory answers again: routing from its answers");
+        }
+    }
+
+    /// <summary>A look-up failed because the directory is unavailable.</summary>
+    public void DirectoryFailed() => Interlocked.Exchange(ref _failedAtTicks, _time.GetUtcNow().UtcTicks);
+
+    /// <summary>A submission is routed from answers older than FreshFor: counted, and logged once per outage.</summary>
+    public void ServingStale(StatusCode? status, TimeSpan age)
+    {
+        StaleAnswers.Add(1);
+        if (Interlocked.Exchange(ref _outageLogged, 1) == 0)
+        {
+            _logger.LogWarning(
+                "Region directory unavailable ({StatusCode}): routing submissions from cached answers up to {UsableFor} old (this one {AgeSeconds:0} s) until it answers again",
+                status?.ToString() ?? "recently failed", Options.UsableFor, age.TotalSeconds);
+        }
+    }
+
+    /// <summary>The directory's data changed: every kept answer may be wrong now.</summary>
+    public void Clear()
+    {
+        Routes.Clear();
+        Campaigns.Clear();
+    }
+}

@@ -1,0 +1,21 @@
+using MassTransit;
+using Oversight.Contracts.IntegrationEvents;
+
+namespace Oversight.Complaints.Grpc.Routing;
+
+/// <summary>
+/// Drops the routing cache when the region directory announces a change. Everything is dropped, not only the affected
+/// regions: an office's change alters the routing of every region below it, and refilling costs two calls per region.
+/// Idempotent, so a repeated event needs no de-duplication. An event missed (broker down, this process starting)
+/// leaves answers at most FreshFor old in use, the consistency window documented in docs/architecture.md.
+/// </summary>
+public sealed class RoutingCacheInvalidation(RoutingCache cache, ILogger<RoutingCacheInvalidation> logger) : IConsumer<RegionDirectoryChanged>
+{
+    public Task Consume(ConsumeContext<RegionDirectoryChanged> context)
+    {
+        cache.Clear();
+        logger.LogInformation("Routing cache dropped: region directory {Entity} {Change} (event {EventId})",
+            context.Message.Entity, context.Message.Change, context.Message.EventId);
+        return Task.CompletedTask;
+    }
+}
