@@ -31,7 +31,11 @@ public static class Extensions
         builder.Services.Configure<EmailOptions>(builder.Configuration.GetSection(EmailOptions.Section));
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection(DeliveryOptions.Section));
-        builder.Services.Configure<DirectoryClientOptions>(builder.Configuration.GetSection(DirectoryClientOptions.Section));
+        builder.Services.AddOptions<DirectoryClientOptions>().Bind(builder.Configuration.GetSection(DirectoryClientOptions.Section))
+            .Validate(o => o.FreshFor >= TimeSpan.Zero && o.UsableFor >= o.FreshFor && o.RecheckAfter >= TimeSpan.Zero
+                    && o.WaitWhenCached > TimeSpan.Zero && o.MaxEntries >= 0,
+                "Notifications:Directory: invalid settings (FreshFor ≥ 0, UsableFor ≥ FreshFor, RecheckAfter ≥ 0, WaitWhenCached > 0, MaxEntries ≥ 0)")
+            .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
         // The directory, called with the service's own token (a national integrator client, see docs/notifications.md).

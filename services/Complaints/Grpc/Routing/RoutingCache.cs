@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Oversight.Contracts.RegionDirectory;
+using Oversight.ServiceDefaults.Caching;
 
 namespace Oversight.Complaints.Grpc.Routing;
 
@@ -23,18 +24,14 @@ public sealed class RoutingCache
         "oversight.complaints.routing.stale_answers", "{submission}",
         "Submissions routed from a cached answer older than FreshFor because the region directory was unavailable.");
 
-    private readonly TimeProvider _time;
     private readonly ILogger<RoutingCache> _logger;
-    // UTC ticks of the last failed look-up of the current outage; 0 while the directory answers.
-    private long _failedAtTicks;
-    // 1 once this outage's warning was logged, so an outage logs one line, not one per submission.
-    private int _outageLogged;
+    private readonly SourceOutage _outage;
 
     public RoutingCache(IOptions<RoutingCacheOptions> options, TimeProvider time, ILogger<RoutingCache> logger)
     {
         Options = options.Value;
-        _time = time;
         _logger = logger;
+        _outage = new SourceOutage(time, Options.RecheckAfter);
         Routes = new AnswerCache<RouteKey, ComplaintRouting>(Options.MaxEntries, time);
         Campaigns = new AnswerCache<CampaignKey, CampaignStatus>(Options.MaxEntries, time);
     }
@@ -46,14 +43,7 @@ public sealed class RoutingCache
     public AnswerCache<CampaignKey, CampaignStatus> Campaigns { get; }
 
     /// <summary>True within <see cref="RoutingCacheOptions.RecheckAfter"/> of a failed look-up: serve usable answers without asking.</summary>
-    public bool DirectoryRecentlyFailed
-    {
-        get
-        {
-            var failedAt = Interlocked.Read(ref _failedAtTicks);
-            return failedAt != 0 && _time.GetUtcNow().UtcTicks - failedAt < Options.RecheckAfter.Ticks;
-        }
-    }
+    public bool DirectoryRecentlyFailed => _outage.RecentlyFailed;
 
     /// <summary>The directory answered: keep its answers and end any outage.</summary>
     public void Remember(RouteKey routeKey, ComplaintRouting routing, CampaignKey campaignKey, CampaignStatus campaign)
@@ -64,23 +54,20 @@ public sealed class RoutingCache
             Routes.Put(routeKey, routing);
         }
         Campaigns.Put(campaignKey, campaign);
-        // Both flags reset on every answer (not only when a failure was recorded), so a stale use racing this answer
-        // cannot leave the "logged" flag set and silence the next outage's warning.
-        Interlocked.Exchange(ref _failedAtTicks, 0);
-        if (Interlocked.Exchange(ref _outageLogged, 0) == 1)
+        if (_outage.Answered())
         {
             _logger.LogInformation("Region directory answers again: routing from its answers");
         }
     }
 
     /// <summary>A look-up failed because the directory is unavailable.</summary>
-    public void DirectoryFailed() => Interlocked.Exchange(ref _failedAtTicks, _time.GetUtcNow().UtcTicks);
+    public void DirectoryFailed() => _outage.Failed();
 
     /// <summary>A submission is routed from answers older than FreshFor: counted, and logged once per outage.</summary>
     public void ServingStale(StatusCode? status, TimeSpan age)
     {
         StaleAnswers.Add(1);
-        if (Interlocked.Exchange(ref _outageLogged, 1) == 0)
+        if (_outage.ServingOlderAnswer())
         {
             _logger.LogWarning(
                 "Region directory unavailable ({StatusCode}): routing submissions from cached answers up to {UsableFor} old (this one {AgeSeconds:0} s) until it answers again",

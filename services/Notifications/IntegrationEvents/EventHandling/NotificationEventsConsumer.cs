@@ -1,6 +1,7 @@
 using MassTransit;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Notifications.Deliveries;
+using Oversight.Notifications.Routing;
 
 namespace Oversight.Notifications.IntegrationEvents.EventHandling;
 
@@ -8,7 +9,7 @@ namespace Oversight.Notifications.IntegrationEvents.EventHandling;
 /// Every integration event, on one queue: each is planned into deliveries. A failure (directory or database down)
 /// throws so MassTransit retries; planning the same event again adds nothing (unique key per event, recipient, channel).
 /// </summary>
-public sealed class NotificationEventsConsumer(NotificationPlanner planner) :
+public sealed class NotificationEventsConsumer(NotificationPlanner planner, RecipientDirectory recipients) :
     IConsumer<ComplaintSubmitted>, IConsumer<ComplaintRegistered>, IConsumer<ComplaintRejected>, IConsumer<ReviewExtended>,
     IConsumer<ComplaintDecided>, IConsumer<RecommendationIssued>, IConsumer<SanctionImposed>, IConsumer<ComplaintEscalated>,
     IConsumer<ComplaintClosed>, IConsumer<ComplaintStatusChanged>, IConsumer<DeadlineApproaching>, IConsumer<DeadlineMissed>,
@@ -26,5 +27,11 @@ public sealed class NotificationEventsConsumer(NotificationPlanner planner) :
     public Task Consume(ConsumeContext<ComplaintStatusChanged> context) => planner.PlanAsync(context.Message, context.CancellationToken);
     public Task Consume(ConsumeContext<DeadlineApproaching> context) => planner.PlanAsync(context.Message, context.CancellationToken);
     public Task Consume(ConsumeContext<DeadlineMissed> context) => planner.PlanAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<RegionDirectoryChanged> context) => planner.PlanAsync(context.Message, context.CancellationToken);
+    public Task Consume(ConsumeContext<RegionDirectoryChanged> context)
+    {
+        // The kept routings and office lists may be wrong now. One process drops its own: a second instance of this
+        // service on the same queue keeps its answers for at most Notifications:Directory:FreshFor.
+        recipients.Forget();
+        return planner.PlanAsync(context.Message, context.CancellationToken);
+    }
 }

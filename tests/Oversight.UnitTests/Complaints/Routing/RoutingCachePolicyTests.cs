@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Oversight.Complaints.Grpc.Routing;
 using Oversight.Contracts.RegionDirectory;
+using Oversight.ServiceDefaults.Caching;
 using Oversight.UnitTests.Complaints.Domain;
 using MicrosoftOptions = Microsoft.Extensions.Options.Options;
 

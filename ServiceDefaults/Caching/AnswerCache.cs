@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 
-namespace Oversight.Complaints.Grpc.Routing;
+namespace Oversight.ServiceDefaults.Caching;
 
 /// <summary>
 /// A bounded map of answers stamped with when they were received; the reader says how old an answer it accepts
 /// (fresh for normal use, much older while the source is down). Pure policy, no I/O: unit-tested with a fake clock.
+/// Used for the region directory's answers by complaints (routing) and notifications (recipients).
 /// </summary>
 public sealed class AnswerCache<TKey, TValue>(int capacity, TimeProvider time) where TKey : notnull
 {
