@@ -41,11 +41,12 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
     [Fact]
     public async Task Concurrent_submissions_over_the_limit_are_refused_as_busy_and_only_the_accepted_ones_are_stored()
     {
+        // Three desks (three office clients), each submitting for its own region.
         var desks = new[]
         {
-            await System.IntakeOfficerHeadersAsync("52.71"),
-            await System.IntakeOfficerHeadersAsync("52.71"),
-            await System.IntakeOfficerHeadersAsync("64.03"),
+            (region: "52.71", headers: await System.IntakeOfficerHeadersAsync("52.71")),
+            (region: "52.71", headers: await System.IntakeOfficerHeadersAsync("52.71")),
+            (region: "64.03", headers: await System.IntakeOfficerHeadersAsync("64.03")),
         };
         var run = Guid.NewGuid().ToString("N");
         var busyLinesBefore = BusyLines();
@@ -56,7 +57,8 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
             var description = $"Admission {run} #{i}: politik uang di TPS 07, amplop dibagikan sebelum pencoblosan.";
             try
             {
-                var reply = await Complaints.SubmitComplaintAsync(Submissions.Laporan(i % 2 == 0 ? "52.71" : "64.03", description: description), desks[i % desks.Length]);
+                var desk = desks[i % desks.Length];
+                var reply = await Complaints.SubmitComplaintAsync(Submissions.Laporan(desk.region, description: description), desk.headers);
                 return (description, reply, error: (RpcException?)null);
             }
             catch (RpcException error)
