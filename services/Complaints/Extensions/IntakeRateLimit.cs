@@ -30,8 +30,8 @@ public static class IntakeRateLimit
 
         builder.Services.AddRateLimiter(options =>
         {
-            // The client's own window first: a runaway client is refused without taking a place in the shared queue.
-            // Then the global admission limit (Complaints:Admission), shared by every intake call.
+            // The client's own window and the global admission limit (Complaints:Admission), shared by every intake call;
+            // the chain takes one window permit per call and refuses a runaway client without queueing it.
             var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsIntake(context.Request) && context.User.OfficeClientId() is { Length: > 0 } clientId
                     ? RateLimitPartition.GetFixedWindowLimiter(clientId, _ => new FixedWindowRateLimiterOptions
@@ -45,7 +45,7 @@ public static class IntakeRateLimit
                 IsIntake(context.Request)
                     ? RateLimitPartition.Get("intake", _ => IntakeAdmission.CreateLimiter(admissionSettings))
                     : RateLimitPartition.GetNoLimiter(""));
-            options.GlobalLimiter = PartitionedRateLimiter.CreateChained(perClient, admission);
+            options.GlobalLimiter = new IntakeLimiterChain<HttpContext>(perClient, admission);
             options.OnRejected = RejectAsync;
         });
     }

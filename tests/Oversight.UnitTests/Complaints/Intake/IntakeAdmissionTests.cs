@@ -114,3 +114,72 @@ public sealed class IntakeAdmissionTests
     private static QueueTimeoutLimiter Limiter(int maxQueued, TimeSpan maxQueueWait) => (QueueTimeoutLimiter)IntakeAdmission.CreateLimiter(
         new IntakeAdmissionOptions { MaxInFlight = 1, MaxQueued = maxQueued, MaxQueueWait = maxQueueWait });
 }
+
+/// <summary>The per-client window and the admission limit together: one window permit per call, busy or not.</summary>
+public sealed class IntakeLimiterChainTests
+{
+    [Fact]
+    public async Task A_call_that_finds_every_slot_taken_uses_one_window_permit_not_two()
+    {
+        using var chain = Chain(permitsPerMinute: 3, maxQueued: 1);
+        using var first = await AcquireAsTheMiddlewareDoesAsync(chain);
+        Assert.True(first.IsAcquired);
+
+        // The slot is taken: the attempt fails and the call queues, having used one permit of the window.
+        var queued = AcquireAsTheMiddlewareDoesAsync(chain);
+        Assert.False(queued.IsCompleted);
+        first.Dispose();
+        using (var second = await queued) Assert.True(second.IsAcquired);
+
+        // Two permits used so far, so exactly one is left.
+        using (var third = await AcquireAsTheMiddlewareDoesAsync(chain)) Assert.True(third.IsAcquired);
+        using var fourth = await AcquireAsTheMiddlewareDoesAsync(chain);
+        Assert.False(fourth.IsAcquired);
+        Assert.True(fourth.TryGetMetadata(MetadataName.RetryAfter, out _));
+    }
+
+    [Fact]
+    public async Task A_client_over_its_window_is_refused_with_a_retry_hint_without_queueing()
+    {
+        using var chain = Chain(permitsPerMinute: 1, maxQueued: 1);
+        using var first = await AcquireAsTheMiddlewareDoesAsync(chain);
+
+        var refused = AcquireAsTheMiddlewareDoesAsync(chain);
+
+        Assert.True(refused.IsCompleted);
+        using var lease = await refused;
+        Assert.False(lease.IsAcquired);
+        Assert.True(lease.TryGetMetadata(MetadataName.RetryAfter, out _));
+    }
+
+    [Fact]
+    public async Task A_busy_refusal_has_no_window_retry_hint()
+    {
+        using var chain = Chain(permitsPerMinute: 100, maxQueued: 0);
+        using var first = await AcquireAsTheMiddlewareDoesAsync(chain);
+
+        using var refused = await AcquireAsTheMiddlewareDoesAsync(chain);
+
+        Assert.False(refused.IsAcquired);
+        Assert.False(refused.TryGetMetadata(MetadataName.RetryAfter, out _));
+    }
+
+    // As the ASP.NET Core rate-limiting middleware: an attempt, then a wait when the attempt fails.
+    private static async Task<RateLimitLease> AcquireAsTheMiddlewareDoesAsync(PartitionedRateLimiter<string> chain)
+    {
+        var lease = chain.AttemptAcquire("desk");
+        if (lease.IsAcquired) return lease;
+        lease.Dispose();
+        return await chain.AcquireAsync("desk");
+    }
+
+    private static IntakeLimiterChain<string> Chain(int permitsPerMinute, int maxQueued) => new(
+        PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permitsPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        })),
+        PartitionedRateLimiter.Create<string, string>(_ => RateLimitPartition.Get("intake", _ => IntakeAdmission.CreateLimiter(
+            new IntakeAdmissionOptions { MaxInFlight = 1, MaxQueued = maxQueued }))));
+}
