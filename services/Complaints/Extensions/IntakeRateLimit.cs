@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +10,8 @@ namespace Oversight.Complaints.Extensions;
 /// A per-office-client limit on intake (SubmitComplaint over gRPC and <c>POST /v1/complaints</c>): one desk whose
 /// software retries in a loop cannot crowd out the others on election day. Partitioned by the token's client id;
 /// calls without a valid token are not counted here (the handler refuses them). Over the limit a call answers
-/// ResourceExhausted (gRPC) or 429 (REST), with a <c>retry-after</c> header in seconds.
+/// ResourceExhausted (gRPC) or 429 (REST), with a <c>retry-after</c> header in seconds. Chained after it, the global
+/// <see cref="IntakeAdmission"/> limit refuses the same way, as busy, when the service has no room for another submission.
 /// </summary>
 public static class IntakeRateLimit
 {
@@ -17,14 +19,20 @@ public static class IntakeRateLimit
     private const string GrpcIntakePath = "/oversight.complaints.v1.Complaints/SubmitComplaint";
     private const string RestIntakePath = "/v1/complaints";
 
+    private static readonly Counter<long> Refused = OversightTelemetry.Meter.CreateCounter<long>(
+        "oversight.complaints.intake.refused", "{call}", "Intake calls refused before the handler, by reason: busy (admission limit) or client_rate.");
+
     public static void AddIntakeRateLimit(this IHostApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(Section).Get<IntakeRateLimitOptions>() ?? new IntakeRateLimitOptions();
         if (settings.PermitsPerMinute <= 0) throw new InvalidOperationException($"{Section}:PermitsPerMinute must be a positive number.");
+        var admissionSettings = IntakeAdmission.Read(builder.Configuration);
 
         builder.Services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            // The client's own window and the global admission limit (Complaints:Admission), shared by every intake call;
+            // the chain takes one window permit per call and refuses a runaway client without queueing it.
+            var perClient = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsIntake(context.Request) && context.User.OfficeClientId() is { Length: > 0 } clientId
                     ? RateLimitPartition.GetFixedWindowLimiter(clientId, _ => new FixedWindowRateLimiterOptions
                     {
@@ -33,6 +41,11 @@ public static class IntakeRateLimit
                         QueueLimit = 0,
                     })
                     : RateLimitPartition.GetNoLimiter(""));
+            var admission = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsIntake(context.Request)
+                    ? RateLimitPartition.Get("intake", _ => IntakeAdmission.CreateLimiter(admissionSettings))
+                    : RateLimitPartition.GetNoLimiter(""));
+            options.GlobalLimiter = new IntakeLimiterChain<HttpContext>(perClient, admission);
             options.OnRejected = RejectAsync;
         });
     }
@@ -44,13 +57,28 @@ public static class IntakeRateLimit
     private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
     {
         var context = rejected.HttpContext;
-        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        // Only the per-client window says when it reopens; a busy refusal (no slot in the admission limit) has no such
+        // metadata and gets a short hint, and its own message, so callers and logs tell the two refusals apart.
+        var overClientRate = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait);
+        var retryAfter = overClientRate ? wait : IntakeAdmission.BusyRetryAfter;
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         var clientId = context.User.OfficeClientId();
-        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeRateLimit))
-            .LogWarning("Refused intake for client {ClientId}: over the rate limit, retry after {RetryAfter} s", clientId, seconds);
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(IntakeRateLimit));
+        string message;
+        if (overClientRate)
+        {
+            Refused.Add(1, new KeyValuePair<string, object?>("reason", "client_rate"));
+            logger.LogWarning("Refused intake for client {ClientId}: over the rate limit, retry after {RetryAfter} s", clientId, seconds);
+            message = $"Too many submissions from this client: retry after {seconds} s.";
+        }
+        else
+        {
+            var reason = rejected.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var phrase) ? phrase : "no free slot";
+            Refused.Add(1, new KeyValuePair<string, object?>("reason", "busy"));
+            logger.LogWarning("Refused intake for client {ClientId}: the service is busy ({Reason}), retry after {RetryAfter} s", clientId, reason, seconds);
+            message = $"The complaints service is busy: retry after {seconds} s.";
+        }
 
-        var message = $"Too many submissions from this client: retry after {seconds} s.";
         context.Response.Headers.RetryAfter = seconds;
         if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
         {
