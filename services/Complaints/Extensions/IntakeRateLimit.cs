@@ -22,6 +22,10 @@ public static class IntakeRateLimit
     private static readonly Counter<long> Refused = OversightTelemetry.Meter.CreateCounter<long>(
         "oversight.complaints.intake.refused", "{call}", "Intake calls refused before the handler, by reason: busy (admission limit) or client_rate.");
 
+    // One line per second per reason: the metric above counts every refusal.
+    private static readonly RefusalLogThrottle ClientRateLines = new(TimeProvider.System, TimeSpan.FromSeconds(1));
+    private static readonly RefusalLogThrottle BusyLines = new(TimeProvider.System, TimeSpan.FromSeconds(1));
+
     public static void AddIntakeRateLimit(this IHostApplicationBuilder builder)
     {
         var settings = builder.Configuration.GetSection(Section).Get<IntakeRateLimitOptions>() ?? new IntakeRateLimitOptions();
@@ -68,14 +72,22 @@ public static class IntakeRateLimit
         if (overClientRate)
         {
             Refused.Add(1, new KeyValuePair<string, object?>("reason", "client_rate"));
-            logger.LogWarning("Refused intake for client {ClientId}: over the rate limit, retry after {RetryAfter} s", clientId, seconds);
+            if (ClientRateLines.ShouldLog(out var unlogged))
+            {
+                logger.LogWarning("Refused intake for client {ClientId}: over the rate limit, retry after {RetryAfter} s ({Unlogged} more refused since the last line)",
+                    clientId, seconds, unlogged);
+            }
             message = $"Too many submissions from this client: retry after {seconds} s.";
         }
         else
         {
             var reason = rejected.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var phrase) ? phrase : "no free slot";
             Refused.Add(1, new KeyValuePair<string, object?>("reason", "busy"));
-            logger.LogWarning("Refused intake for client {ClientId}: the service is busy ({Reason}), retry after {RetryAfter} s", clientId, reason, seconds);
+            if (BusyLines.ShouldLog(out var unlogged))
+            {
+                logger.LogWarning("Refused intake for client {ClientId}: the service is busy ({Reason}), retry after {RetryAfter} s ({Unlogged} more refused since the last line)",
+                    clientId, reason, seconds, unlogged);
+            }
             message = $"The complaints service is busy: retry after {seconds} s.";
         }
 
