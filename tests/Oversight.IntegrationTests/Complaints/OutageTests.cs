@@ -50,7 +50,7 @@ public sealed class OutageTests(TestServers servers)
             await channel.QueueBindAsync(queue, SubmittedExchange, routingKey: "");
         }
         // The relay works before the outage: one complaint's event arrives.
-        var before = await client.SubmitComplaintAsync(Temuan("52.71"), desks["52.71"]);
+        var before = await client.SubmitComplaintAsync(Submissions.Temuan("52.71"), desks["52.71"]);
         var counts = new Dictionary<string, int>();
         await Eventually.HoldsAsync(() => DrainAsync(amqp, queue, counts), c => c.ContainsKey(before.ComplaintId), TimeSpan.FromSeconds(30), "the event before the outage");
 
@@ -66,7 +66,7 @@ public sealed class OutageTests(TestServers servers)
                 try
                 {
                     var region = regions[i % regions.Length];
-                    var reply = await client.SubmitComplaintAsync(Temuan(region, violationType: 1 + i % 12), desks[region], cancellationToken: timeLimit.Token);
+                    var reply = await client.SubmitComplaintAsync(Submissions.Temuan(region, violationType: 1 + i % 12), desks[region], cancellationToken: timeLimit.Token);
                     Assert.Equal("registered", reply.Status);
                     return reply.ComplaintId;
                 }
@@ -103,17 +103,6 @@ public sealed class OutageTests(TestServers servers)
         await db.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", db);
         return (long)(await count.ExecuteScalarAsync())!;
-    }
-
-    // Temuan, not laporan: a laporan's PIN is hashed with 600,000 PBKDF2 rounds, CPU the outage has nothing to do with
-    // and that two shared cores spend slowly. A temuan is registered with a number and raises the same events.
-    private static SubmitComplaintRequest Temuan(string regionCode, int violationType = 2)
-    {
-        var request = Submissions.Laporan(regionCode, violationType);
-        request.Kind = "temuan";
-        request.Reporter = new Reporter { Category = "supervisor", Name = "Pengawas Kelurahan Ampenan Utara" };
-        request.SignatureAttested = false;
-        return request;
     }
 
     // Reads everything waiting on the queue into counts by complaint id; a fresh connection each time, since the

@@ -57,4 +57,18 @@ internal static class Submissions
             SignatureAttested = true,
         };
     }
+
+    /// <summary>
+    /// The same facts filed as a temuan by a supervisor: registered with a TM number and raising the same events, but
+    /// without a laporan's PIN, whose PBKDF2 hash (600,000 rounds) is CPU an outage or routing test has nothing to do
+    /// with. Each violation type is a distinct complaint (no idempotency key).
+    /// </summary>
+    public static SubmitComplaintRequest Temuan(string regionCode, int violationType = 2)
+    {
+        var request = Laporan(regionCode, violationType);
+        request.Kind = "temuan";
+        request.Reporter = new Reporter { Category = "supervisor", Name = "Pengawas Kelurahan Ampenan Utara" };
+        request.SignatureAttested = false;
+        return request;
+    }
 }

@@ -20,14 +20,17 @@ public sealed class DirectoryOutageTests(TestServers servers)
     public async Task While_the_directory_is_down_a_complaint_of_a_region_seen_before_is_still_emailed_to_its_office()
     {
         await using var smtp = new SmtpTestListener();
-        // FreshFor=0 in notifications: it asks the directory for every event, so a kept answer is used only because the
-        // directory is down. Complaints keeps its fresh routing (60 s), so intake goes on during the outage.
+        // FreshFor=0 and RecheckAfter=0 in notifications: it asks the directory for every event, so a kept answer is used
+        // only because the directory is down, and the first event after the restart asks again (with the default 5 s
+        // recheck pause it could still be served from the kept answers). Complaints keeps its fresh routing (60 s), so
+        // intake goes on during the outage.
         await using var system = await TestSystem.StartWithNotificationSettingsAsync(servers, new Dictionary<string, string>
         {
             ["Notifications__Email__Smtp__Host"] = "127.0.0.1",
             ["Notifications__Email__Smtp__Port"] = smtp.Port.ToString(),
             ["Notifications__Email__Smtp__Security"] = "None",
             ["Notifications__Directory__FreshFor"] = "00:00:00",
+            ["Notifications__Directory__RecheckAfter"] = "00:00:00",
         }, TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications);
         var complaints = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
         var desk = await system.IntakeOfficerHeadersAsync("52.71");
