@@ -1,3 +1,5 @@
+using Oversight.ServiceDefaults.Caching;
+
 namespace Oversight.Notifications;
 
 /// <summary>E-mail settings (section <c>Notifications:Email</c>).</summary>
@@ -67,30 +69,17 @@ public sealed class DeliveryOptions
     public int BatchSize { get; set; } = 32;
 }
 
-/// <summary>The notifications service's own client at the region directory (section <c>Notifications:Directory</c>).</summary>
-public sealed class DirectoryClientOptions
+/// <summary>
+/// The notifications service's own client at the region directory (section <c>Notifications:Directory</c>), and how long
+/// it keeps the directory's routings and office lists: while the directory is unavailable, an answer up to
+/// <c>UsableFor</c> old names the recipients instead of holding every event until it is back (the same trade as the
+/// complaints service's routing cache).
+/// </summary>
+public sealed class DirectoryClientOptions : KeptAnswerSettings
 {
     public const string Section = "Notifications:Directory";
 
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
-
-    /// <summary>A routing or office list younger than this is used without asking the directory again.</summary>
-    public TimeSpan FreshFor { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>
-    /// While the directory is unavailable, an answer up to this old names the recipients instead of holding every event
-    /// until the directory is back (the same trade as the complaints service's routing cache).
-    /// </summary>
-    public TimeSpan UsableFor { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>After a failed call, held answers are used without asking for this long (one slow call per interval).</summary>
-    public TimeSpan RecheckAfter { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long a call may take when a usable answer is held (the client's retries of a dead directory take longer).</summary>
-    public TimeSpan WaitWhenCached { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Entries per kind of answer (routings, office lists): ~550 regions, so the bound only guards memory.</summary>
-    public int MaxEntries { get; set; } = 10_000;
 }

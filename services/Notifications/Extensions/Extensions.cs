@@ -32,8 +32,7 @@ public static class Extensions
         builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
         builder.Services.Configure<DeliveryOptions>(builder.Configuration.GetSection(DeliveryOptions.Section));
         builder.Services.AddOptions<DirectoryClientOptions>().Bind(builder.Configuration.GetSection(DirectoryClientOptions.Section))
-            .Validate(o => o.FreshFor >= TimeSpan.Zero && o.UsableFor >= o.FreshFor && o.RecheckAfter >= TimeSpan.Zero
-                    && o.WaitWhenCached > TimeSpan.Zero && o.MaxEntries >= 0,
+            .Validate(o => o.Invalidity(DirectoryClientOptions.Section) is null,
                 "Notifications:Directory: invalid settings (FreshFor ≥ 0, UsableFor ≥ FreshFor, RecheckAfter ≥ 0, WaitWhenCached > 0, MaxEntries ≥ 0)")
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
