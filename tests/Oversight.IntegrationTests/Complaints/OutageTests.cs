@@ -86,8 +86,10 @@ public sealed class OutageTests(TestServers servers)
         }
         Assert.Equal(Submitted, ids.Distinct().Count());
 
+        // 240 s: alone this takes well under a minute, but in the full suite on two cores other tests' systems share
+        // the restarted broker and the CPU (one fresh-clone run of 2026-11-23 missed 120 s; cause not yet found).
         await Eventually.HoldsAsync(() => DrainAsync(amqp, queue, counts), c => ids.All(c.ContainsKey),
-            TimeSpan.FromSeconds(120), $"all {Submitted} ComplaintSubmitted events after the outage");
+            TimeSpan.FromSeconds(240), $"all {Submitted} ComplaintSubmitted events after the outage");
         // A moment more for any duplicate still on its way.
         await Task.Delay(TimeSpan.FromSeconds(3));
         await DrainAsync(amqp, queue, counts);
