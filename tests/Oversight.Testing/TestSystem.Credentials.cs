@@ -2,19 +2,17 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Oversight.Hosting;
-using Oversight.Hosting.Resources;
 
 namespace Oversight.Testing;
 
 /// <summary>
-/// Signing in, as the AppHost wires it: the directory gets a bootstrap admin (national scope, admin role) with a
-/// secret generated per system, and tests get tokens from its <c>POST /connect/token</c>.
+/// Signing in, as the AppHost wires it: the directory gets a bootstrap admin (national scope, admin role) whose secret
+/// is generated into each system's own state folder, and tests get tokens from its <c>POST /connect/token</c>.
 /// </summary>
 public sealed partial class TestSystem
 {
-    /// <summary>The client id of every test system's bootstrap admin.</summary>
-    public const string AdminClientId = "test-admin";
+    /// <summary>The client id of the bootstrap admin, as the AppHost wires it.</summary>
+    public const string AdminClientId = "oversight-admin";
 
     private const string AdminSecretSetting = "RegionDirectory__BootstrapAdmin__Secret";
     private readonly SemaphoreSlim _adminTokenGate = new(1, 1);
@@ -82,12 +80,4 @@ public sealed partial class TestSystem
         [property: JsonPropertyName("access_token")] string AccessToken,
         [property: JsonPropertyName("token_type")] string TokenType,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
-}
-
-internal static class TestAdminWiring
-{
-    /// <summary>The AppHost's bootstrap-admin wiring, with a fresh random secret per system.</summary>
-    public static ResourceBuilder<ProjectResource> WithTestAdmin(this ResourceBuilder<ProjectResource> directory) =>
-        directory.WithEnvironment("RegionDirectory__BootstrapAdmin__ClientId", TestSystem.AdminClientId)
-            .WithEnvironment("RegionDirectory__BootstrapAdmin__Secret", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
 }

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Oversight.IntegrationTests.Dashboard;
+namespace Oversight.IntegrationTests.Browser;
 
 /// <summary>
 /// Debian's headless Chromium driven by Playwright (its driver ships in the NuGet package; its own browser download
