@@ -107,6 +107,7 @@ public static class PostgresBuilderExtensions
             .WithIconName("DatabaseMultiple")
             .WithHealthCheck(healthCheck)
             .WaitForCompletion(init)
+            .PublishAsOfficialImage()
             .RequiresPackage(Path.Combine(PostgresServerResource.BinDirectory, "postgres"), "postgresql");
         init.WithParentRelationship(resource);
         return resource;

@@ -110,6 +110,7 @@ public static class RabbitMQBuilderExtensions
             .WithIconName("Mail")
             .WithHealthCheck(healthCheck)
             .WaitFor(epmd)
+            .PublishAsOfficialImage()
             .RequiresPackage(RabbitMQServerResource.Executable, "rabbitmq-server");
         epmd.WithParentRelationship(resource);
         return resource;

@@ -58,6 +58,7 @@ public static class RedisBuilderExtensions
             })
             .WithIconName("Memory")
             .WithHealthCheck(healthCheck)
+            .PublishAsOfficialImage()
             .RequiresPackage(RedisResource.Executable, "redis-server");
     }
 }
