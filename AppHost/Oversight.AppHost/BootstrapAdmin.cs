@@ -18,7 +18,8 @@ internal static class BootstrapAdmin
         var builder = directory.ApplicationBuilder;
         var secret = builder.AddStateSecret(SecretName);
         directory.WithEnvironment("RegionDirectory__BootstrapAdmin__ClientId", ClientId)
-            .WithEnvironment("RegionDirectory__BootstrapAdmin__Secret", secret);
+            .WithEnvironment("RegionDirectory__BootstrapAdmin__Secret", secret)
+            .WithAnnotation(new BootstrapAdminAnnotation(secret.Resource));
         if (!builder.CreatedSecretNow(SecretName)) return directory;
 
         return directory.OnResourceReady(async (resource, @event, ct) =>
@@ -37,4 +38,13 @@ internal static class BootstrapAdmin
             Console.WriteLine(message);
         });
     }
+}
+
+/// <summary>
+/// Marks the resource that registers the bootstrap admin (the region directory) and holds its secret, so that the
+/// dashboard's admin commands can sign in as it (<see cref="Commands.AdminToken"/>).
+/// </summary>
+internal sealed class BootstrapAdminAnnotation(ParameterResource secret) : IResourceAnnotation
+{
+    public ParameterResource Secret { get; } = secret;
 }
