@@ -23,6 +23,6 @@ internal static class AppHostOptions
         }
         var builder = DistributedApplication.CreateBuilder([.. rest]);
         if (fresh && builder.ExecutionContext.IsRunMode) builder.WipeState();
-        return builder;
+        return builder.PrintStartupSummary();
     }
 }

@@ -1,4 +1,5 @@
 using Oversight.AppHost;
+using Oversight.AppHost.Commands;
 
 var builder = AppHostOptions.CreateBuilder(args)
     .UseServiceConventions();
@@ -10,24 +11,32 @@ var directoryDb = postgres.AddDatabase("directorydb");
 var complaintsDb = postgres.AddDatabase("complaintsdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
 var cache = builder.AddRedis("cache", port: 16379);
-var messaging = builder.AddRabbitMQ("messaging", port: 15682, managementPort: 15683);
+var messaging = builder.AddRabbitMQ("messaging", port: 15682, managementPort: 15683)
+    .WithEndpointLink("management", "RabbitMQ management");
 
 var regionDirectory = builder.AddProject<Projects.Oversight_RegionDirectory>("region-directory")
+    .WithServiceHealthCheck()
     .WithReference(directoryDb).WaitFor(directoryDb)
     .WithReference(cache).WaitFor(cache)
     // Waited for only so that its first health checks do not log a broker that is still starting; at run time the
     // directory serves look-ups without the broker, and its outbox catches up later.
     .WithReference(messaging).WaitFor(messaging)
-    .WithBootstrapAdmin();
+    .WithBootstrapAdmin()
+    .WithPage("/v1/regions", "Provinces (REST)")
+    .WithPage("/v1/elections/pilkada-2024/calendar", "Election calendar (REST)")
+    .WithAdminCommands(AdminCommand.ImportRegionList, AdminCommand.ShowOutboxBacklog);
 
 var complaints = builder.AddProject<Projects.Oversight_Complaints>("complaints")
+    .WithServiceHealthCheck()
     .WithReference(complaintsDb).WaitFor(complaintsDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(regionDirectory).WaitFor(regionDirectory)
-    .WithReporterIdentityKey();
+    .WithReporterIdentityKey()
+    .WithAdminCommands(AdminCommand.ShowOutboxBacklog);
 
 builder.AddProject<Projects.Oversight_Notifications>("notifications")
+    .WithServiceHealthCheck()
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
@@ -35,10 +44,14 @@ builder.AddProject<Projects.Oversight_Notifications>("notifications")
     .WithDirectoryClient(regionDirectory);
 
 builder.AddProject<Projects.Oversight_Reporting>("reporting")
+    .WithServiceHealthCheck()
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(regionDirectory).WaitFor(regionDirectory)
     // The complaints service's export stream, read only by a rebuild: a reference without waiting.
-    .WithReference(complaints);
+    .WithReference(complaints)
+    .WithPage("/situation-room", "Situation room")
+    .WithPage("/v1/open-data/counts", "Open data counts (REST)")
+    .WithAdminCommands(AdminCommand.RebuildReporting);
 
 builder.Build().Run();

@@ -9,6 +9,8 @@ internal static class ServiceConventions
     /// Each service runs from its build output (the AppHost's build builds them, in the same configuration) instead of
     /// through <c>dotnet run</c>, which would keep an SDK process of about 130 MB beside each service. And each trusts the
     /// directory's token metadata over plain HTTP, since the AppHost runs every service on loopback without certificates.
+    /// Each runs in the Production environment.
+    /// In the dashboard, each service's <c>http</c> endpoint links its <c>/health</c> report (<see cref="DashboardLinks"/>).
     /// </summary>
     public static IDistributedApplicationBuilder UseServiceConventions(this IDistributedApplicationBuilder builder)
     {
@@ -25,7 +27,15 @@ internal static class ServiceConventions
                 {
                     project.Annotations.Add(new ExecutableAnnotation { Command = executable, WorkingDirectory = directory });
                 }
-                project.Annotations.Add(new EnvironmentCallbackAnnotation(env => env["OfficeAuthentication__RequireHttpsMetadata"] = "false"));
+                project.Annotations.Add(new EnvironmentCallbackAnnotation(env =>
+                {
+                    env["OfficeAuthentication__RequireHttpsMetadata"] = "false";
+                    // Production whatever environment the AppHost was started in: no developer exception page, which
+                    // would answer errors with stack traces and the request's headers.
+                    env["ASPNETCORE_ENVIRONMENT"] = "Production";
+                    env["DOTNET_ENVIRONMENT"] = "Production";
+                }));
+                project.Annotations.Add(new ResourceUrlsCallbackAnnotation(DashboardLinks.NameServiceEndpoints));
             }
             return Task.CompletedTask;
         });

@@ -76,7 +76,7 @@ public static class LocalServer
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)).TrimEnd('=').Replace('+', 'x').Replace('/', 'y');
 
     /// <summary>Fails the resource's start with a message naming the Debian package when its executable is missing.</summary>
-    internal static IResourceBuilder<T> RequiresPackage<T>(this IResourceBuilder<T> builder, string executable, string debianPackage)
+    public static IResourceBuilder<T> RequiresPackage<T>(this IResourceBuilder<T> builder, string executable, string debianPackage)
         where T : IResource
     {
         builder.ApplicationBuilder.Eventing.Subscribe<BeforeResourceStartedEvent>(builder.Resource, (@event, _) =>

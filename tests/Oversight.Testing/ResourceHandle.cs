@@ -17,16 +17,15 @@ public sealed class ResourceHandle : IAsyncDisposable
     private readonly DistributedApplication _app;
     private readonly List<ConsoleLine> _lines = [];
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _watcher;
+    private readonly List<Task> _consoleWatchers = [];
     private readonly Task _stateWatcher;
     // The latest state of each instance (one, or one per replica), by DCP's resource id.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CustomResourceSnapshot> _instances = new();
 
-    internal ResourceHandle(DistributedApplication app, IResource resource)
+    public ResourceHandle(DistributedApplication app, IResource resource)
     {
         _app = app;
         Resource = resource;
-        _watcher = WatchConsoleAsync();
         _stateWatcher = WatchStateAsync();
     }
 
@@ -142,7 +141,13 @@ public sealed class ResourceHandle : IAsyncDisposable
         {
             await foreach (var resourceEvent in _app.ResourceNotifications.WatchAsync(_stop.Token))
             {
-                if (resourceEvent.Resource.Name == Name) _instances[resourceEvent.ResourceId] = resourceEvent.Snapshot;
+                if (resourceEvent.Resource.Name != Name) continue;
+                // DCP keeps each instance's console under its own id: watch each one as it appears.
+                if (_instances.TryAdd(resourceEvent.ResourceId, resourceEvent.Snapshot))
+                {
+                    lock (_consoleWatchers) _consoleWatchers.Add(WatchConsoleAsync(resourceEvent.ResourceId));
+                }
+                _instances[resourceEvent.ResourceId] = resourceEvent.Snapshot;
             }
         }
         catch (OperationCanceledException) { }
@@ -163,12 +168,12 @@ public sealed class ResourceHandle : IAsyncDisposable
         }
     }
 
-    private async Task WatchConsoleAsync()
+    private async Task WatchConsoleAsync(string instanceId)
     {
         try
         {
             var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
-            await foreach (var batch in logs.WatchAsync(Resource).WithCancellation(_stop.Token))
+            await foreach (var batch in logs.WatchAsync(instanceId).WithCancellation(_stop.Token))
             {
                 lock (_lines) _lines.AddRange(batch.Select(line => new ConsoleLine(line.IsErrorMessage, line.Content)));
             }
@@ -180,7 +185,9 @@ public sealed class ResourceHandle : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await _watcher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Task[] watchers;
+        lock (_consoleWatchers) watchers = [.. _consoleWatchers];
+        foreach (var watcher in watchers) await watcher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _stateWatcher.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         _stop.Dispose();
     }
