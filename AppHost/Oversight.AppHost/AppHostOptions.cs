@@ -1,3 +1,4 @@
+using System.Reflection;
 using Oversight.LocalServers;
 
 namespace Oversight.AppHost;
@@ -21,8 +22,19 @@ internal static class AppHostOptions
                 default: rest.Add(args[i]); break;
             }
         }
+        // Its settings (appsettings.json: the dashboard's addresses) sit in the project folder, which is the content root
+        // under `dotnet run` but not when eng/run.sh starts the build output from the repository's root.
+        if (!rest.Any(arg => arg.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) && ProjectDirectory() is { } directory)
+        {
+            rest.InsertRange(0, ["--contentRoot", directory]);
+        }
         var builder = DistributedApplication.CreateBuilder([.. rest]);
         if (fresh && builder.ExecutionContext.IsRunMode) builder.WipeState();
         return builder.PrintStartupSummary();
     }
+
+    /// <summary>The AppHost's project folder, which the Aspire SDK records in the assembly at build time.</summary>
+    private static string? ProjectDirectory() =>
+        typeof(AppHostOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "apphostprojectpath")?.Value is { } path && Directory.Exists(path) ? path : null;
 }

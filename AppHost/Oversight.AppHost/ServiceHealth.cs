@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Oversight.LocalServers;
 
 namespace Oversight.AppHost;
 
@@ -16,7 +17,7 @@ internal static class ServiceHealth
         var endpoint = service.GetEndpoint("http");
         var key = $"{service.Resource.Name}_health";
         service.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(key,
-            _ => new ReportCheck(endpoint), failureStatus: null, tags: null));
+            _ => new PatientHealthCheck(new ReportCheck(endpoint)), failureStatus: null, tags: null));
         return service.WithHealthCheck(key);
     }
 

@@ -8,6 +8,28 @@ namespace Oversight.LocalServers;
 // Each check makes the request a client would: a query, a PING, an AMQP connection. The connection string is read
 // when the check runs, because it is known only once DCP has given the server its port.
 
+/// <summary>
+/// A check that, while its resource is not yet healthy, keeps asking for a few seconds before it answers. Aspire checks
+/// a resource that is not healthy after 1, 2, 3, 4, then every 5 s, so a server or service that becomes ready between
+/// two checks would hold whatever waits for it for seconds; asking every 200 ms inside one check ends that wait at once.
+/// </summary>
+public sealed class PatientHealthCheck(IHealthCheck inner) : IHealthCheck
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(200);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var result = await inner.CheckHealthAsync(context, cancellationToken);
+            if (result.Status == HealthStatus.Healthy || DateTime.UtcNow + Step > deadline) return result;
+            await Task.Delay(Step, cancellationToken);
+        }
+    }
+}
+
 internal sealed class SqlHealthCheck(Func<string?> connectionString) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

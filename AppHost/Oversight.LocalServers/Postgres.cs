@@ -94,7 +94,7 @@ public static class PostgresBuilderExtensions
             connectionString = await server.ConnectionStringExpression.GetValueAsync(ct));
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck,
-            _ => new Oversight.LocalServers.SqlHealthCheck(() => connectionString), failureStatus: null, tags: null));
+            _ => new PatientHealthCheck(new SqlHealthCheck(() => connectionString)), failureStatus: null, tags: null));
 
         var resource = builder.AddResource(server)
             .WithEndpoint(port: port, name: PostgresServerResource.PrimaryEndpointName, scheme: "tcp")
@@ -125,18 +125,14 @@ public static class PostgresBuilderExtensions
     public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> builder,
         [ResourceName] string name, string? databaseName = null)
     {
-        databaseName ??= name;
-        if (!Regex.IsMatch(databaseName, "^[a-z_][a-z0-9_]{0,62}$"))
-        {
-            throw new ArgumentException($"Database name '{databaseName}' must be lower-case letters, digits and '_' (at most 63).", nameof(databaseName));
-        }
+        databaseName = CheckedDatabaseName(databaseName ?? name);
         var database = new PostgresDatabaseResource(name, databaseName, builder.Resource);
         builder.Resource.Databases.Add(database);
 
         string? connectionString = null;
         var healthCheck = $"{name}_check";
         builder.ApplicationBuilder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck,
-            _ => new Oversight.LocalServers.SqlHealthCheck(() => connectionString), failureStatus: null, tags: null));
+            _ => new PatientHealthCheck(new SqlHealthCheck(() => connectionString)), failureStatus: null, tags: null));
 
         return builder.ApplicationBuilder.AddResource(database)
             .WithParentRelationship(builder)
@@ -154,7 +150,10 @@ public static class PostgresBuilderExtensions
                     await @event.Notifications.PublishUpdateAsync(db, s => s with { State = KnownResourceStates.Starting });
                     if (!db.TryGetLastAnnotation<ConnectionStringRedirectAnnotation>(out _))
                     {
-                        await CreateDatabaseAsync(await db.Parent.ConnectionStringExpression.GetValueAsync(ct), db.DatabaseName, logger, ct);
+                        if (await CreateDatabaseAsync(await db.Parent.ConnectionStringExpression.GetValueAsync(ct), db.DatabaseName, ct))
+                        {
+                            logger.LogInformation("Created database '{Database}'", db.DatabaseName);
+                        }
                     }
                     connectionString = await db.ConnectionStringExpression.GetValueAsync(ct);
                     await @event.Notifications.PublishUpdateAsync(db, s => s with { State = KnownResourceStates.Running });
@@ -168,17 +167,25 @@ public static class PostgresBuilderExtensions
             });
     }
 
-    private static async Task CreateDatabaseAsync(string? serverConnectionString, string database, ILogger logger, CancellationToken ct)
+    /// <summary>A database name SQL can take unquoted-safe inside double quotes: it is written into CREATE DATABASE.</summary>
+    private static string CheckedDatabaseName(string name) =>
+        Regex.IsMatch(name, "^[a-z_][a-z0-9_]{0,62}$")
+            ? name
+            : throw new ArgumentException($"Database name '{name}' must be lower-case letters, digits and '_' (at most 63).", nameof(name));
+
+    /// <summary>Creates the database on the server unless it exists; true when it created it.</summary>
+    public static async Task<bool> CreateDatabaseAsync(string? serverConnectionString, string database, CancellationToken ct)
     {
+        CheckedDatabaseName(database);
         await using var connection = new NpgsqlConnection(serverConnectionString + ";Database=postgres;Pooling=false");
         await connection.OpenAsync(ct);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
         exists.Parameters.AddWithValue(database);
-        if (await exists.ExecuteScalarAsync(ct) is not null) return;
-        // An identifier cannot be a parameter; AddDatabase allowed only [a-z0-9_] in the name.
+        if (await exists.ExecuteScalarAsync(ct) is not null) return false;
+        // An identifier cannot be a parameter; the name was checked above.
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
         await create.ExecuteNonQueryAsync(ct);
-        logger.LogInformation("Created database '{Database}'", database);
+        return true;
     }
 
     /// <summary>As root, the command line runs through setpriv as the postgres user; otherwise as it is.</summary>

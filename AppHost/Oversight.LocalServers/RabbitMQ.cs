@@ -82,7 +82,7 @@ public static class RabbitMQBuilderExtensions
             connectionString = await rabbit.ConnectionStringExpression.GetValueAsync(ct));
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck,
-            _ => new AmqpHealthCheck(() => connectionString), failureStatus: null, tags: null));
+            _ => new PatientHealthCheck(new AmqpHealthCheck(() => connectionString)), failureStatus: null, tags: null));
 
         var resource = builder.AddResource(rabbit)
             .WithEndpoint(port: port, name: RabbitMQServerResource.PrimaryEndpointName, scheme: "tcp")

@@ -44,7 +44,7 @@ public static class RedisBuilderExtensions
             connectionString = await redis.ConnectionStringExpression.GetValueAsync(ct));
         var healthCheck = $"{name}_check";
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(healthCheck,
-            _ => new RedisPingHealthCheck(() => connectionString), failureStatus: null, tags: null));
+            _ => new PatientHealthCheck(new RedisPingHealthCheck(() => connectionString)), failureStatus: null, tags: null));
 
         return builder.AddResource(redis)
             .WithEndpoint(port: port, name: RedisResource.PrimaryEndpointName, scheme: "tcp")

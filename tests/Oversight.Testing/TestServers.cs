@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
-using Npgsql;
 using Oversight.LocalServers;
 using Xunit;
 
@@ -56,10 +55,7 @@ public sealed class TestServers : IAsyncLifetime
     public async Task<string> CreateDatabaseAsync(string purpose)
     {
         var name = $"{purpose}_{Guid.NewGuid():N}"[..Math.Min(40, purpose.Length + 33)].ToLowerInvariant();
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString + ";Database=postgres;Pooling=false");
-        await connection.OpenAsync();
-        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await create.ExecuteNonQueryAsync();
+        await PostgresBuilderExtensions.CreateDatabaseAsync(Postgres.ConnectionString, name, CancellationToken.None);
         return $"{Postgres.ConnectionString};Database={name}";
     }
 
