@@ -44,7 +44,14 @@ public sealed partial class TestSystem
     /// <summary>A token for the client (client-credentials grant, secret in the form body); throws with the answer when refused.</summary>
     public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
     {
-        using var response = await RequestTokenAsync(clientId, secret, scope);
+        using var http = Http(RegionDirectory);
+        return await TokenAsync(http, clientId, secret, scope);
+    }
+
+    /// <summary>A token from the region directory at <paramref name="directory"/> (any system, e.g. one the AppHost runs unchanged).</summary>
+    public static async Task<string> TokenAsync(HttpClient directory, string clientId, string secret, string? scope = null)
+    {
+        using var response = await RequestTokenAsync(directory, clientId, secret, scope);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Token refused for {clientId}: {(int)response.StatusCode} {body}");
         var answer = System.Text.Json.JsonSerializer.Deserialize<TokenAnswer>(body)!;
@@ -55,6 +62,11 @@ public sealed partial class TestSystem
     public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string? scope = null)
     {
         using var http = Http(RegionDirectory);
+        return await RequestTokenAsync(http, clientId, secret, scope);
+    }
+
+    private static async Task<HttpResponseMessage> RequestTokenAsync(HttpClient directory, string clientId, string secret, string? scope)
+    {
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -62,7 +74,7 @@ public sealed partial class TestSystem
             ["client_secret"] = secret,
         };
         if (scope is not null) form["scope"] = scope;
-        return await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        return await directory.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
     /// <summary>A call invoker for a service whose every call carries <c>Authorization: Bearer {token}</c>.</summary>

@@ -9,6 +9,7 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Playwright;
+using Oversight.Testing;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.IntegrationTests.Browser;
 using Oversight.IntegrationTests.EndToEnd;
@@ -212,14 +213,14 @@ public sealed class DashboardBrowserTests
         using var directory = GrpcChannel.ForAddress("http://localhost:5102");
         using var complaints = GrpcChannel.ForAddress("http://localhost:5112");
 
-        var admin = await TokenAsync(directoryHttp, "oversight-admin", adminSecret);
+        var admin = await TestSystem.TokenAsync(directoryHttp, TestSystem.AdminClientId, adminSecret);
         var officer = await new OfficeCredentials.OfficeCredentialsClient(directory).RegisterClientAsync(new RegisterClientRequest
         {
             DisplayName = "Dashboard test intake desk 52",
             RegionCode = "52",
             Roles = { "intake_officer" },
         }, new Metadata { { "Authorization", $"Bearer {admin}" } });
-        var token = await TokenAsync(directoryHttp, officer.Client.ClientId, officer.ClientSecret);
+        var token = await TestSystem.TokenAsync(directoryHttp, officer.Client.ClientId, officer.ClientSecret);
 
         var reply = await new ComplaintsGrpcClient(complaints).SubmitComplaintAsync(Submissions.Laporan("52.71"), new Metadata
         {
@@ -230,18 +231,6 @@ public sealed class DashboardBrowserTests
         return reply.ComplaintId;
     }
 
-    private static async Task<string> TokenAsync(HttpClient directory, string clientId, string secret)
-    {
-        using var response = await directory.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"token refused for {clientId}: {(int)response.StatusCode} {body}");
-        return JsonSerializer.Deserialize<TokenAnswer>(body)!.AccessToken;
-    }
 
     /// <summary>Polls the page until the condition holds; fails with the last value seen.</summary>
     private static async Task<T> PollAsync<T>(Func<Task<T>> probe, Func<T, bool> condition, TimeSpan within, string what)
@@ -291,7 +280,6 @@ public sealed class DashboardBrowserTests
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
-    private sealed record TokenAnswer([property: JsonPropertyName("access_token")] string AccessToken);
 
     /// <summary>
     /// The built AppHost as <c>eng/run.sh</c> runs it, its output read for the dashboard's login URL, and stopped with

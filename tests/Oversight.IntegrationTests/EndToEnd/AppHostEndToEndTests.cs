@@ -82,7 +82,7 @@ public sealed class AppHostEndToEndTests
             using var notificationsChannel = GrpcChannel.ForAddress(app.GetEndpoint("notifications", "grpc"));
             using var reportingChannel = GrpcChannel.ForAddress(app.GetEndpoint("reporting", "grpc"));
 
-            var admin = Bearer(await TokenAsync(directoryHttp, "oversight-admin", adminSecret!));
+            var admin = TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, TestSystem.AdminClientId, adminSecret!));
             var credentials = new OfficeCredentials.OfficeCredentialsClient(directoryChannel);
             async Task<Metadata> OfficeClientAsync(string role, string regionCode)
             {
@@ -92,7 +92,7 @@ public sealed class AppHostEndToEndTests
                     RegionCode = regionCode,
                     Roles = { role },
                 }, admin);
-                return Bearer(await TokenAsync(directoryHttp, client.Client.ClientId, client.ClientSecret));
+                return TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, client.Client.ClientId, client.ClientSecret));
             }
 
             // An office registered for this test: a complaint desk of Kota Mataram with its own e-mail address.
@@ -202,20 +202,7 @@ public sealed class AppHostEndToEndTests
         }
     }
 
-    private static async Task<string> TokenAsync(HttpClient directory, string clientId, string secret)
-    {
-        using var response = await directory.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"token refused for {clientId}: {(int)response.StatusCode} {body}");
-        return JsonSerializer.Deserialize<TokenAnswer>(body)!.AccessToken;
-    }
 
-    private static Metadata Bearer(string token) => new() { { "Authorization", $"Bearer {token}" } };
 
     private static void DeleteState(string directory)
     {
@@ -238,5 +225,4 @@ public sealed class AppHostEndToEndTests
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
 
-    private sealed record TokenAnswer([property: JsonPropertyName("access_token")] string AccessToken);
 }
