@@ -97,7 +97,7 @@ public static class PostgresBuilderExtensions
             _ => new PatientHealthCheck(new SqlHealthCheck(() => connectionString)), failureStatus: null, tags: null));
 
         var resource = builder.AddResource(server)
-            .WithEndpoint(port: port, name: PostgresServerResource.PrimaryEndpointName, scheme: "tcp")
+            .WithServerEndpoint(PostgresServerResource.PrimaryEndpointName, port)
             .WithArgs([.. prefix, "/bin/sh", "-c", ServerScript, "postgres", "-D", cluster, "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="])
             .WithArgs(context =>
             {

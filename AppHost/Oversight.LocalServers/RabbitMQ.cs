@@ -67,7 +67,7 @@ public static class RabbitMQBuilderExtensions
 
         // Erlang nodes find each other through epmd; one of our own, on a port DCP picks, is never another node's.
         var epmd = builder.AddExecutable($"{name}-epmd", "/usr/bin/epmd", data)
-            .WithEndpoint(name: "tcp", scheme: "tcp", isProxied: false)
+            .WithServerEndpoint("tcp", port: null)
             .ExcludeFromManifest();
         epmd.WithArgs(context =>
         {
@@ -85,10 +85,10 @@ public static class RabbitMQBuilderExtensions
             _ => new PatientHealthCheck(new AmqpHealthCheck(() => connectionString)), failureStatus: null, tags: null));
 
         var resource = builder.AddResource(rabbit)
-            .WithEndpoint(port: port, name: RabbitMQServerResource.PrimaryEndpointName, scheme: "tcp")
-            .WithHttpEndpoint(port: managementPort, name: RabbitMQServerResource.ManagementEndpointName)
+            .WithServerEndpoint(RabbitMQServerResource.PrimaryEndpointName, port)
+            .WithServerEndpoint(RabbitMQServerResource.ManagementEndpointName, managementPort, scheme: "http")
             // Erlang distribution, for rabbitmqctl; not proxied, since the node tells epmd its real port.
-            .WithEndpoint(name: "dist", scheme: "tcp", isProxied: false)
+            .WithServerEndpoint("dist", port: null)
             .WithArgs("-c", Script)
             .WithEnvironment(context =>
             {

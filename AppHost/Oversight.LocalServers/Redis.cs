@@ -47,7 +47,7 @@ public static class RedisBuilderExtensions
             _ => new PatientHealthCheck(new RedisPingHealthCheck(() => connectionString)), failureStatus: null, tags: null));
 
         return builder.AddResource(redis)
-            .WithEndpoint(port: port, name: RedisResource.PrimaryEndpointName, scheme: "tcp")
+            .WithServerEndpoint(RedisResource.PrimaryEndpointName, port)
             .WithEnvironment("REDIS_PASSWORD", password)
             .WithArgs("-c", Script, "redis-server", "--bind", "127.0.0.1", "--dir", data,
                 "--appendonly", "yes", "--save", "", "--daemonize", "no", "--protected-mode", "yes")
