@@ -9,7 +9,7 @@ namespace Oversight.LocalServers;
 // when the check runs, because it is known only once DCP has given the server its port.
 
 /// <summary>
-/// A check that, while its resource is not yet healthy, keeps asking for a few seconds before it answers. Aspire checks
+/// A check that, while its resource is unhealthy (not yet started), keeps asking for a few seconds before it answers. Aspire checks
 /// a resource that is not healthy after 1, 2, 3, 4, then every 5 s, so a server or service that becomes ready between
 /// two checks would hold whatever waits for it for seconds; asking every 200 ms inside one check ends that wait at once.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class PatientHealthCheck(IHealthCheck inner) : IHealthCheck
         while (true)
         {
             var result = await inner.CheckHealthAsync(context, cancellationToken);
-            if (result.Status == HealthStatus.Healthy || DateTime.UtcNow + Step > deadline) return result;
+            // Degraded is an answer too (a service serving without Redis): asking again would only repeat it.
+            if (result.Status != HealthStatus.Unhealthy || DateTime.UtcNow + Step > deadline) return result;
             await Task.Delay(Step, cancellationToken);
         }
     }

@@ -142,11 +142,14 @@ internal sealed class OutboxRelay(
             var traceparent = activity?.Id ?? message.Traceparent;
             var tracestate = activity?.TraceStateString ?? message.Tracestate;
             backlog.PublishStarted();
+            // WaitAsync: the timeout holds even where MassTransit does not observe the token. A publish caught while
+            // its connection was being recovered after a broker restart never completed, and held the relay (and every
+            // event behind it) for minutes (OutageTests in the full suite).
             await bus.Publish(evt, evt.GetType(), Pipe.Execute<PublishContext>(context =>
             {
                 if (traceparent is not null) context.Headers.Set("traceparent", traceparent);
                 if (tracestate is not null) context.Headers.Set("tracestate", tracestate);
-            }), timeout.Token);
+            }), timeout.Token).WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
