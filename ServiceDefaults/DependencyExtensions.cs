@@ -9,26 +9,29 @@ using StackExchange.Redis;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Client registrations for the real dependencies, read from <c>ConnectionStrings:{name}</c> the way the
-/// Aspire client integrations do (those packages are not on our feed). Each adds a readiness check.
+/// Client registrations for the real dependencies, read from <c>ConnectionStrings:{name}</c>. PostgreSQL and Redis go
+/// through the Aspire client integrations (Aspire.Npgsql, Aspire.StackExchange.Redis: the client, its logging and
+/// telemetry) with our settings on top; each adds a readiness check of ours, named <c>postgres:{name}</c> or
+/// <c>redis:{name}</c> in <c>/health</c>, in place of Aspire's (whose names and failure status do not fit).
 /// </summary>
 public static class DependencyExtensions
 {
-    /// <summary>Registers an <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{name}</c> and a check that runs <c>SELECT 1</c>.</summary>
-    public static IHostApplicationBuilder AddNpgsqlDataSource(this IHostApplicationBuilder builder, string connectionName)
+    /// <summary>
+    /// Registers an <see cref="NpgsqlDataSource"/> for <c>ConnectionStrings:{name}</c> with Aspire.Npgsql (tracing and
+    /// metrics included) and a check <c>postgres:{name}</c> that runs <c>SELECT 1</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPostgresDataSource(this IHostApplicationBuilder builder, string connectionName)
     {
-        var connectionString = RequiredConnectionString(builder.Configuration, connectionName);
-        builder.Services.AddSingleton(_ =>
-        {
-            var dataSource = new NpgsqlDataSourceBuilder(connectionString);
+        // Fail at start with a line naming the setting, not at the first query.
+        RequiredConnectionString(builder.Configuration, connectionName);
+        builder.AddNpgsqlDataSource(connectionName,
+            settings => settings.DisableHealthChecks = true,
             // Only commands inside a recorded operation (a request, a consumer, an outbox publish) are traced: the
             // health probes (untraced requests, every few seconds) and the background pollers (outbox relay,
             // schedulers) would otherwise each add a one-span trace and bury the real ones on the Traces page.
-            dataSource.ConfigureTracing(tracing => tracing
+            dataSource => dataSource.ConfigureTracing(tracing => tracing
                 .ConfigureCommandFilter(_ => InsideRecordedOperation())
-                .ConfigureBatchFilter(_ => InsideRecordedOperation()));
-            return dataSource.Build();
-        });
+                .ConfigureBatchFilter(_ => InsideRecordedOperation())));
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>($"postgres:{connectionName}", tags: ["ready"]);
         return builder;
     }
@@ -36,17 +39,21 @@ public static class DependencyExtensions
     private static bool InsideRecordedOperation() => System.Diagnostics.Activity.Current is { Recorded: true, IsAllDataRequested: true };
 
     /// <summary>
-    /// Registers an <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{name}</c> and a PING check.
+    /// Registers an <see cref="IConnectionMultiplexer"/> for <c>ConnectionStrings:{name}</c> with
+    /// Aspire.StackExchange.Redis (tracing included) and a PING check <c>redis:{name}</c>.
     /// A service that can work without Redis (a cache) passes <see cref="HealthStatus.Degraded"/>, so that
     /// <c>/health</c> says so while still answering 200.
     /// </summary>
-    public static IHostApplicationBuilder AddRedisClient(this IHostApplicationBuilder builder, string connectionName,
+    public static IHostApplicationBuilder AddRedisConnection(this IHostApplicationBuilder builder, string connectionName,
         HealthStatus failureStatus = HealthStatus.Unhealthy)
     {
-        var options = ConfigurationOptions.Parse(RequiredConnectionString(builder.Configuration, connectionName));
-        // Start even when Redis is down; the health check and the callers report it.
-        options.AbortOnConnectFail = false;
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        RequiredConnectionString(builder.Configuration, connectionName);
+        builder.AddRedisClient(connectionName,
+            // Aspire's check fails Unhealthy whatever the service can do without Redis; ours below honours failureStatus.
+            settings => settings.DisableHealthChecks = true,
+            // Start even when Redis is down (also Aspire's default, but not if the connection string says
+            // abortConnect=true); the health check and the callers report it.
+            options => options.AbortOnConnectFail = false);
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>($"redis:{connectionName}", failureStatus, tags: ["ready"]);
         return builder;
     }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Grpc.AspNetCore.Server;
-using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -66,12 +65,13 @@ public static class Extensions
             logging.IncludeScopes = true;
         });
 
+        // PostgreSQL (Npgsql) and Redis traces and Npgsql's metrics are added by the Aspire client integrations
+        // (AddPostgresDataSource, AddRedisConnection), for the services that use them.
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddNpgsqlInstrumentation()
                 .AddMeter(MassTransit.Monitoring.InstrumentationOptions.MeterName)
                 .AddMeter(OversightTelemetry.MeterName))
             .WithTracing(tracing => tracing
@@ -84,8 +84,7 @@ public static class Extensions
                         !context.Request.Path.StartsWithSegments(HealthPath)
                         && !context.Request.Path.StartsWithSegments(AlivePath))
                 .AddGrpcClientInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddNpgsql());
+                .AddHttpClientInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -24,11 +24,11 @@ echo "=== Fault suite: $(date -u '+%Y-%m-%d %H:%M UTC'), ${elapsed}s; uptime:$(u
 cat "$report"
 echo
 # The Microsoft.Testing.Platform summary prints "succeeded: N" and "failed: N".
-p=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
-f=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+p=$(grep -aE '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+f=$(grep -aE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
 if [ -z "$p" ] || [ "$status" -ne 0 ]; then
   # Failures (or a crash): show what the test runner said.
-  grep -E 'failed|Assert|Exception|error' "$log" | head -40
+  grep -aE 'failed|Assert|Exception|error' "$log" | head -40
 fi
 [ -z "$p" ] && { p=0; f=$(( ${f:-0} + 1 )); echo "no test summary (crash?): full log in $log"; }
 echo "${p} passed, ${f:-0} failed"

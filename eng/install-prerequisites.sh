@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what Oversight needs on Debian 12 and is not there yet: the servers it runs as plain
-# processes (PostgreSQL, Redis, RabbitMQ), the tools the launcher uses (setsid, runuser) and the
+# processes (PostgreSQL, Redis, RabbitMQ), the tool that runs PostgreSQL as its own user (setpriv) and the
 # headless browser the dashboard's browser tests drive (chromium).
 # Needs root (or sudo) for apt-get; without root, install the packages below yourself first.
 set -euo pipefail
@@ -9,7 +9,7 @@ packages=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || packages+=(postgresql)
 [ -x /usr/bin/redis-server ] || packages+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
-command -v setsid >/dev/null && command -v runuser >/dev/null || packages+=(util-linux)
+command -v setpriv >/dev/null || packages+=(util-linux)
 # The dashboard's browser tests drive Debian's headless Chromium (through Playwright, without its browser download).
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 

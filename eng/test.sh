@@ -13,8 +13,8 @@ for project in tests/Oversight.UnitTests tests/Oversight.IntegrationTests; do
   dotnet test --project "$project" --no-build 2>&1 | tee "$log"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   # The Microsoft.Testing.Platform summary prints "succeeded: N" and "failed: N".
-  p=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
-  f=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  p=$(grep -aE '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
+  f=$(grep -aE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
   if [ -z "$p" ]; then p=0; f=$(( ${f:-0} + 1 )); echo "no test summary from $project (crash?)"; fi
   passed=$(( passed + p )); failed=$(( failed + ${f:-0} ))
   rm -f "$log"

@@ -1,50 +1,57 @@
 using Oversight.AppHost;
-using Oversight.Hosting;
+using Oversight.AppHost.Commands;
 
-var builder = AppHostCommandLine.CreateBuilder(args);
-if (builder is null) return 2;
+var builder = AppHostOptions.CreateBuilder(args)
+    .UseServiceConventions();
 
-// The AppHost's own OTLP receiver: every service sends its logs, traces and metrics here (unless
-// OTEL_EXPORTER_OTLP_ENDPOINT names another collector), and its pages on 18888: the AppHost prints the
-// sign-in URL (/login?t=...) after the status table (--dashboard-unsecured: no sign-in).
-builder.AddDashboard();
-
-var postgres = builder.AddPostgres("postgres");
+// The servers, from Debian's packages, as executables DCP runs; their data and generated secrets stay in the state
+// folder (.oversight/ by default). The ports are the ones the README's examples use.
+var postgres = builder.AddPostgres("postgres", port: 15432);
 var directoryDb = postgres.AddDatabase("directorydb");
 var complaintsDb = postgres.AddDatabase("complaintsdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
-var cache = builder.AddRedis("cache");
-var messaging = builder.AddRabbitMQ("messaging");
+var cache = builder.AddRedis("cache", port: 16379);
+var messaging = builder.AddRabbitMQ("messaging", port: 15682, managementPort: 15683)
+    .WithEndpointLink("management", "RabbitMQ management");
 
-var regionDirectory = builder.AddProject("region-directory", "services/RegionDirectory/Oversight.RegionDirectory.csproj")
+var regionDirectory = builder.AddProject<Projects.Oversight_RegionDirectory>("region-directory")
+    .WithServiceHealthCheck()
     .WithReference(directoryDb).WaitFor(directoryDb)
     .WithReference(cache).WaitFor(cache)
-    // Waited for only so that its first health checks do not log a broker that is still starting; at run
-    // time the directory serves look-ups without the broker, and its outbox catches up later.
-    .WithReference(messaging).WaitFor(messaging);
+    // Waited for only so that its first health checks do not log a broker that is still starting; at run time the
+    // directory serves look-ups without the broker, and its outbox catches up later.
+    .WithReference(messaging).WaitFor(messaging)
+    .WithBootstrapAdmin()
+    .WithPage("/v1/regions", "Provinces (REST)")
+    .WithPage("/v1/elections/pilkada-2024/calendar", "Election calendar (REST)")
+    .WithAdminCommands(AdminCommand.ImportRegionList, AdminCommand.ShowOutboxBacklog);
 
-var bootstrapAdminMessage = regionDirectory.WithBootstrapAdmin();
-
-var complaints = builder.AddProject("complaints", "services/Complaints/Oversight.Complaints.csproj")
+var complaints = builder.AddProject<Projects.Oversight_Complaints>("complaints")
+    .WithServiceHealthCheck()
     .WithReference(complaintsDb).WaitFor(complaintsDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(regionDirectory).WaitFor(regionDirectory)
-    .WithReporterIdentityKey();
+    .WithReporterIdentityKey()
+    .WithAdminCommands(AdminCommand.ShowOutboxBacklog);
 
-builder.AddProject("notifications", "services/Notifications/Oversight.Notifications.csproj")
+builder.AddProject<Projects.Oversight_Notifications>("notifications")
+    .WithServiceHealthCheck()
     .WithReference(notificationsDb).WaitFor(notificationsDb)
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(regionDirectory).WaitFor(regionDirectory)
     .WithDirectoryClient(regionDirectory);
 
-builder.AddProject("reporting", "services/Reporting/Oversight.Reporting.csproj")
+builder.AddProject<Projects.Oversight_Reporting>("reporting")
+    .WithServiceHealthCheck()
     .WithReference(cache).WaitFor(cache)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(regionDirectory).WaitFor(regionDirectory)
     // The complaints service's export stream, read only by a rebuild: a reference without waiting.
-    .WithReference(complaints);
+    .WithReference(complaints)
+    .WithPage("/situation-room", "Situation room")
+    .WithPage("/v1/open-data/counts", "Open data counts (REST)")
+    .WithAdminCommands(AdminCommand.RebuildReporting);
 
-await using var app = builder.Build();
-return await app.RunAsync(bootstrapAdminMessage);
+builder.Build().Run();

@@ -27,7 +27,6 @@ public static class OfficeAuthenticationExtensions
         builder.Services.AddAuthorization();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 
-        var development = builder.Environment.IsDevelopment();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IServiceProvider>((options, services) =>
             {
@@ -59,9 +58,9 @@ public static class OfficeAuthenticationExtensions
                 options.MetadataAddress = settings.MetadataAddress;
                 // JwtBearer fetches metadata with its own HttpClient; this one resolves "_http.region-directory".
                 options.Backchannel = services.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataClientName);
-                // Plain HTTP only where no TLS exists: the AppHost runs every service on loopback without certificates.
-                // The JWKS decides which signatures are trusted, so anywhere else it must come over HTTPS.
-                options.RequireHttpsMetadata = !(development || IsLoopback(settings.MetadataAddress));
+                // Plain HTTP only where no TLS exists: the AppHost runs every service on loopback without certificates
+                // and says so. The JWKS decides which signatures are trusted, so anywhere else it must come over HTTPS.
+                options.RequireHttpsMetadata = settings.RequireHttpsMetadata && !IsLoopback(settings.MetadataAddress);
             });
         return builder;
     }

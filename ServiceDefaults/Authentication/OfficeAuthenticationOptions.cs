@@ -23,6 +23,12 @@ public sealed class OfficeAuthenticationOptions
 
     public string MetadataAddress { get; set; } = DefaultMetadataAddress;
 
+    /// <summary>
+    /// Whether the directory's metadata (which names the keys that sign tokens) must come over HTTPS. The AppHost runs
+    /// every service on loopback without certificates and turns it off; anywhere else it stays on.
+    /// </summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     /// <summary>Tolerated clock difference between the directory and a service; small, since tokens live 15 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -41,8 +41,7 @@ internal sealed class OutboxBacklog
     public void RelaySucceeded() => _failure = null;
 
     public OutboxBacklog() =>
-        OversightTelemetry.Meter.CreateObservableGauge(
-            "oversight.outbox.backlog", () => Interlocked.Read(ref _count), "{message}", "Outbox messages not yet published.");
+        OversightMetrics.OutboxBacklog.CreateObservableGauge(() => [new System.Diagnostics.Metrics.Measurement<long>(Interlocked.Read(ref _count))]);
 
     public void Set(long count) => Interlocked.Exchange(ref _count, count);
 }

@@ -31,6 +31,8 @@ internal sealed class OutboxRelay(
     // A publish waiting for a broker that is down must not hold the row locks forever.
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
 
+    private const string CountBacklogSql = "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL";
+
     private const string SelectBatchSql = """
         SELECT id, event_id AS EventId, event_type AS EventType, payload::text AS Payload, traceparent, tracestate
         FROM outbox_messages
@@ -115,6 +117,9 @@ internal sealed class OutboxRelay(
         await transaction.CommitAsync(CancellationToken.None);
         if (failure is not null)
         {
+            // The broker failed, not the database: count what now waits, so that the backlog (gauge, /health, the
+            // dashboard's "Show outbox backlog") grows during an outage instead of showing the last good round's figure.
+            await CountBacklogAsync(connection, stoppingToken);
             ExceptionDispatchInfo.Throw(failure);
         }
         return messages.Count;
@@ -137,11 +142,14 @@ internal sealed class OutboxRelay(
             var traceparent = activity?.Id ?? message.Traceparent;
             var tracestate = activity?.TraceStateString ?? message.Tracestate;
             backlog.PublishStarted();
+            // WaitAsync: the timeout holds even where MassTransit does not observe the token. A publish caught while
+            // its connection was being recovered after a broker restart never completed, and held the relay (and every
+            // event behind it) for minutes (OutageTests in the full suite).
             await bus.Publish(evt, evt.GetType(), Pipe.Execute<PublishContext>(context =>
             {
                 if (traceparent is not null) context.Headers.Set("traceparent", traceparent);
                 if (tracestate is not null) context.Headers.Set("tracestate", tracestate);
-            }), timeout.Token);
+            }), timeout.Token).WaitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -157,8 +165,20 @@ internal sealed class OutboxRelay(
     private async Task UpdateBacklogAsync(CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        backlog.Set(await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL", cancellationToken: stoppingToken)));
+        backlog.Set(await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountBacklogSql, cancellationToken: stoppingToken)));
+    }
+
+    // Best effort, on the batch's connection after its commit: a failure here must not hide the publish failure.
+    private async Task CountBacklogAsync(NpgsqlConnection connection, CancellationToken stoppingToken)
+    {
+        try
+        {
+            backlog.Set(await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountBacklogSql, cancellationToken: stoppingToken)));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException or OperationCanceledException)
+        {
+            logger.LogDebug("Outbox: could not count the backlog after a failed publish: {Reason}", ex.Message);
+        }
     }
 
     // At most once a minute: the delete is cheap but need not run on every wake-up.

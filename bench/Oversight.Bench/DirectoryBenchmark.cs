@@ -1,6 +1,5 @@
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
-using Oversight.Hosting.Ports;
 using Oversight.Testing;
 using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
@@ -28,7 +27,7 @@ public sealed class DirectoryBenchmark(BenchOptions options)
         try
         {
             await using var cached = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
-            var deadRedis = $"127.0.0.1:{PortAllocator.FreePort()},connectTimeout=500";
+            var deadRedis = $"127.0.0.1:{FreePort.Next()},connectTimeout=500";
             await using var uncached = await TestSystem.StartWithRedisAsync(servers, deadRedis, TestSystem.RegionDirectory);
             var (cachedClient, cachedRouting) = await PrepareAsync(cached);
             var (uncachedClient, uncachedRouting) = await PrepareAsync(uncached);

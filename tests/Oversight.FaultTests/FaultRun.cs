@@ -39,8 +39,8 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
         var killedPid = await KillNine.KillAndHoldAsync(target);
         var watchTask = watch.RunAsync(stopWatch.Token);
         await Task.Delay(Down);
-        // Still down at the end of the hold (the supervisor did not bring it back behind our back)?
-        var heldDown = target.Pid == killedPid || target.State is Oversight.Hosting.Resources.ResourceState.Stopped;
+        // Still down at the end of the hold (nothing brought it back behind our back)?
+        var heldDown = target.IsStopped;
         await stopWatch.CancelAsync();
         await watchTask;
         await KillNine.BringBackAsync(target);

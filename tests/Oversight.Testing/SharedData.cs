@@ -1,5 +1,3 @@
-using Oversight.Hosting;
-
 namespace Oversight.Testing;
 
 /// <summary>
@@ -17,7 +15,7 @@ public static class SharedData
     private static string Locate()
     {
         if (Environment.GetEnvironmentVariable("OVERSIGHT_REGIONS_DIR") is { Length: > 0 } configured) return configured;
-        for (var dir = new DirectoryInfo(RepositoryLayout.Root); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "data", "regions");
             if (Directory.Exists(candidate)) return candidate;

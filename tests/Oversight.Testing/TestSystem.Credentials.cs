@@ -2,19 +2,17 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Oversight.Hosting;
-using Oversight.Hosting.Resources;
 
 namespace Oversight.Testing;
 
 /// <summary>
-/// Signing in, as the AppHost wires it: the directory gets a bootstrap admin (national scope, admin role) with a
-/// secret generated per system, and tests get tokens from its <c>POST /connect/token</c>.
+/// Signing in, as the AppHost wires it: the directory gets a bootstrap admin (national scope, admin role) whose secret
+/// is generated into each system's own state folder, and tests get tokens from its <c>POST /connect/token</c>.
 /// </summary>
 public sealed partial class TestSystem
 {
-    /// <summary>The client id of every test system's bootstrap admin.</summary>
-    public const string AdminClientId = "test-admin";
+    /// <summary>The client id of the bootstrap admin, as the AppHost wires it.</summary>
+    public const string AdminClientId = "oversight-admin";
 
     private const string AdminSecretSetting = "RegionDirectory__BootstrapAdmin__Secret";
     private readonly SemaphoreSlim _adminTokenGate = new(1, 1);
@@ -46,7 +44,14 @@ public sealed partial class TestSystem
     /// <summary>A token for the client (client-credentials grant, secret in the form body); throws with the answer when refused.</summary>
     public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
     {
-        using var response = await RequestTokenAsync(clientId, secret, scope);
+        using var http = Http(RegionDirectory);
+        return await TokenAsync(http, clientId, secret, scope);
+    }
+
+    /// <summary>A token from the region directory at <paramref name="directory"/> (any system, e.g. one the AppHost runs unchanged).</summary>
+    public static async Task<string> TokenAsync(HttpClient directory, string clientId, string secret, string? scope = null)
+    {
+        using var response = await RequestTokenAsync(directory, clientId, secret, scope);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Token refused for {clientId}: {(int)response.StatusCode} {body}");
         var answer = System.Text.Json.JsonSerializer.Deserialize<TokenAnswer>(body)!;
@@ -57,6 +62,11 @@ public sealed partial class TestSystem
     public async Task<HttpResponseMessage> RequestTokenAsync(string clientId, string secret, string? scope = null)
     {
         using var http = Http(RegionDirectory);
+        return await RequestTokenAsync(http, clientId, secret, scope);
+    }
+
+    private static async Task<HttpResponseMessage> RequestTokenAsync(HttpClient directory, string clientId, string secret, string? scope)
+    {
         var form = new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
@@ -64,7 +74,7 @@ public sealed partial class TestSystem
             ["client_secret"] = secret,
         };
         if (scope is not null) form["scope"] = scope;
-        return await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        return await directory.PostAsync("/connect/token", new FormUrlEncodedContent(form));
     }
 
     /// <summary>A call invoker for a service whose every call carries <c>Authorization: Bearer {token}</c>.</summary>
@@ -82,12 +92,4 @@ public sealed partial class TestSystem
         [property: JsonPropertyName("access_token")] string AccessToken,
         [property: JsonPropertyName("token_type")] string TokenType,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
-}
-
-internal static class TestAdminWiring
-{
-    /// <summary>The AppHost's bootstrap-admin wiring, with a fresh random secret per system.</summary>
-    public static ResourceBuilder<ProjectResource> WithTestAdmin(this ResourceBuilder<ProjectResource> directory) =>
-        directory.WithEnvironment("RegionDirectory__BootstrapAdmin__ClientId", TestSystem.AdminClientId)
-            .WithEnvironment("RegionDirectory__BootstrapAdmin__Secret", Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)));
 }

@@ -1,104 +1,141 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 using Grpc.Net.Client;
-using Oversight.Hosting;
-using Oversight.Hosting.Resources;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Oversight.LocalServers;
 
 namespace Oversight.Testing;
 
+/// <summary>What a test asks of its system, beyond the defaults (all four services, the shared servers).</summary>
+public sealed record TestSystemOptions
+{
+    /// <summary>The services to start (default: all four); the others are declared but never started.</summary>
+    public IReadOnlyCollection<string> Services { get; init; } = [];
+
+    /// <summary>Extra environment keyed "service:NAME" (e.g. "complaints:Complaints__RateLimit__PermitsPerMinute").</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The services' Redis, instead of the shared one (e.g. an address where nothing listens).</summary>
+    public string? RedisConnectionString { get; init; }
+
+    /// <summary>Any other change to the AppHost's model before it starts (e.g. replicas).</summary>
+    public Action<IDistributedApplicationTestingBuilder>? Configure { get; init; }
+}
+
 /// <summary>
-/// The Oversight services (all four, or the ones a test names) as real processes on free ports, wired
-/// to the shared <see cref="TestServers"/> through fresh databases, a fresh virtual host and a fresh
-/// Redis key prefix: the AppHost's wiring, with the servers handed in as connection strings.
+/// The Oversight system as the AppHost declares it (its Program.cs, run by Aspire.Hosting.Testing), with two changes for
+/// tests: the servers are the run's shared <see cref="TestServers"/> (a fresh database, virtual host and Redis key
+/// prefix per system, through Aspire's connection-string redirect), and every port is random.
 /// </summary>
 public sealed partial class TestSystem : IAsyncDisposable
 {
     private readonly DistributedApplication _app;
+    private readonly Dictionary<string, ResourceHandle> _projects;
     private readonly Dictionary<string, GrpcChannel> _channels = [];
 
-    private TestSystem(DistributedApplication app) => _app = app;
+    private TestSystem(DistributedApplication app, Dictionary<string, ResourceHandle> projects, string stateDirectory)
+    {
+        _app = app;
+        _projects = projects;
+        StateDirectory = stateDirectory;
+    }
 
     public DistributedApplication App => _app;
+
+    /// <summary>This system's state folder (its generated secrets, the e-mail pickup folder).</summary>
+    public string StateDirectory { get; }
 
     public const string RegionDirectory = "region-directory";
     public const string Complaints = "complaints";
     public const string Notifications = "notifications";
     public const string Reporting = "reporting";
 
-    /// <summary>Starts the named services (default: all four) and returns once each answers /health.</summary>
+    /// <summary>Starts the named services (default: all four) and returns once each is healthy.</summary>
     public static Task<TestSystem> StartAsync(TestServers servers, params string[] services) =>
-        StartWithRedisAsync(servers, redisConnectionString: null, services);
+        StartAsync(servers, new TestSystemOptions { Services = services });
 
     /// <summary>As above, with the services' Redis replaced (e.g. by an address where nothing listens).</summary>
     public static Task<TestSystem> StartWithRedisAsync(TestServers servers, string? redisConnectionString, params string[] services) =>
-        StartCoreAsync(servers, redisConnectionString, new Dictionary<string, string>(), services);
+        StartAsync(servers, new TestSystemOptions { Services = services, RedisConnectionString = redisConnectionString });
 
-    /// <summary>As <see cref="StartAsync"/>, with extra environment variables keyed "service:NAME" (e.g. "complaints:Complaints__RateLimit__PermitsPerMinute").</summary>
+    /// <summary>As <see cref="StartAsync(TestServers, string[])"/>, with extra environment keyed "service:NAME".</summary>
     public static Task<TestSystem> StartWithEnvironmentAsync(TestServers servers, IReadOnlyDictionary<string, string> environment, params string[] services) =>
-        StartCoreAsync(servers, redisConnectionString: null, environment, services);
+        StartAsync(servers, new TestSystemOptions { Services = services, Environment = environment });
 
-    private static async Task<TestSystem> StartCoreAsync(TestServers servers, string? redisConnectionString, IReadOnlyDictionary<string, string> environment, params string[] services)
-    {
-        var wanted = services.Length == 0 ? [RegionDirectory, Complaints, Notifications, Reporting] : services.ToHashSet();
-        var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions
+    /// <summary>As <see cref="StartAsync(TestServers, string[])"/>, with extra environment for the notifications service.</summary>
+    public static Task<TestSystem> StartWithNotificationSettingsAsync(TestServers servers, IReadOnlyDictionary<string, string> settings, params string[] services) =>
+        StartAsync(servers, new TestSystemOptions
         {
-            StateDirectory = Path.Combine(servers.StateDirectory, "systems", Guid.NewGuid().ToString("N")[..8]),
-            RandomPorts = true,
-            EchoConsole = false,
+            Services = services,
+            Environment = settings.ToDictionary(s => $"{Notifications}:{s.Key}", s => s.Value),
         });
-        if (WithDashboard.Value) builder.AddDashboard();
-        var cache = builder.AddConnectionString("cache", redisConnectionString ?? servers.Redis.ConnectionString);
-        var messaging = builder.AddConnectionString("messaging", await servers.CreateVirtualHostAsync());
+
+    public static async Task<TestSystem> StartAsync(TestServers servers, TestSystemOptions options)
+    {
+        // The directory always runs: every other service waits for it, and tests sign in there.
+        var wanted = options.Services.Count == 0 ? [RegionDirectory, Complaints, Notifications, Reporting] : options.Services.Append(RegionDirectory).ToHashSet();
+        var stateDirectory = Path.Combine(servers.StateDirectory, "systems", Guid.NewGuid().ToString("N")[..8]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Oversight_AppHost>(
+            [$"--{LocalServer.StateDirectoryKey}={stateDirectory}"],
+            (appOptions, _) => appOptions.DisableDashboard = true);
+
+        await SharedServers.UseAsync(builder, servers, options.RedisConnectionString);
         var keyPrefix = TestServers.NewKeyPrefix();
-
-        var directory = builder.AddProject(RegionDirectory, "services/RegionDirectory/Oversight.RegionDirectory.csproj")
-            .WithReference(builder.AddConnectionString("directorydb", await servers.CreateDatabaseAsync("directory")))
-            .WithReference(cache).WithReference(messaging)
-            .WithEnvironment("RegionDirectory__CacheKeyPrefix", keyPrefix + "directory:")
-            .WithTestAdmin();
-
-        if (wanted.Contains(Complaints))
-        {
-            builder.AddProject(Complaints, "services/Complaints/Oversight.Complaints.csproj")
-                .WithReference(builder.AddConnectionString("complaintsdb", await servers.CreateDatabaseAsync("complaints")))
-                .WithReference(cache).WithReference(messaging)
-                .WithReference(directory).WaitFor(directory)
-                // A fresh reporter-identity key per system, supplied as the AppHost does.
-                .WithEnvironment("Complaints__IdentityKeys__k1", Convert.ToBase64String(global::System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)))
-                .WithEnvironment("Complaints__CurrentIdentityKeyId", "k1");
-        }
-        if (wanted.Contains(Notifications))
-        {
-            builder.AddProject(Notifications, "services/Notifications/Oversight.Notifications.csproj")
-                .WithReference(builder.AddConnectionString("notificationsdb", await servers.CreateDatabaseAsync("notifications")))
-                .WithReference(cache).WithReference(messaging)
-                .WithReference(directory).WaitFor(directory)
-                .WithTestNotificationsWiring(directory);
-        }
-        if (wanted.Contains(Reporting))
-        {
-            var reporting = builder.AddProject(Reporting, "services/Reporting/Oversight.Reporting.csproj")
-                .WithReference(cache).WithReference(messaging)
-                .WithReference(directory).WaitFor(directory)
-                .WithEnvironment("Reporting__KeyPrefix", keyPrefix + "reporting:");
-            // The export stream a rebuild reads, when the system has the complaints service.
-            if (builder.Resources.OfType<ProjectResource>().SingleOrDefault(r => r.Name == Complaints) is { } complaints)
-            {
-                reporting.WithReference(new ResourceBuilder<ProjectResource>(complaints, builder));
-            }
-        }
-
-        foreach (var (key, value) in environment)
+        var projects = builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
+        projects[RegionDirectory].Annotations.Add(EnvironmentValue("RegionDirectory__CacheKeyPrefix", keyPrefix + "directory:"));
+        projects[Reporting].Annotations.Add(EnvironmentValue("Reporting__KeyPrefix", keyPrefix + "reporting:"));
+        projects[Notifications].Annotations.Add(EnvironmentValue("Notifications__CacheKeyPrefix", keyPrefix + "notifications:"));
+        foreach (var (key, value) in options.Environment)
         {
             var (service, name) = (key[..key.IndexOf(':')], key[(key.IndexOf(':') + 1)..]);
-            var project = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == service);
-            new ResourceBuilder<ProjectResource>(project, builder).WithEnvironment(name, value);
+            projects[service].Annotations.Add(EnvironmentValue(name, value));
         }
+        if (options.RedisConnectionString is not null)
+        {
+            // Without Redis each service is Degraded on purpose, which Aspire's WaitFor never takes for ready: let the
+            // services start without waiting for each other (each still waits for its servers).
+            foreach (var project in projects.Values)
+            {
+                foreach (var wait in project.Annotations.OfType<WaitAnnotation>().Where(w => w.Resource is ProjectResource).ToList())
+                {
+                    project.Annotations.Remove(wait);
+                }
+            }
+        }
+        // A service the test does not want is declared (its endpoints still resolve for the others) but never started.
+        foreach (var (name, project) in projects)
+        {
+            if (!wanted.Contains(name)) project.Annotations.Add(new ExplicitStartupAnnotation());
+        }
+        options.Configure?.Invoke(builder);
 
-        var app = builder.Build();
-        await app.StartAsync();
-        return new TestSystem(app);
+        var app = await builder.BuildAsync();
+        var handles = projects.Values.ToDictionary(p => p.Name, p => new ResourceHandle(app, p));
+        try
+        {
+            await app.StartAsync().WaitAsync(TimeSpan.FromMinutes(3));
+            foreach (var name in wanted)
+            {
+                // Running and answering /health: Healthy, or Degraded where a test took a dependency away.
+                await app.ResourceNotifications.WaitForResourceAsync(name, e => e.Snapshot.State?.Text == KnownResourceStates.Running
+                    && e.Snapshot.HealthStatus is HealthStatus.Healthy or HealthStatus.Degraded).WaitAsync(TimeSpan.FromMinutes(3));
+                await handles[name].ReadEnvironmentAsync();
+            }
+        }
+        catch
+        {
+            foreach (var handle in handles.Values) await handle.DisposeAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+        return new TestSystem(app, handles, stateDirectory);
     }
 
-    public ProjectResource Project(string name) => _app.Get<ProjectResource>(name);
+    private static EnvironmentCallbackAnnotation EnvironmentValue(string name, string value) => new(env => env[name] = value);
+
+    /// <summary>A service of this system.</summary>
+    public ResourceHandle Project(string name) => _projects[name];
 
     /// <summary>The environment a service was started with (connection strings, key prefixes).</summary>
     public string Setting(string service, string key) => Project(service).Environment[key];
@@ -110,7 +147,7 @@ public sealed partial class TestSystem : IAsyncDisposable
         {
             if (!_channels.TryGetValue(service, out var channel))
             {
-                channel = GrpcChannel.ForAddress(Project(service).Endpoint("grpc").Url);
+                channel = GrpcChannel.ForAddress(Project(service).Endpoint("grpc"));
                 _channels[service] = channel;
             }
             return channel;
@@ -118,11 +155,19 @@ public sealed partial class TestSystem : IAsyncDisposable
     }
 
     /// <summary>An HttpClient for a service's HTTP/1.1 endpoint (REST, /health).</summary>
-    public HttpClient Http(string service) => new() { BaseAddress = new Uri(Project(service).Endpoint("http").Url) };
+    public HttpClient Http(string service) => new() { BaseAddress = Project(service).Endpoint("http") };
 
     public async ValueTask DisposeAsync()
     {
         foreach (var channel in _channels.Values) channel.Dispose();
+        // The system is thrown away: kill its services rather than wait for each graceful stop (seconds each, under DCP);
+        // tests of a graceful stop do that themselves.
+        foreach (var handle in _projects.Values)
+        {
+            foreach (var instance in handle.InstanceIds) handle.Crash(instance);
+            await handle.DisposeAsync();
+        }
+        await _app.StopAsync();
         await _app.DisposeAsync();
     }
 }

@@ -15,7 +15,7 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("complaintsdb");
+        builder.AddPostgresDataSource("complaintsdb");
         // Events are published through the outbox relay. The one consumer drops the routing cache when the directory
         // changes, on a temporary queue per process (every instance must drop its own cache). Degraded, not Unhealthy,
         // when the broker is down: intake needs neither the broker nor the event (answers expire after FreshFor anyway).
@@ -27,7 +27,7 @@ public static class Extensions
             }), HealthStatus.Degraded);
         builder.AddTransactionalOutbox();
         // The fast path of idempotent submissions; optional (the database decides without it), so Degraded when down.
-        builder.AddRedisClient("cache", HealthStatus.Degraded);
+        builder.AddRedisConnection("cache", HealthStatus.Degraded);
         builder.AddComplaintDeadlines();
         // Reporter identities sealed with the configured key ring (validated here: a bad key stops the start), and the audit trail.
         builder.AddReporterPrivacy();

@@ -19,8 +19,7 @@ public static class IntakeRateLimit
     private const string GrpcIntakePath = "/oversight.complaints.v1.Complaints/SubmitComplaint";
     private const string RestIntakePath = "/v1/complaints";
 
-    private static readonly Counter<long> Refused = OversightTelemetry.Meter.CreateCounter<long>(
-        "oversight.complaints.intake.refused", "{call}", "Intake calls refused before the handler, by reason: busy (admission limit) or client_rate.");
+    private static readonly Counter<long> Refused = OversightMetrics.IntakeCallsRefused.CreateCounter();
 
     // One line per second per reason: the metric above counts every refusal.
     private static readonly RefusalLogThrottle ClientRateLines = new(TimeProvider.System, TimeSpan.FromSeconds(1));

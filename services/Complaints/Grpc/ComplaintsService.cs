@@ -45,13 +45,16 @@ public sealed partial class ComplaintsService(
         var caller = context.RequireOfficeRole(OfficeRoles.IntakeOfficer, logger);
         var now = time.GetUtcNow();
         var submission = SubmissionMapper.Map(request, context.RequestHeaders.GetValue(IdempotencyKeyHeader), now, out var errors);
+        IntakeAssessment? precheck = null;
         if (submission is not null)
         {
             // Formal and uncurable failures refuse the submission before anything is asked or stored.
-            errors.AddRange(SubmissionMapper.RefusalErrors(IntakeRules.Assess(submission.Kind, submission.Details, Regime, now, regionInElectionPeriod: true)));
+            precheck = IntakeRules.Assess(submission.Kind, submission.Details, Regime, now, regionInElectionPeriod: true);
+            errors.AddRange(SubmissionMapper.RefusalErrors(precheck));
         }
         if (errors.Count > 0)
         {
+            IntakeOutcomes.RecordRefused(precheck);
             throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Distinct(StringComparer.Ordinal))));
         }
         context.RequireOfficeRole(OfficeRoles.IntakeOfficer, submission!.RegionCode, logger);
@@ -202,6 +205,7 @@ public sealed partial class ComplaintsService(
             logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId} (concurrent retry)", result.Row.Id, clientId);
             return ComplaintReplies.ToSubmitReply(result.Row, pin: null, replayed: true);
         }
+        IntakeOutcomes.RecordStored(result.Row.Kind, result.Row.Status);
         var reply = ComplaintReplies.ToSubmitReply(result.Row, pin, replayed: false);
         if (key is not null)
         {

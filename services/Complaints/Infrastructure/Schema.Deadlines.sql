@@ -24,3 +24,5 @@ CREATE INDEX IF NOT EXISTS ix_complaint_deadlines_approaching ON complaint_deadl
     WHERE closed_at IS NULL AND approaching_event_id IS NULL;
 CREATE INDEX IF NOT EXISTS ix_complaint_deadlines_missed ON complaint_deadlines (due_at)
     WHERE closed_at IS NULL AND missed_event_id IS NULL;
+-- What the scheduler counts for the overdue gauge (open deadlines past due), and ListComplaints' overdueOnly.
+CREATE INDEX IF NOT EXISTS ix_complaint_deadlines_open_due ON complaint_deadlines (due_at) WHERE closed_at IS NULL;

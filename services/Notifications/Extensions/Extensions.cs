@@ -14,9 +14,9 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource("notificationsdb");
+        builder.AddPostgresDataSource("notificationsdb");
         // The fast path of "event already planned"; PostgreSQL decides without it, so Degraded when down.
-        builder.AddRedisClient("cache", HealthStatus.Degraded);
+        builder.AddRedisConnection("cache", HealthStatus.Degraded);
         builder.AddRabbitMqMessaging("messaging", bus =>
         {
             // One queue for every event type, named per service: reporting must get its own copy of each event.

@@ -13,9 +13,9 @@ public static class Extensions
     /// </param>
     public static void AddApplicationServices(this IHostApplicationBuilder builder, bool commandLine = false)
     {
-        builder.AddNpgsqlDataSource("directorydb");
+        builder.AddPostgresDataSource("directorydb");
         // Redis is the read cache: without it reads go to PostgreSQL, so /health reports Degraded, not Unhealthy.
-        builder.AddRedisClient("cache", HealthStatus.Degraded);
+        builder.AddRedisConnection("cache", HealthStatus.Degraded);
         // Changes are announced as RegionDirectoryChanged through the outbox: a broker outage delays them, loses
         // none, and does not stop look-ups, so it degrades /health rather than failing it.
         if (!commandLine) builder.AddRabbitMqMessaging("messaging", failureStatus: HealthStatus.Degraded);

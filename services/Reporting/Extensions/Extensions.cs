@@ -9,7 +9,7 @@ public static class Extensions
 {
     public static void AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("cache");
+        builder.AddRedisConnection("cache");
         builder.AddRabbitMqMessaging("messaging", bus =>
             // Named per service: notifications consumes some of the same events and must get its own copies.
             bus.AddConsumer<ComplaintChangeConsumer>().Endpoint(e => e.Name = "reporting-complaint-changes"));

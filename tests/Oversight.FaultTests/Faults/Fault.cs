@@ -1,4 +1,3 @@
-using Oversight.Hosting.Resources;
 using Oversight.Testing;
 
 namespace Oversight.FaultTests.Faults;
@@ -8,7 +7,7 @@ namespace Oversight.FaultTests.Faults;
 /// the check names (substrings; any one will do) each of them must report as not healthy. No check names: the
 /// killed process is a service, whose own /health must not answer.
 /// </summary>
-public sealed record Fault(string Name, Func<TestServers, TestSystem, Resource> Target, string[] WatchedServices, string[] FailingChecks)
+public sealed record Fault(string Name, Func<TestServers, TestSystem, ResourceHandle> Target, string[] WatchedServices, string[] FailingChecks)
 {
     /// <summary>
     /// The fault can fall between a webhook call and the notifications service recording it as sent (its process or its
@@ -25,10 +24,10 @@ public sealed record Fault(string Name, Func<TestServers, TestSystem, Resource> 
     public bool IntakeMustContinue => Name is TestSystem.RegionDirectory;
 
     // The complaints service only publishes (through its outbox): its "outbox" check names the broker; the consumers' bus check does.
-    public static readonly Fault RabbitMQ = new("rabbitmq", (s, _) => s.RabbitMQ,
+    public static readonly Fault RabbitMQ = new("rabbitmq", (s, _) => s.RabbitMQ.Process,
         [TestSystem.Complaints, TestSystem.Reporting, TestSystem.Notifications], ["masstransit", "outbox"]);
-    public static readonly Fault Redis = new("redis", (s, _) => s.Redis, [TestSystem.Complaints, TestSystem.Reporting], ["redis"]);
-    public static readonly Fault Postgres = new("postgres", (s, _) => s.Postgres, [TestSystem.Complaints, TestSystem.Notifications], ["postgres"]);
+    public static readonly Fault Redis = new("redis", (s, _) => s.Redis.Process, [TestSystem.Complaints, TestSystem.Reporting], ["redis"]);
+    public static readonly Fault Postgres = new("postgres", (s, _) => s.Postgres.Process, [TestSystem.Complaints, TestSystem.Notifications], ["postgres"]);
 
     /// <summary>A killed service: its own /health must be unreachable while it is down.</summary>
     public static Fault Service(string name) => new(name, (_, system) => system.Project(name), [name], FailingChecks: []);

@@ -1,40 +1,23 @@
-using Oversight.Hosting.Resources;
+using Oversight.Testing;
 
 namespace Oversight.FaultTests.Faults;
 
 /// <summary>
-/// kill -9 of a supervised process, kept down for a while, then brought back. The hosting library's supervisor would
-/// restart it after a second; holding it (StopProcessAsync right after the kill: the supervisor then waits for
-/// StartProcessAsync) makes the outage long enough for the load to meet it and for /health to be read during it.
+/// kill -9 of a process (a server with everything it started, or a service), kept down for a while, then brought back.
+/// Under Aspire a killed resource stays down until it is started again, as an admin would with the dashboard's Start,
+/// so the outage lasts long enough for the load to meet it and for /health to be read during it.
 /// </summary>
 internal static class KillNine
 {
-    /// <summary>Kills the process group with SIGKILL and holds it down; returns the pid that was killed.</summary>
-    public static async Task<int?> KillAndHoldAsync(Resource target)
+    /// <summary>Kills the process tree with SIGKILL and waits until DCP sees it gone; returns the pid that was killed.</summary>
+    public static async Task<int?> KillAndHoldAsync(ResourceHandle target)
     {
         var pid = target.Pid;
-        switch (target)
-        {
-            case ServerResource server:
-                server.Crash();
-                // The SIGTERM this sends reaches a process group already dying of the SIGKILL: it only marks it held.
-                await server.StopProcessAsync();
-                break;
-            case ProjectResource project:
-                project.Crash();
-                await project.StopProcessAsync();
-                break;
-            default:
-                throw new ArgumentException($"cannot kill {target.Name}", nameof(target));
-        }
+        target.Crash();
+        await target.WaitUntilStoppedAsync();
         return pid;
     }
 
-    /// <summary>Releases the hold; returns once the process answers again (server ready, service healthy).</summary>
-    public static Task BringBackAsync(Resource target) => target switch
-    {
-        ServerResource server => server.StartProcessAsync(TimeSpan.FromMinutes(2)),
-        ProjectResource project => project.StartProcessAsync(TimeSpan.FromMinutes(2)),
-        _ => throw new ArgumentException($"cannot start {target.Name}", nameof(target)),
-    };
+    /// <summary>Starts it again; returns once it answers again (server ready, service healthy).</summary>
+    public static Task BringBackAsync(ResourceHandle target) => target.StartProcessAsync(TimeSpan.FromMinutes(2));
 }

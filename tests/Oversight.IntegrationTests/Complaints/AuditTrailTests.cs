@@ -221,7 +221,7 @@ public sealed class AuditTrailTests(AuditTrailFixture fixture) : IClassFixture<A
         var tooShort = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         // The running instance's configuration (connection strings, endpoints), with a 16-byte key instead of 32.
         var project = fixture.System.Project(TestSystem.Complaints);
-        var start = new ProcessStartInfo("dotnet", [project.AssemblyPath]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(project.ExecutablePath) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in project.Environment) start.Environment[key] = value;
         start.Environment["Complaints__IdentityKeys__k1"] = tooShort;
         start.Environment["Kestrel__Endpoints__http__Url"] = "http://127.0.0.1:0";

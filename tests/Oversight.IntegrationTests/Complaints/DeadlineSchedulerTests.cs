@@ -1,9 +1,8 @@
-using System.Security.Cryptography;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
-using Oversight.Hosting;
-using Oversight.Hosting.Resources;
 using Oversight.Testing;
 using RabbitMQ.Client;
 
@@ -25,9 +24,17 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
     [Fact]
     public async Task Two_instances_raise_each_deadline_event_exactly_once_across_a_crash()
     {
-        var database = await servers.CreateDatabaseAsync("complaints");
-        var virtualHost = await servers.CreateVirtualHostAsync();
-        await using var app = await StartTwoInstancesAsync(database, virtualHost);
+        // The AppHost's complaints service, in two replicas (Aspire's WithReplicas) on one database.
+        await using var system = await TestSystem.StartAsync(servers, new TestSystemOptions
+        {
+            Services = [TestSystem.Complaints],
+            Environment = new Dictionary<string, string> { ["complaints:Complaints__Deadlines__PollInterval"] = "00:00:01" },
+            Configure = builder => builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == TestSystem.Complaints)).WithReplicas(2),
+        });
+        var complaints = system.Project(TestSystem.Complaints);
+        Assert.Equal(2, complaints.InstanceIds.Count);
+        var database = system.Setting(TestSystem.Complaints, "ConnectionStrings__complaintsdb");
+        var virtualHost = system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging");
         await using var rabbit = await new ConnectionFactory { Uri = new Uri(virtualHost) }.CreateConnectionAsync();
         await using var channel = await rabbit.CreateChannelAsync();
         var queue = await BindQueueAsync(channel);
@@ -53,42 +60,16 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
         received.AddRange(await DrainAsync(channel, queue));
 
         // Crash one instance: after its restart nothing is raised again.
-        var first = app.Get<ProjectResource>("complaints-a");
-        var pid = first.Pid;
-        first.Crash();
-        await Eventually.HoldsAsync(() => Task.FromResult((first.State, first.Pid)),
-            s => s.State == ResourceState.Healthy && s.Pid != pid, TimeSpan.FromSeconds(60), "restart of complaints-a");
+        var first = complaints.InstanceIds[0];
+        var pid = complaints.PidOf(first);
+        await complaints.CrashAndRestartAsync(TimeSpan.FromSeconds(60), first);
+        Assert.NotEqual(pid, complaints.PidOf(first));
         await Task.Delay(TimeSpan.FromSeconds(3));
         received.AddRange(await DrainAsync(channel, queue));
 
         Assert.Equal(approaching.Order(), received.Where(r => r.Type == "DeadlineApproaching").Select(r => r.DeadlineId).Order());
         Assert.Equal(missed.Order(), received.Where(r => r.Type == "DeadlineMissed").Select(r => r.DeadlineId).Order());
         Assert.Equal(20, received.Count);
-    }
-
-    private async Task<DistributedApplication> StartTwoInstancesAsync(string database, string virtualHost)
-    {
-        var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions
-        {
-            StateDirectory = Path.Combine(servers.StateDirectory, "deadlines-" + Guid.NewGuid().ToString("N")[..8]),
-            RandomPorts = true,
-            EchoConsole = false,
-        });
-        var db = builder.AddConnectionString("complaintsdb", database);
-        var cache = builder.AddConnectionString("cache", servers.Redis.ConnectionString);
-        var messaging = builder.AddConnectionString("messaging", virtualHost);
-        var identityKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        foreach (var name in new[] { "complaints-a", "complaints-b" })
-        {
-            builder.AddProject(name, "services/Complaints/Oversight.Complaints.csproj")
-                .WithReference(db).WithReference(cache).WithReference(messaging)
-                .WithEnvironment("Complaints__Deadlines__PollInterval", "00:00:01")
-                .WithEnvironment("Complaints__IdentityKeys__k1", identityKey)
-                .WithEnvironment("Complaints__CurrentIdentityKeyId", "k1");
-        }
-        var app = builder.Build();
-        await app.StartAsync();
-        return app;
     }
 
     private static async Task<string> BindQueueAsync(IChannel channel)

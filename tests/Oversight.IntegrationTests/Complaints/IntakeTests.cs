@@ -217,7 +217,7 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
         }
         Assert.Contains(bodies, b => b.Contains(reply.RegistrationNumber, StringComparison.Ordinal) && b.Contains("Kecamatan Ampenan", StringComparison.Ordinal));
 
-        var console = _system.Project(TestSystem.Complaints).Console.Snapshot();
+        var console = _system.Project(TestSystem.Complaints).ConsoleSnapshot();
         Assert.Contains(console, line => line.Text.Contains(reply.ComplaintId, StringComparison.Ordinal));
         foreach (var line in console)
         {

@@ -88,8 +88,19 @@ public sealed class OutageTests(TestServers servers)
 
         // 240 s: alone this takes well under a minute, but in the full suite on two cores other tests' systems share
         // the restarted broker and the CPU (one fresh-clone run of 2026-11-23 missed 120 s; cause not yet found).
-        await Eventually.HoldsAsync(() => DrainAsync(amqp, queue, counts), c => ids.All(c.ContainsKey),
-            TimeSpan.FromSeconds(240), $"all {Submitted} ComplaintSubmitted events after the outage");
+        try
+        {
+            await Eventually.HoldsAsync(() => DrainAsync(amqp, queue, counts), c => ids.All(c.ContainsKey),
+                TimeSpan.FromSeconds(240), $"all {Submitted} ComplaintSubmitted events after the outage");
+        }
+        catch (TimeoutException)
+        {
+            // What the relay said meanwhile is the clue to why it did not catch up.
+            var output = TestContext.Current.TestOutputHelper!;
+            output.WriteLine($"{ids.Count(counts.ContainsKey)} of {Submitted} arrived; {await UnpublishedAsync(system)} events unpublished.");
+            foreach (var line in system.Project(TestSystem.Complaints).ConsoleSnapshot().TakeLast(80)) output.WriteLine(line.Text);
+            throw;
+        }
         // A moment more for any duplicate still on its way.
         await Task.Delay(TimeSpan.FromSeconds(3));
         await DrainAsync(amqp, queue, counts);

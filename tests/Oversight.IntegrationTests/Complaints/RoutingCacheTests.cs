@@ -91,7 +91,7 @@ public sealed class RoutingCacheTests(TestServers servers)
         {
             var fresh = await client.SubmitComplaintAsync(Submissions.Temuan("52.71", 3), mataram, cancellationToken: cancel);
             Assert.Equal(before.HandlingOffice, fresh.HandlingOffice);
-            Assert.DoesNotContain(complaints.Console.Snapshot(), l => l.Text.Contains(StaleWarning, StringComparison.Ordinal));
+            Assert.DoesNotContain(complaints.ConsoleSnapshot(), l => l.Text.Contains(StaleWarning, StringComparison.Ordinal));
         }
         finally
         {

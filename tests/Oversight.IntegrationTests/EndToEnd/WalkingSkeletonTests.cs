@@ -3,7 +3,8 @@ using Oversight.Contracts.Complaints;
 using Oversight.Contracts.Notifications;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Contracts.Reporting;
-using Oversight.Hosting.Resources;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
 using Oversight.Testing;
 using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 
@@ -137,21 +138,16 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     }
 
     [Fact]
-    public void Services_started_only_after_what_they_wait_for_was_ready()
+    public void The_AppHost_makes_each_service_wait_for_what_it_needs()
     {
-        var events = _system.App.Events;
-        foreach (var resource in _system.App.Resources.Where(r => r.WaitsFor.Count > 0))
-        {
-            var started = events.First(e => e.Resource == resource.Name && e.State == ResourceState.Starting);
-            foreach (var dependency in resource.WaitsFor)
-            {
-                // A connection string is ready as soon as it "runs"; anything else when it is healthy.
-                var readyState = dependency is ConnectionStringResource ? ResourceState.Running : ResourceState.Healthy;
-                var ready = events.First(e => e.Resource == dependency.Name && e.State == readyState);
-                Assert.True(ready.At <= started.At, $"{resource.Name} started at {started.At:O} before {dependency.Name} was healthy at {ready.At:O}");
-            }
-        }
-        Assert.Contains(_system.App.Resources, r => r.WaitsFor.Count > 0);
+        // Aspire holds a resource until what it waits for is healthy; the map must declare those waits.
+        var waits = _system.App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>()
+            .ToDictionary(p => p.Name, p => p.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).Order().ToList());
+        // Waiting for a database waits for its server too.
+        Assert.Equal(["cache", "directorydb", "messaging", "postgres"], waits[TestSystem.RegionDirectory]);
+        Assert.Equal(["cache", "complaintsdb", "messaging", "postgres", "region-directory"], waits[TestSystem.Complaints]);
+        Assert.Equal(["cache", "messaging", "notificationsdb", "postgres", "region-directory"], waits[TestSystem.Notifications]);
+        Assert.Equal(["cache", "messaging", "region-directory"], waits[TestSystem.Reporting]);
     }
 
     [Fact]

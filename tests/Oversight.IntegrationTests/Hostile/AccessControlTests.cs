@@ -124,7 +124,7 @@ public sealed class AccessControlTests(AccessControlFixture fixture) : IClassFix
             await Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), token is null ? null : TestSystem.Bearer(token)));
 
     private int RefusalLines(string text) =>
-        System.Project(TestSystem.Complaints).Console.Snapshot().Count(l => l.Text.Contains(text, StringComparison.Ordinal));
+        System.Project(TestSystem.Complaints).ConsoleSnapshot().Count(l => l.Text.Contains(text, StringComparison.Ordinal));
 
     /// <summary>Waits for one more line containing <paramref name="text"/> than there were before the call: this refusal's own line.</summary>
     private Task LoggedAgainAsync(string text, int before) =>

@@ -180,7 +180,7 @@ public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixt
     {
         foreach (var service in new[] { TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications, TestSystem.Reporting })
         {
-            foreach (var line in System.Project(service).Console.Snapshot().Select(l => l.Text).Where(l => l.Contains("SQL state", StringComparison.Ordinal) || l.Contains("unavailable", StringComparison.Ordinal)
+            foreach (var line in System.Project(service).ConsoleSnapshot().Select(l => l.Text).Where(l => l.Contains("SQL state", StringComparison.Ordinal) || l.Contains("unavailable", StringComparison.Ordinal)
                          || l.Contains("fail", StringComparison.Ordinal) || l.Contains("Exception", StringComparison.Ordinal)).Take(30))
             {
                 TestContext.Current.TestOutputHelper?.WriteLine($"{service}: {line}");

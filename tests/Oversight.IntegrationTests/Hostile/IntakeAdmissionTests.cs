@@ -90,7 +90,7 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
         await Eventually.HoldsAsync(() => Task.FromResult(BusyLines()), lines => lines > busyLinesBefore,
             TimeSpan.FromSeconds(10), "a busy refusal logged");
         Assert.InRange(BusyLines() - busyLinesBefore, 1, refused.Count);
-        Assert.DoesNotContain(System.Project(TestSystem.Complaints).Console.Snapshot(), line => line.Text.Contains(Submissions.ReporterName, StringComparison.Ordinal));
+        Assert.DoesNotContain(System.Project(TestSystem.Complaints).ConsoleSnapshot(), line => line.Text.Contains(Submissions.ReporterName, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
         });
     }
 
-    private int BusyLines() => System.Project(TestSystem.Complaints).Console.Snapshot().Count(line =>
+    private int BusyLines() => System.Project(TestSystem.Complaints).ConsoleSnapshot().Count(line =>
         line.Text.Contains("Refused intake for client", StringComparison.Ordinal) && line.Text.Contains("the service is busy", StringComparison.Ordinal));
 
     private async Task<List<(Guid Id, string Description)>> StoredAsync(string run)

@@ -112,6 +112,6 @@ public sealed class TrackingRateLimitTests(RateLimitedSystemFixture fixture) : I
         // Another reporter's code is not affected.
         Assert.Equal("registered", (await Complaints.TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = other.TrackingCode, Pin = other.Pin })).Status);
         await System.Project(TestSystem.Complaints).WaitForLineAsync("Refused a tracking read: too many tries for this tracking code");
-        Assert.DoesNotContain(System.Project(TestSystem.Complaints).Console.Snapshot(), line => line.Text.Contains(mine.TrackingCode, StringComparison.Ordinal));
+        Assert.DoesNotContain(System.Project(TestSystem.Complaints).ConsoleSnapshot(), line => line.Text.Contains(mine.TrackingCode, StringComparison.Ordinal));
     }
 }

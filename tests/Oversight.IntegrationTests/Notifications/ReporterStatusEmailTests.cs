@@ -97,11 +97,11 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
         await Eventually.HoldsAsync(() => OutboxRowsMentioningAsync(address), n => n == 0, NotificationsFixture.Bound, "no outbox row holding the address");
 
         // No log line of any service names the address (the notice and its deliveries were logged, by id).
-        Assert.Contains(System.Project(TestSystem.Notifications).Console.Snapshot(),
+        Assert.Contains(System.Project(TestSystem.Notifications).ConsoleSnapshot(),
             l => l.Text.Contains("ReporterStatusNotice", StringComparison.Ordinal) && l.Text.Contains(reply.ComplaintId, StringComparison.Ordinal));
         foreach (var service in new[] { TestSystem.Complaints, TestSystem.Notifications, TestSystem.RegionDirectory })
         {
-            Assert.DoesNotContain(System.Project(service).Console.Snapshot(), l => l.Text.Contains(address, StringComparison.OrdinalIgnoreCase));
+            Assert.DoesNotContain(System.Project(service).ConsoleSnapshot(), l => l.Text.Contains(address, StringComparison.OrdinalIgnoreCase));
         }
     }
 

@@ -1,7 +1,6 @@
 using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
-using Oversight.Hosting.Resources;
 using Oversight.Testing;
 using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
@@ -162,9 +161,8 @@ public sealed class OfficeTests(RegionDirectoryFixture fixture) : IClassFixture<
         // The start-up schema and seed run again in the restarted process.
         var directory = system.Project(TestSystem.RegionDirectory);
         var firstPid = directory.Pid;
-        directory.Crash();
-        await Eventually.HoldsAsync(() => Task.FromResult((directory.State, directory.Pid)),
-            s => s.State == ResourceState.Healthy && s.Pid != firstPid, TimeSpan.FromSeconds(60), "restart of region-directory");
+        await directory.CrashAndRestartAsync(TimeSpan.FromSeconds(60));
+        Assert.NotEqual(firstPid, directory.Pid);
 
         client = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
         Assert.Equal("kpu-mataram-edited@oversight.example", (await client.GetOfficeAsync(new GetOfficeRequest { Id = KpuMataramId })).Email);

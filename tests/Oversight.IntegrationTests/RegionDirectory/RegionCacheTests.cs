@@ -39,7 +39,7 @@ public sealed class RegionCacheTests(TestServers servers)
     public async Task Without_redis_reads_and_routing_come_from_postgres_and_health_says_degraded()
     {
         // A port nothing listens on: Redis is "down" from the start.
-        var deadRedis = $"127.0.0.1:{Oversight.Hosting.Ports.PortAllocator.FreePort()},password=x,connectTimeout=500";
+        var deadRedis = $"127.0.0.1:{FreePort.Next()},password=x,connectTimeout=500";
         await using var system = await TestSystem.StartWithRedisAsync(servers, deadRedis, TestSystem.RegionDirectory);
         var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
 

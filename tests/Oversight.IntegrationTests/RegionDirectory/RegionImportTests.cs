@@ -84,13 +84,13 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
     {
         var database = await fixture.Servers.CreateDatabaseAsync("cli");
         var project = fixture.System.Project(TestSystem.RegionDirectory);
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(project.ExecutablePath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment = { ["ConnectionStrings__directorydb"] = database, ["ConnectionStrings__cache"] = fixture.Servers.Redis.ConnectionString, ["Logging__LogLevel__Default"] = "Warning" },
         };
-        foreach (var argument in new[] { project.AssemblyPath, "import-regions", "--provinces", SharedData.ProvincesCsv, "--regencies", SharedData.RegenciesCsv })
+        foreach (var argument in new[] { "import-regions", "--provinces", SharedData.ProvincesCsv, "--regencies", SharedData.RegenciesCsv })
         {
             start.ArgumentList.Add(argument);
         }

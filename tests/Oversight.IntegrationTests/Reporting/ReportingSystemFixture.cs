@@ -39,7 +39,7 @@ public abstract class ReportingSystemFixture(TestServers servers, bool shuffled)
     public Task WaitForHandledAsync(int count, TimeSpan within) =>
         Eventually.HoldsAsync(() => Task.FromResult(HandledCount()), n => n >= count, within, $"{count} events handled by reporting");
 
-    public int HandledCount() => System.Project(TestSystem.Reporting).Console.Snapshot()
+    public int HandledCount() => System.Project(TestSystem.Reporting).ConsoleSnapshot()
         .Count(l => l.Text.Contains("Applied ", StringComparison.Ordinal) || l.Text.Contains("Skipped (not newer)", StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Oversight.Contracts.Reporting;
-using Oversight.IntegrationTests.Dashboard;
+using Oversight.IntegrationTests.Browser;
 using Oversight.Testing;
 using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
 

@@ -11,7 +11,7 @@ namespace Oversight.IntegrationTests.Reports;
 public sealed class SituationRoomFixture(TestServers servers) : ReportingSystemFixture(servers, shuffled: false)
 {
     /// <summary>The reporting service's HTTP/1.1 endpoint, where the page is served.</summary>
-    public Uri ReportingHttp => new(System.Project(TestSystem.Reporting).Endpoint("http").Url);
+    public Uri ReportingHttp => System.Project(TestSystem.Reporting).Endpoint("http");
 
     /// <summary>Registers an office client with the roles and scope; returns its id and secret.</summary>
     public async Task<(string ClientId, string Secret)> RegisterClientAsync(string regionScope, params string[] roles)

@@ -75,7 +75,7 @@ public sealed class SelfStartedTarget : LoadTarget
 
     public override string? Messaging => _system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging");
 
-    private string Url(string service) => _system.Project(service).Endpoint("grpc").Url;
+    private string Url(string service) => _system.Project(service).Endpoint("grpc").ToString().TrimEnd('/');
 
     public override async ValueTask DisposeAsync()
     {

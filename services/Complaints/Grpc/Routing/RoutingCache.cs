@@ -20,9 +20,7 @@ public readonly record struct CampaignKey(string RegionCode, DateOnly Date);
 /// </summary>
 public sealed class RoutingCache
 {
-    private static readonly Counter<long> StaleAnswers = OversightTelemetry.Meter.CreateCounter<long>(
-        "oversight.complaints.routing.stale_answers", "{submission}",
-        "Submissions routed from a cached answer older than FreshFor because the region directory was unavailable.");
+    private static readonly Counter<long> StaleAnswers = OversightMetrics.RoutingStaleAnswers.CreateCounter();
 
     private readonly ILogger<RoutingCache> _logger;
     private readonly SourceOutage _outage;

@@ -23,8 +23,16 @@ public sealed class DeadlineScheduler(
 {
     private const int BatchSize = 100;
 
-    private static readonly Counter<long> Raised = OversightTelemetry.Meter.CreateCounter<long>(
-        "oversight.deadlines.raised", "{event}", "Deadline events written to the outbox, by kind of event.");
+    private static readonly Counter<long> Raised = OversightMetrics.DeadlinesRaised.CreateCounter();
+    private static readonly OverdueCounts Overdue = OverdueCounts.WithGauge();
+
+    // Complaints past an open deadline now, as ListComplaints' overdueOnly filter defines it, by who must act.
+    private const string CountOverdueSql = """
+        SELECT owner AS Owner, count(DISTINCT complaint_id) AS Complaints
+        FROM complaint_deadlines
+        WHERE closed_at IS NULL AND due_at < @now
+        GROUP BY owner
+        """;
 
     private const string ClaimApproachingSql = """
         SELECT id, complaint_id AS ComplaintId, kind, owner, region_code AS RegionCode, due_at AS DueAt, approaching_at AS ApproachingAt
@@ -53,6 +61,7 @@ public sealed class DeadlineScheduler(
             try
             {
                 await RaiseDueAsync(stoppingToken);
+                await CountOverdueAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
             {
@@ -93,6 +102,15 @@ public sealed class DeadlineScheduler(
             logger.LogInformation("Raised {Count} deadline {Event} events", due.Count, approaching ? "approaching" : "missed");
         }
         return due.Count;
+    }
+
+    /// <summary>Counts the complaints overdue now for the <see cref="OversightMetrics.ComplaintsOverdue"/> gauge.</summary>
+    public async Task CountOverdueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Owner, long Complaints)>(new CommandDefinition(
+            CountOverdueSql, new { now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
+        Overdue.Set(rows);
     }
 
     private static DeadlineApproaching Approaching(ComplaintDeadline d) => new()

@@ -1,0 +1,40 @@
+using System.Reflection;
+using Oversight.LocalServers;
+
+namespace Oversight.AppHost;
+
+/// <summary>
+/// The AppHost's own options, taken off the command line before Aspire reads the rest as configuration:
+/// <c>--fresh</c> wipes the state folder first, <c>--state-dir DIR</c> moves it.
+/// </summary>
+internal static class AppHostOptions
+{
+    public static IDistributedApplicationBuilder CreateBuilder(string[] args)
+    {
+        var rest = new List<string>();
+        var fresh = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--fresh": fresh = true; break;
+                case "--state-dir" when i + 1 < args.Length: rest.Add($"--{LocalServer.StateDirectoryKey}={Path.GetFullPath(args[++i])}"); break;
+                default: rest.Add(args[i]); break;
+            }
+        }
+        // Its settings (appsettings.json: the dashboard's addresses) sit in the project folder, which is the content root
+        // under `dotnet run` but not when eng/run.sh starts the build output from the repository's root.
+        if (!rest.Any(arg => arg.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase)) && ProjectDirectory() is { } directory)
+        {
+            rest.InsertRange(0, ["--contentRoot", directory]);
+        }
+        var builder = DistributedApplication.CreateBuilder([.. rest]);
+        if (fresh && builder.ExecutionContext.IsRunMode) builder.WipeState();
+        return builder.PrintStartupSummary();
+    }
+
+    /// <summary>The AppHost's project folder, which the Aspire SDK records in the assembly at build time.</summary>
+    private static string? ProjectDirectory() =>
+        typeof(AppHostOptions).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "apphostprojectpath")?.Value is { } path && Directory.Exists(path) ? path : null;
+}

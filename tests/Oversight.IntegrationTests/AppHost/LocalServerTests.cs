@@ -1,0 +1,118 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Oversight.LocalServers;
+using Oversight.Testing;
+using StackExchange.Redis;
+
+namespace Oversight.IntegrationTests.AppHost;
+
+/// <summary>
+/// The servers as the AppHost runs them (AppHost/Oversight.LocalServers): data that outlives a restart, PostgreSQL as
+/// its own user, and a clear failure when a Debian package is missing.
+/// </summary>
+public sealed class LocalServerTests(TestServers servers)
+{
+    [Fact]
+    public async Task Redis_keeps_its_data_in_the_state_folder_across_a_stop_and_a_start()
+    {
+        var state = Path.Combine(servers.StateDirectory, "redis-restart-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var app = await StartAppHostWithOnlyAsync(state, "cache");
+        var redis = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<RedisResource>().Single();
+        var connectionString = await redis.ConnectionStringExpression.GetValueAsync(CancellationToken.None);
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(connectionString!))
+        {
+            await connection.GetDatabase().StringSetAsync("kept", "across restarts");
+        }
+
+        await using var handle = new ResourceHandle(app, redis);
+        await Eventually.HoldsAsync(() => Task.FromResult(handle.InstanceIds.Count), n => n == 1, TimeSpan.FromSeconds(10), "the resource's state");
+        await handle.StopProcessAsync();
+        await Assert.ThrowsAnyAsync<RedisConnectionException>(async () =>
+        {
+            await using var down = await ConnectionMultiplexer.ConnectAsync(connectionString + ",abortConnect=true,connectTimeout=1000");
+        });
+        await handle.StartProcessAsync(TimeSpan.FromSeconds(60));
+
+        await using (var connection = await ConnectionMultiplexer.ConnectAsync(connectionString!))
+        {
+            Assert.Equal("across restarts", (string?)await connection.GetDatabase().StringGetAsync("kept"));
+        }
+        Assert.True(Directory.Exists(Path.Combine(state, "cache", "appendonlydir")), "Redis's append-only file is in its state folder");
+    }
+
+    [Fact]
+    public async Task A_server_whose_package_is_missing_fails_to_start_naming_the_package()
+    {
+        var state = Path.Combine(servers.StateDirectory, "missing-" + Guid.NewGuid().ToString("N")[..8]);
+        var builder = await CreateAppHostWithOnlyAsync(state);
+        builder.AddExecutable("ghost", "/bin/true", state).RequiresPackage("/nonexistent/bin/ghost-server", "ghost-server");
+        await using var app = await builder.BuildAsync();
+        await app.StartAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var failed = await app.ResourceNotifications.WaitForResourceAsync("ghost", e => e.Snapshot.State?.Text == KnownResourceStates.FailedToStart, timeout.Token);
+        Assert.Equal(KnownResourceStates.FailedToStart, failed.Snapshot.State?.Text);
+        var logs = new List<string>();
+        await foreach (var batch in app.Services.GetRequiredService<ResourceLoggerService>().GetAllAsync(failed.ResourceId))
+        {
+            logs.AddRange(batch.Select(line => line.Content));
+        }
+        Assert.Contains(logs, line => line.Contains(LocalServer.MissingPackageMessage("/nonexistent/bin/ghost-server", "ghost-server"), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PostgreSQL_runs_as_the_postgres_user_and_never_as_root()
+    {
+        var tree = ProcessTreeOf(servers.Postgres.Pid ?? throw new InvalidOperationException("postgres has no process"));
+        var postmasters = tree.Where(p => p.Command == "postgres").ToList();
+        Assert.NotEmpty(postmasters);
+        Assert.All(postmasters, p => Assert.NotEqual(0, p.Uid));
+    }
+
+    private static async Task<DistributedApplication> StartAppHostWithOnlyAsync(string state, string keep)
+    {
+        var builder = await CreateAppHostWithOnlyAsync(state, keep);
+        var app = await builder.BuildAsync();
+        await app.StartAsync();
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(keep).WaitAsync(TimeSpan.FromMinutes(2));
+        return app;
+    }
+
+    /// <summary>The AppHost's model with every resource taken out but <paramref name="keep"/> (and the parameters).</summary>
+    private static async Task<IDistributedApplicationTestingBuilder> CreateAppHostWithOnlyAsync(string state, params string[] keep)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Oversight_AppHost>(
+            [$"--{LocalServer.StateDirectoryKey}={state}"], (options, _) => options.DisableDashboard = true);
+        foreach (var resource in builder.Resources.Where(r => r is not ParameterResource && !keep.Contains(r.Name)).ToList())
+        {
+            builder.Resources.Remove(resource);
+        }
+        return builder;
+    }
+
+    private sealed record ProcessInfo(int Pid, int ParentPid, string Command, int Uid);
+
+    /// <summary>A process and its descendants, with each one's name and real user id (from /proc/PID/status).</summary>
+    private static List<ProcessInfo> ProcessTreeOf(int root)
+    {
+        var all = new List<ProcessInfo>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var fields = File.ReadAllLines(Path.Combine(dir, "status"))
+                    .Select(line => line.Split(':', 2))
+                    .Where(pair => pair.Length == 2)
+                    .ToDictionary(pair => pair[0], pair => pair[1].Trim());
+                all.Add(new ProcessInfo(pid, int.Parse(fields["PPid"]), fields["Name"], int.Parse(fields["Uid"].Split('\t')[0])));
+            }
+            catch (IOException) { }
+        }
+        var tree = all.Where(p => p.Pid == root).ToList();
+        for (var i = 0; i < tree.Count; i++) tree.AddRange(all.Where(p => p.ParentPid == tree[i].Pid));
+        return tree;
+    }
+}
