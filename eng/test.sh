@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 bash eng/install-prerequisites.sh || exit 1
 dotnet build Oversight.sln -c Debug -v quiet -nologo || { echo "0 passed, 1 failed (build failed)"; exit 1; }
 
-passed=0; failed=0; status=0
+passed=0; failed=0; status=0; failures=$(mktemp)
 for project in tests/Oversight.UnitTests tests/Oversight.IntegrationTests; do
   log=$(mktemp)
   dotnet test --project "$project" --no-build 2>&1 | tee "$log"
@@ -17,7 +17,11 @@ for project in tests/Oversight.UnitTests tests/Oversight.IntegrationTests; do
   f=$(grep -aE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
   if [ -z "$p" ]; then p=0; f=$(( ${f:-0} + 1 )); echo "no test summary from $project (crash?)"; fi
   passed=$(( passed + p )); failed=$(( failed + ${f:-0} ))
+  # The names of failed tests, repeated at the end: a long run's log is read from its tail.
+  grep -aE '^failed [A-Za-z]' "$log" >> "$failures" || true
   rm -f "$log"
 done
+if [ -s "$failures" ]; then echo "Failed tests:"; sed 's/^failed /  /' "$failures"; fi
+rm -f "$failures"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

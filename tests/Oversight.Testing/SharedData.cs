@@ -1,8 +1,8 @@
 namespace Oversight.Testing;
 
 /// <summary>
-/// The official region list in the workplace's shared folder (../shared/data/regions beside the
-/// repository), read in place: the project does not copy it. OVERSIGHT_REGIONS_DIR overrides.
+/// The official region list the repository ships in <c>data/regions</c> (the public list of Kepmendagri
+/// 300.2.2-2138/2025), found from the test's build output. OVERSIGHT_REGIONS_DIR overrides.
 /// </summary>
 public static class SharedData
 {
@@ -17,12 +17,9 @@ public static class SharedData
         if (Environment.GetEnvironmentVariable("OVERSIGHT_REGIONS_DIR") is { Length: > 0 } configured) return configured;
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "regions");
-            if (Directory.Exists(candidate)) return candidate;
+            var candidate = Path.Combine(dir.FullName, "data", "regions");
+            if (File.Exists(Path.Combine(candidate, "provinces-2025.csv")) && File.Exists(Path.Combine(dir.FullName, "Oversight.sln"))) return candidate;
         }
-        const string workplace = "/work/shared/data/regions";
-        return Directory.Exists(workplace)
-            ? workplace
-            : throw new DirectoryNotFoundException("The shared region list was not found: set OVERSIGHT_REGIONS_DIR to the folder holding provinces-2025.csv.");
+        throw new DirectoryNotFoundException("The repository's data/regions was not found above the test's build output: set OVERSIGHT_REGIONS_DIR.");
     }
 }

@@ -6,7 +6,7 @@ namespace Oversight.AppHost.Commands;
 /// "Import region list" on region-directory: the import the README does with <c>import-regions --provinces X
 /// --regencies Y</c> or the <c>ImportRegions</c> admin call, from the dashboard. The admin gives the two CSV files as
 /// paths on the AppHost's machine (relative ones from the repository's root), prefilled with the official list the
-/// README points to (<c>../shared/data/regions/provinces-2025.csv</c> and <c>regencies-2025.csv</c>; the folder
+/// repository ships (<c>data/regions/provinces-2025.csv</c> and <c>regencies-2025.csv</c>; the folder
 /// <c>OVERSIGHT_REGIONS_DIR</c> overrides), and can ask for a dry run. The AppHost reads the files and sends them to
 /// the running directory's <c>POST /v1/regions:import</c> as the bootstrap admin: the same all-or-nothing import,
 /// with its checks, cache drops and <c>RegionDirectoryChanged</c> events, as the admin call.
@@ -27,7 +27,7 @@ internal static class ImportRegionListCommand
         var appHostDirectory = directory.ApplicationBuilder.AppHostDirectory;
         var repository = RegionListFiles.RepositoryRoot(appHostDirectory);
         var official = RegionListFiles.Locate(appHostDirectory, directory.ApplicationBuilder.Configuration[RegionsDirectoryKey]);
-        string? Default(string file) => official is null ? null : Path.Combine(official, file);
+        string Default(string file) => Path.Combine(official, file);
 
         return directory.WithCommand(Name, DisplayName,
             context => AdminCommands.RunAsync(context, DisplayName, ct => ImportAsync(context, directory.Resource, repository, ct)),
@@ -139,20 +139,11 @@ internal static class RegionListFiles
     /// <summary>The repository's root: the AppHost project lives in <c>AppHost/Oversight.AppHost</c>.</summary>
     public static string RepositoryRoot(string appHostDirectory) => Path.GetFullPath(Path.Combine(appHostDirectory, "..", ".."));
 
-    /// <summary>
-    /// The folder of the official list: the configured one, else the first <c>shared/data/regions</c> holding the provinces
-    /// file in a folder above the AppHost (the README's <c>../shared/data/regions</c>); null when there is none.
-    /// </summary>
-    public static string? Locate(string appHostDirectory, string? configured)
-    {
-        if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
-        for (var directory = new DirectoryInfo(appHostDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "data", "regions");
-            if (File.Exists(Path.Combine(candidate, Provinces))) return candidate;
-        }
-        return null;
-    }
+    /// <summary>The folder holding the official list: the configured one, else the repository's own <c>data/regions</c>.</summary>
+    public static string Locate(string appHostDirectory, string? configured) =>
+        string.IsNullOrWhiteSpace(configured)
+            ? Path.Combine(RepositoryRoot(appHostDirectory), "data", "regions")
+            : Path.GetFullPath(configured);
 
     /// <summary>An absolute path as given; a relative one from the repository's root, as the README writes them.</summary>
     public static string Resolve(string path, string repositoryRoot) => Path.GetFullPath(Path.Combine(repositoryRoot, path.Trim()));

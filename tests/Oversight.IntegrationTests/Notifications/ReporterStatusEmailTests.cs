@@ -97,8 +97,10 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
         await Eventually.HoldsAsync(() => OutboxRowsMentioningAsync(address), n => n == 0, NotificationsFixture.Bound, "no outbox row holding the address");
 
         // No log line of any service names the address (the notice and its deliveries were logged, by id).
-        Assert.Contains(System.Project(TestSystem.Notifications).ConsoleSnapshot(),
-            l => l.Text.Contains("ReporterStatusNotice", StringComparison.Ordinal) && l.Text.Contains(reply.ComplaintId, StringComparison.Ordinal));
+        // (Waited for: the console reaches us through Aspire's resource logger a moment after the service wrote it.)
+        await Eventually.HoldsAsync(() => Task.FromResult(System.Project(TestSystem.Notifications).ConsoleSnapshot()),
+            lines => lines.Any(l => l.Text.Contains("ReporterStatusNotice", StringComparison.Ordinal) && l.Text.Contains(reply.ComplaintId, StringComparison.Ordinal)),
+            NotificationsFixture.Bound, "the notice's log line");
         foreach (var service in new[] { TestSystem.Complaints, TestSystem.Notifications, TestSystem.RegionDirectory })
         {
             Assert.DoesNotContain(System.Project(service).ConsoleSnapshot(), l => l.Text.Contains(address, StringComparison.OrdinalIgnoreCase));

@@ -10,23 +10,21 @@ public sealed class RegionListFilesTests : IDisposable
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
     [Fact]
-    public void The_official_list_is_found_in_shared_data_regions_above_the_AppHost()
+    public void The_official_list_is_the_repositorys_own_copy_unless_another_folder_is_configured()
     {
-        var appHost = Directory.CreateDirectory(Path.Combine(_root, "work", "main", "AppHost", "Oversight.AppHost")).FullName;
-        var regions = Directory.CreateDirectory(Path.Combine(_root, "work", "shared", "data", "regions")).FullName;
-        File.WriteAllText(Path.Combine(regions, RegionListFiles.Provinces), "kode,nama\n");
-
-        Assert.Equal(regions, RegionListFiles.Locate(appHost, configured: null));
+        var appHost = Path.Combine(_root, "repo", "AppHost", "Oversight.AppHost");
+        Assert.Equal(Path.Combine(_root, "repo", "data", "regions"), RegionListFiles.Locate(appHost, configured: null));
+        Assert.Equal(Path.Combine(_root, "repo", "data", "regions"), RegionListFiles.Locate(appHost, configured: " "));
         Assert.Equal(Path.Combine(_root, "elsewhere"), RegionListFiles.Locate(appHost, Path.Combine(_root, "elsewhere")));
     }
 
     [Fact]
-    public void Without_the_official_list_there_is_no_default()
+    public void The_repository_ships_the_official_list_of_38_provinces_and_514_regencies_and_cities()
     {
-        var appHost = Directory.CreateDirectory(Path.Combine(_root, "repo", "AppHost", "Oversight.AppHost")).FullName;
-        // A folder of that name without the provinces file is not the list.
-        Directory.CreateDirectory(Path.Combine(_root, "shared", "data", "regions"));
-        Assert.Null(RegionListFiles.Locate(appHost, configured: " "));
+        var repository = RegionListFiles.RepositoryRoot(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "AppHost", "Oversight.AppHost"));
+        var regions = RegionListFiles.Locate(Path.Combine(repository, "AppHost", "Oversight.AppHost"), configured: null);
+        Assert.Equal(38, File.ReadAllLines(Path.Combine(regions, RegionListFiles.Provinces)).Skip(1).Count(line => line.Length > 0));
+        Assert.Equal(514, File.ReadAllLines(Path.Combine(regions, RegionListFiles.Regencies)).Skip(1).Count(line => line.Length > 0));
     }
 
     [Fact]
@@ -34,8 +32,8 @@ public sealed class RegionListFilesTests : IDisposable
     {
         var repository = RegionListFiles.RepositoryRoot(Path.Combine(_root, "work", "main", "AppHost", "Oversight.AppHost"));
         Assert.Equal(Path.Combine(_root, "work", "main"), repository);
-        Assert.Equal(Path.Combine(_root, "work", "shared", "data", "regions", "provinces-2025.csv"),
-            RegionListFiles.Resolve(" ../shared/data/regions/provinces-2025.csv ", repository));
+        Assert.Equal(Path.Combine(_root, "work", "main", "data", "regions", "provinces-2025.csv"),
+            RegionListFiles.Resolve(" data/regions/provinces-2025.csv ", repository));
         Assert.Equal("/data/p.csv", RegionListFiles.Resolve("/data/p.csv", repository));
     }
 }

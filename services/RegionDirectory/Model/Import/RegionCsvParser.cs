@@ -3,7 +3,7 @@ using System.Text;
 namespace Oversight.RegionDirectory.Model.Import;
 
 /// <summary>
-/// Reads the official region list in the shape of ../shared/data/regions: a provinces file
+/// Reads the official region list in the shape of data/regions (the list the repository ships): a provinces file
 /// (<c>kode,nama</c>) and a regencies/cities file (<c>kode,kode_provinsi,nama,jenis</c>). Names are
 /// trimmed and their inner whitespace collapsed (the source has a trailing space in one name).
 /// Every bad row is reported with its line; the caller imports nothing when there is any.
