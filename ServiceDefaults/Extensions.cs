@@ -30,6 +30,8 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         // Request size, header and JSON depth limits (section "Limits"): see docs/security.md.
         builder.AddRequestLimits();
+        // Errors on REST as ProblemDetails (RFC 9457); see UseServiceDefaults.
+        builder.Services.AddProblemDetails();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -102,19 +104,36 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Maps <c>/health</c> (every check) and <c>/alive</c> (liveness), and gRPC reflection when gRPC is registered.</summary>
+    /// <summary>
+    /// The first middleware of every service: an unhandled exception answers a bare ProblemDetails 500 (a title and the
+    /// trace id; no message, type, stack trace, path or header), and an empty error status (404, 405, 415) a
+    /// ProblemDetails naming the status, in every environment. Since this handler runs inside the developer exception
+    /// page ASP.NET adds in Development, that page never sees an exception, so it can echo neither a trace nor a cookie.
+    /// </summary>
+    public static WebApplication UseServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>
+    /// Maps <c>/health</c> (every check) and <c>/alive</c> (liveness), and gRPC reflection when gRPC is registered:
+    /// all three anonymous, since probes and tools carry no token and none of them answers with data.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("live"),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
 
         if (app.Services.GetService<GrpcReflectionEnabled>() is not null)
         {
-            app.MapGrpcReflectionService();
+            // The method list is what the .proto files in contracts/ publish anyway.
+            app.MapGrpcReflectionService().AllowAnonymous();
         }
 
         app.Logger.LogInformation("Service {Service} ready to start", app.Environment.ApplicationName);

@@ -55,7 +55,7 @@ public static class GrpcOfficeAuthorization
         var presented = context.RequestHeaders.Get("authorization") is not null;
         logger.LogWarning("Refused {Method}: {Reason}", context.Method, presented ? "invalid or expired bearer token" : "no bearer token");
         throw new RpcException(new Status(StatusCode.Unauthenticated,
-            presented ? "The bearer token is invalid or expired." : "A bearer token is required (Authorization: Bearer <token> from POST /connect/token)."));
+            presented ? OfficeAuthorization.InvalidTokenMessage : OfficeAuthorization.NoTokenMessage));
     }
 
     private static RpcException Refuse(ServerCallContext context, ILogger logger, ClaimsPrincipal caller, string reason)

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
@@ -15,8 +16,10 @@ public static class OfficeAuthenticationExtensions
 
     /// <summary>
     /// Adds JwtBearer as the default scheme, validating issuer, audience, lifetime (small clock skew) and the
-    /// RS256 signature against the directory's published keys. Without a token a request is anonymous; each
-    /// gRPC method decides with <see cref="GrpcOfficeAuthorization"/>. Call <c>app.UseAuthentication()</c>.
+    /// RS256 signature against the directory's published keys, and makes "a token with an office role" the fallback
+    /// policy of every endpoint not declared anonymous (<see cref="OfficeAuthorization"/>); each gRPC method then checks
+    /// its role and region with <see cref="GrpcOfficeAuthorization"/>. Call <c>app.UseAuthentication()</c> and
+    /// <c>app.UseAuthorization()</c>.
     /// </summary>
     public static TBuilder AddOfficeAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -24,7 +27,9 @@ public static class OfficeAuthenticationExtensions
             ?? new OfficeAuthenticationOptions();
         builder.Services.AddSingleton(settings);
         builder.Services.AddHttpClient(MetadataClientName);
-        builder.Services.AddAuthorization();
+        // Deny by default: an endpoint not declared anonymous needs a token with an office role (OfficeAuthorization).
+        builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(OfficeAuthorization.FallbackPolicy);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, OfficeRefusalWriter>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
 
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)

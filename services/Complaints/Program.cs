@@ -1,5 +1,4 @@
 using Oversight.Complaints.Extensions;
-using Oversight.Complaints.Grpc;
 using Oversight.Complaints.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,12 +8,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseRateLimiter();
-app.MapDefaultEndpoints();
-app.MapGrpcService<ComplaintsService>();
-app.MapGrpcService<ComplaintQueriesService>();
+app.MapApplicationEndpoints();
 
 if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly))
 {

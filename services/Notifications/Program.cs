@@ -1,6 +1,5 @@
 using Oversight.Notifications.Email;
 using Oversight.Notifications.Extensions;
-using Oversight.Notifications.Grpc;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,10 +8,7 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapGrpcService<NotificationsService>();
+app.MapApplicationEndpoints();
 
 if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly))
 {

@@ -1,6 +1,5 @@
 using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Extensions;
-using Oversight.RegionDirectory.Grpc;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 
@@ -13,12 +12,7 @@ builder.AddApplicationServices(commandLine: importing);
 
 var app = builder.Build();
 
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapGrpcService<RegionDirectoryService>();
-app.MapGrpcService<OfficeCredentialsService>();
-app.MapOfficeTokenEndpoints();
+app.MapApplicationEndpoints();
 
 if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, DirectorySeed.ApplyAsync))
 {

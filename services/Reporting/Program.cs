@@ -1,7 +1,4 @@
-using Oversight.Reporting.Apis;
 using Oversight.Reporting.Extensions;
-using Oversight.Reporting.Grpc;
-using Oversight.Reporting.SituationRoom;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,12 +7,6 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapDefaultEndpoints();
-app.MapGrpcService<ReportingService>();
-app.MapCsvExports();
-app.MapOpenData();
-app.MapSituationRoom();
+app.MapApplicationEndpoints();
 
 await app.RunAsync();

@@ -51,4 +51,20 @@ public static class Extensions
         builder.Services.AddScoped<HandlingOfficeRouter>();
         builder.AddRoutingCache();
     }
+
+    /// <summary>
+    /// The middleware and every endpoint of the service, in one place so that a test can list them and check that
+    /// each is either declared anonymous or falls under the deny-by-default policy (docs/security.md).
+    /// </summary>
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.UseServiceDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<ComplaintsService>();
+        app.MapGrpcService<ComplaintQueriesService>();
+        return app;
+    }
 }

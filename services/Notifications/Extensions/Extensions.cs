@@ -1,3 +1,4 @@
+using Oversight.Notifications.Grpc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Oversight.Notifications.Deliveries;
@@ -66,5 +67,19 @@ public static class Extensions
         builder.Services.AddSingleton<WebhookDeliverySender>();
         builder.Services.AddScoped<NotificationPlanner>();
         builder.Services.AddHostedService<DeliveryWorker>();
+    }
+
+    /// <summary>
+    /// The middleware and every endpoint of the service, in one place so that a test can list them and check that
+    /// each is either declared anonymous or falls under the deny-by-default policy (docs/security.md).
+    /// </summary>
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.UseServiceDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<NotificationsService>();
+        return app;
     }
 }

@@ -17,8 +17,10 @@ public static class TokenEndpoints
 
     public static IEndpointRouteBuilder MapOfficeTokenEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(TokenPath, IssueTokenAsync);
-        app.MapGet(JwksPath, (SigningKeyStore keys) => Results.Json(new { keys = keys.ValidationKeys.Select(PublicJwk) }));
+        // Anonymous by nature: the token endpoint checks the client's own credentials, and validators fetch the
+        // public keys before they hold any token.
+        app.MapPost(TokenPath, IssueTokenAsync).AllowAnonymous();
+        app.MapGet(JwksPath, (SigningKeyStore keys) => Results.Json(new { keys = keys.ValidationKeys.Select(PublicJwk) })).AllowAnonymous();
         app.MapGet(MetadataPath, (HttpContext http, OfficeAuthenticationOptions authentication) =>
         {
             // Addresses as the caller reached us: behind service discovery that is the directory's own host and port.
@@ -32,7 +34,7 @@ public static class TokenEndpoints
                 token_endpoint_auth_methods_supported = new[] { "client_secret_basic", "client_secret_post" },
                 id_token_signing_alg_values_supported = new[] { SecurityAlgorithms.RsaSha256 },
             });
-        });
+        }).AllowAnonymous();
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Oversight.RegionDirectory.Grpc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.RegionDirectory.Infrastructure.Caching;
 using Oversight.RegionDirectory.Infrastructure;
@@ -29,5 +30,21 @@ public static class Extensions
         builder.AddRegionLookups();
         builder.AddOffices();
         builder.AddOfficeCredentials();
+    }
+
+    /// <summary>
+    /// The middleware and every endpoint of the service, in one place so that a test can list them and check that
+    /// each is either declared anonymous or falls under the deny-by-default policy (docs/security.md).
+    /// </summary>
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.UseServiceDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<RegionDirectoryService>();
+        app.MapGrpcService<OfficeCredentialsService>();
+        app.MapOfficeTokenEndpoints();
+        return app;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
@@ -11,6 +12,7 @@ namespace Oversight.RegionDirectory.Grpc;
 
 public sealed partial class RegionDirectoryService
 {
+    [AllowAnonymous]
     public override Task<CalendarMessage> GetElectionCalendar(GetElectionCalendarRequest request, ServerCallContext context)
     {
         var calendar = ElectionCalendar.Find(request.ElectionId)
@@ -27,6 +29,8 @@ public sealed partial class RegionDirectoryService
         }));
         return Task.FromResult(message);
     }
+
+    [AllowAnonymous]
 
     public override async Task<CampaignStatus> GetCampaignStatus(GetCampaignStatusRequest request, ServerCallContext context)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
@@ -8,6 +9,7 @@ namespace Oversight.RegionDirectory.Grpc;
 
 public sealed partial class RegionDirectoryService
 {
+    [AllowAnonymous]
     public override async Task<RegionList> ListChildren(ListChildrenRequest request, ServerCallContext context)
     {
         if (request.Code.Length > 0) RequireValidCode("code", request.Code);
@@ -16,6 +18,8 @@ public sealed partial class RegionDirectoryService
         return children is null ? throw UnknownCode(request.Code) : ToList(children);
     }
 
+    [AllowAnonymous]
+
     public override async Task<RegionList> ListAncestors(ListAncestorsRequest request, ServerCallContext context)
     {
         RequireValidCode("code", request.Code);
@@ -23,6 +27,8 @@ public sealed partial class RegionDirectoryService
         var ancestors = await WithDatabaseAsync("Listing ancestor regions", () => queries.AncestorsAsync(request.Code, context.CancellationToken));
         return ancestors is null ? throw UnknownCode(request.Code) : ToList(ancestors);
     }
+
+    [AllowAnonymous]
 
     public override async Task<RegionList> SearchRegions(SearchRegionsRequest request, ServerCallContext context)
     {

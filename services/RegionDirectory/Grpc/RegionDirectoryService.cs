@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Grpc.Core;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Infrastructure;
@@ -17,6 +18,7 @@ public sealed partial class RegionDirectoryService(
     ILogger<RegionDirectoryService> logger)
     : Contracts.RegionDirectory.RegionDirectory.RegionDirectoryBase
 {
+    [AllowAnonymous]
     public override async Task<Region> GetRegion(GetRegionRequest request, ServerCallContext context)
     {
         if (!RegionCode.IsValid(request.Code))

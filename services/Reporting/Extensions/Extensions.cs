@@ -1,3 +1,5 @@
+using Oversight.Reporting.Grpc;
+using Oversight.Reporting.Apis;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.IntegrationEvents.EventHandling;
 using Oversight.Reporting.SituationRoom;
@@ -27,5 +29,22 @@ public static class Extensions
         builder.Services.AddSingleton<ProjectionRebuild>();
         // The situation-room page: sign-in through the directory, its API read with the sign-in cookie.
         builder.AddSituationRoom();
+    }
+
+    /// <summary>
+    /// The middleware and every endpoint of the service, in one place so that a test can list them and check that
+    /// each is either declared anonymous or falls under the deny-by-default policy (docs/security.md).
+    /// </summary>
+    public static WebApplication MapApplicationEndpoints(this WebApplication app)
+    {
+        app.UseServiceDefaults();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapGrpcService<ReportingService>();
+        app.MapCsvExports();
+        app.MapOpenData();
+        app.MapSituationRoom();
+        return app;
     }
 }

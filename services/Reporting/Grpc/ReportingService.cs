@@ -11,10 +11,13 @@ namespace Oversight.Reporting.Grpc;
 public sealed class ReportingService(ReportReader reports, SummaryWatcher watcher, ProjectionRebuild rebuild, ILogger<ReportingService> logger)
     : Contracts.Reporting.Reporting.ReportingBase
 {
+    // An exact count, even of 1 or 2: so a token whose scope covers the region, like every report. The public
+    // counts, with small ones suppressed, are the open data (GET /v1/open-data/counts).
     public override Task<RegionCounts> GetRegionCounts(GetRegionCountsRequest request, ServerCallContext context)
     {
         if (!RegionCode.IsValid(request.RegionCode))
             throw new RpcException(new Status(StatusCode.InvalidArgument, $"region_code: {RegionCode.Rule}"));
+        context.RequireReadableRegion(request.RegionCode, logger);
         return Read(async () => new RegionCounts { RegionCode = request.RegionCode, Submitted = await reports.TotalAsync(request.RegionCode) });
     }
 

@@ -48,9 +48,9 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     {
         var reporting = new Reporting.ReportingClient(_system.Channel(TestSystem.Reporting));
         var notifications = new Oversight.Contracts.Notifications.Notifications.NotificationsClient(_system.Channel(TestSystem.Notifications));
-        var before = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted;
-
         var desk = await _system.IntakeOfficerHeadersAsync("74");
+        var before = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" }, desk)).Submitted;
+
         var reply = await ComplaintsClient.SubmitComplaintAsync(Submissions.Laporan("74.71"), desk);
         Assert.Equal("Bawaslu Kota Kendari", reply.HandlingOffice.Name);
         Assert.Equal("registered", reply.Status);
@@ -61,7 +61,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
         Assert.Equal(reply.RegistrationNumber, stored.RegistrationNumber);
 
         await Eventually.HoldsAsync(
-            async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted,
+            async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" }, desk)).Submitted,
             count => count == before + 1, Bound, "reporting count for 74.71");
 
         var recorded = await Eventually.HoldsAsync(
