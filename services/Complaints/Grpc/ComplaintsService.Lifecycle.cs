@@ -89,8 +89,9 @@ public sealed partial class ComplaintsService
 
     /// <summary>
     /// A scope that covers neither the complaint's region, the handling office's nor the step's region learns nothing
-    /// else; then, when the complaint's state allows the step, the step's role and region (TransitionTable) are required.
-    /// When the state does not allow it, the domain's refusal names the state.
+    /// else; nor does a caller holding none of the roles the step ever needs. Then, when the complaint's state allows
+    /// the step, the step's role and region (TransitionTable) are required. When the state does not allow it, the
+    /// domain's refusal names the state: the caller could act on such a case, so it may know why not this one.
     /// </summary>
     private void Authorize(ServerCallContext context, ClaimsPrincipal caller, ComplaintRow row, DomainComplaint complaint, string action)
     {
@@ -101,11 +102,18 @@ public sealed partial class ComplaintsService
             throw Deny(context, caller, row.Id,
                 $"region scope {scope} covers neither region {row.RegionCode} nor the handling office's region {RegionScope.Describe(row.HandlingRegionCode)}");
         }
+        // The role before the state: a caller who could never take this step learns nothing of the case's state.
+        var rules = TransitionTable.For(action);
+        var roles = rules.Select(r => r.Role).Distinct().ToList();
+        if (!roles.Any(caller.HasOfficeRole))
+        {
+            throw Deny(context, caller, row.Id, $"{action} requires the {string.Join(" or ", roles)} role");
+        }
         if (stepRegion is null)
         {
             return;
         }
-        var rule = TransitionTable.For(action).First(r => r.From == complaint.State);
+        var rule = rules.First(r => r.From == complaint.State);
         if (!caller.HasOfficeRole(rule.Role))
         {
             throw Deny(context, caller, row.Id, $"{action} of a {row.Status} complaint requires the {rule.Role} role");

@@ -18,10 +18,20 @@ public sealed partial class NotificationsService
 
     public override async Task<MarkInboxReadReply> MarkInboxRead(MarkInboxReadRequest request, ServerCallContext context)
     {
-        var (_, officeId) = InboxOf(request.OfficeId, context);
+        var (caller, officeId) = InboxOf(request.OfficeId, context);
         if (request.ItemIds.Count is 0 or > 500) throw Invalid("item_ids: give 1 to 500 item ids");
+        var ids = request.ItemIds.ToArray();
+        // The rule the reads apply (Sees), applied before writing: an admin marks another office's items only where
+        // its scope covers their region, and otherwise nothing at all is marked.
+        var items = await logger.CallDatabaseAsync(Database, "Reading inbox items", () => inbox.FindAsync(officeId, ids, context.CancellationToken));
+        if (items.FirstOrDefault(item => !Sees(caller, officeId, item)) is { } foreign)
+        {
+            var reason = $"region scope {RegionScope.Describe(caller.RegionScopeOf())} does not cover region {RegionScope.Describe(foreign.RegionCode)} of the office's items";
+            logger.LogWarning("Refused {Method} for client {ClientId}: {Reason}", context.Method, caller.OfficeClientId(), reason);
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"Permission denied: {reason}."));
+        }
         var marked = await logger.CallDatabaseAsync(Database, "Marking inbox items read",
-            () => inbox.MarkReadAsync(officeId, request.ItemIds.ToArray(), context.CancellationToken));
+            () => inbox.MarkReadAsync(officeId, ids, context.CancellationToken));
         return new MarkInboxReadReply { Marked = marked };
     }
 

@@ -60,6 +60,16 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
+    /// <summary>The office's items among <paramref name="ids"/> (the others are ignored, as by <see cref="MarkReadAsync"/>).</summary>
+    public async Task<IReadOnlyList<InboxItemRow>> FindAsync(string officeId, long[] ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<InboxItemRow>(new CommandDefinition($"""
+            SELECT {Columns} FROM inbox_items WHERE office_id = @officeId AND id = ANY(@ids)
+            """, new { officeId, ids }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
     public async Task<int> MarkReadAsync(string officeId, long[] ids, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

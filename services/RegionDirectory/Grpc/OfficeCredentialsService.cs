@@ -3,6 +3,7 @@ using Grpc.Core;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Infrastructure;
+using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
 using Oversight.ServiceDefaults.Authentication;
 using Oversight.ServiceDefaults.Security;
@@ -16,11 +17,11 @@ namespace Oversight.RegionDirectory.Grpc;
 public sealed class OfficeCredentialsService(
     OfficeClientStore clients,
     RegionRepository regions,
+    OfficeQueries offices,
     ILogger<OfficeCredentialsService> logger)
     : OfficeCredentials.OfficeCredentialsBase
 {
     private const int MaxDisplayName = 200;
-    private const int MaxOfficeId = 100;
 
     public override async Task<ClientSecretReply> RegisterClient(RegisterClientRequest request, ServerCallContext context)
     {
@@ -32,7 +33,7 @@ public sealed class OfficeCredentialsService(
         var errors = new List<string>();
         if (displayName.Length == 0) errors.Add("display_name: is required");
         if (displayName.Length > MaxDisplayName) errors.Add($"display_name: must be at most {MaxDisplayName} characters");
-        if (officeId.Length > MaxOfficeId) errors.Add($"office_id: must be at most {MaxOfficeId} characters");
+        if (officeId.Length > 0 && !Guid.TryParse(officeId, out _)) errors.Add("office_id: must be the id (a UUID) of an office of the directory, or empty");
         if (roles.Length == 0) errors.Add($"roles: at least one of {string.Join(", ", OfficeRoles.All)}");
         foreach (var unknown in roles.Where(r => !OfficeRoles.IsKnown(r)))
         {
@@ -50,6 +51,7 @@ public sealed class OfficeCredentialsService(
         if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
 
         var caller = context.RequireOfficeRole(OfficeRoles.Admin, request.RegionCode, logger);
+        if (officeId.Length > 0) await RequireBindableOfficeAsync(Guid.Parse(officeId), request.RegionCode, context);
 
         var secret = ClientCredentialGenerator.NewSecret();
         var clientId = ClientCredentialGenerator.NewClientId();
@@ -95,6 +97,23 @@ public sealed class OfficeCredentialsService(
         if (!replaced) throw new RpcException(new Status(StatusCode.FailedPrecondition, $"client_id: client {client.ClientId} is revoked"));
         logger.LogInformation("Secret of client {ClientId} rotated by {Admin}", client.ClientId, caller.OfficeClientId());
         return new ClientSecretReply { Client = ToMessage(client), ClientSecret = secret };
+    }
+
+    /// <summary>
+    /// A client bound to an office acts as that office (its inbox, its complaints): the office must exist, lie within the
+    /// registering admin's scope (PermissionDenied otherwise) and within the client's own region (InvalidArgument).
+    /// </summary>
+    private async Task RequireBindableOfficeAsync(Guid officeId, string clientRegion, ServerCallContext context)
+    {
+        var office = await WithDatabaseAsync("Office lookup", () => offices.FindOfficeAsync(officeId, context.CancellationToken))
+            ?? throw new RpcException(new Status(StatusCode.InvalidArgument, $"office_id: no office {officeId}"));
+        var officeRegion = office.RegionCode ?? RegionScope.National;
+        context.RequireOfficeRole(OfficeRoles.Admin, officeRegion, logger);
+        if (!RegionScope.Covers(clientRegion, officeRegion))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument,
+                $"office_id: office {officeId} is in region {RegionScope.Describe(officeRegion)}, outside the client's region_code {RegionScope.Describe(clientRegion)}"));
+        }
     }
 
     // The role first; the scope once the client's region is known.

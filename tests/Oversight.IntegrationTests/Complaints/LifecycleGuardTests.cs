@@ -53,6 +53,34 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
     }
 
     [Fact]
+    public async Task A_caller_without_the_steps_role_is_refused_before_the_state_is_named()
+    {
+        // Issue 16: an intake officer asking to decide a registered complaint was told its state (400 "registered,
+        // not under_review"). The role comes first: PermissionDenied, naming the role and not the state.
+        var intake = await _system.IntakeOfficerHeadersAsync("52.71");
+        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), intake);
+
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Client.DecideComplaintAsync(new DecideComplaintRequest
+        {
+            ComplaintId = submitted.ComplaintId, ExpectedVersion = 1, Outcome = "violation", Reasoning = "Terbukti.",
+        }, intake));
+        Assert.Equal(StatusCode.PermissionDenied, refused.StatusCode);
+        Assert.Equal("Permission denied: decide requires the reviewer role.", refused.Status.Detail);
+        Assert.DoesNotContain("registered", refused.Status.Detail);
+
+        // The same over REST: 403, not 400.
+        using var http = _system.Http(TestSystem.Complaints);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/complaints/{submitted.ComplaintId}:decide")
+        {
+            Content = JsonContent.Create(new { expectedVersion = 1, outcome = "violation", reasoning = "Terbukti." }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", intake.GetValue("authorization")!["Bearer ".Length..]);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("registered", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_stale_version_is_refused_naming_the_current_one_and_nothing_changes()
     {
         var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
