@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Primitives;
+using Oversight.ServiceDefaults.Security;
 
 namespace Oversight.RegionDirectory.Credentials;
 
@@ -13,7 +14,16 @@ public sealed record TokenRequest(string? GrantType, string? ClientId, string? C
     public static async Task<(TokenRequest? Request, string? Error)> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
         if (!http.HasFormContentType) return (null, "the body must be application/x-www-form-urlencoded");
-        var form = await http.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await http.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            // The form reader's limits (1,024 fields, key and value lengths) or what it refuses to decode (a NUL, for one).
+            return (null, "the form cannot be read: at most 1024 fields, and no control characters such as NUL");
+        }
         foreach (var name in new[] { "grant_type", "client_id", "client_secret", "scope" })
         {
             if (form[name].Count > 1) return (null, $"{name} is given more than once");
@@ -30,12 +40,17 @@ public sealed record TokenRequest(string? GrantType, string? ClientId, string? C
             if (!StringValues.IsNullOrEmpty(form["client_secret"])) return (null, "client credentials are given both in the header and the body");
         }
 
-        return (new TokenRequest(
+        var request = new TokenRequest(
             GrantType: form["grant_type"].ToString(),
             ClientId: basicId ?? form["client_id"].ToString(),
             ClientSecret: basicSecret ?? form["client_secret"].ToString(),
             Scope: form["scope"].ToString(),
-            UsedBasic: basicId is not null), null);
+            UsedBasic: basicId is not null);
+        foreach (var (name, value) in new[] { ("grant_type", request.GrantType), ("client_id", request.ClientId), ("client_secret", request.ClientSecret), ("scope", request.Scope) })
+        {
+            if (ClientCredentialText.Problem(value ?? "") is { } problem) return (null, $"{name} {problem}");
+        }
+        return (request, null);
     }
 
     private static bool TryParseBasic(string encoded, out string? clientId, out string? secret)

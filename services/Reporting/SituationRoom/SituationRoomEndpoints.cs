@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
 using Oversight.ServiceDefaults.Authentication;
+using Oversight.ServiceDefaults.Security;
 using StackExchange.Redis;
 
 namespace Oversight.Reporting.SituationRoom;
@@ -21,9 +22,10 @@ public static class SituationRoomEndpoints
 
     public static void MapSituationRoom(this WebApplication app)
     {
-        app.MapGet(SituationRoomCookie.PagePath, () => SituationRoomAssets.Serve("index.html", "text/html; charset=utf-8"));
-        app.MapGet(SituationRoomCookie.PagePath + "/app.js", () => SituationRoomAssets.Serve("app.js", "text/javascript; charset=utf-8"));
-        app.MapGet(SituationRoomCookie.PagePath + "/app.css", () => SituationRoomAssets.Serve("app.css", "text/css; charset=utf-8"));
+        // The page itself holds no data (it asks the API below), so it loads before sign-in.
+        app.MapGet(SituationRoomCookie.PagePath, () => SituationRoomAssets.Serve("index.html", "text/html; charset=utf-8")).AllowAnonymous();
+        app.MapGet(SituationRoomCookie.PagePath + "/app.js", () => SituationRoomAssets.Serve("app.js", "text/javascript; charset=utf-8")).AllowAnonymous();
+        app.MapGet(SituationRoomCookie.PagePath + "/app.css", () => SituationRoomAssets.Serve("app.css", "text/css; charset=utf-8")).AllowAnonymous();
 
         var api = app.MapGroup(SituationRoomCookie.ApiPath);
         api.AddEndpointFilter(async (context, next) =>
@@ -31,12 +33,13 @@ public static class SituationRoomEndpoints
             context.HttpContext.Response.Headers.CacheControl = "no-store";
             return await next(context);
         });
-        api.MapPost("/sign-in", SignInAsync);
+        // Sign-in checks the credentials it is given; sign-out only clears the cookie. The rest needs the cookie.
+        api.MapPost("/sign-in", SignInAsync).AllowAnonymous();
         api.MapPost("/sign-out", (HttpContext http) =>
         {
             SituationRoomCookie.Clear(http.Response, http.Request.IsHttps);
             return Results.NoContent();
-        });
+        }).AllowAnonymous();
         api.MapGet("/me", (HttpContext http, ILogger<SituationRoomCaller> logger) =>
             SituationRoomCaller.Check(http, "", logger, regionNeeded: false) ?? Results.Json(Me(http.User)));
         api.MapGet("/summary", (HttpContext http, ReportReader reports, ILogger<SituationRoomCaller> logger) =>
@@ -72,6 +75,8 @@ public static class SituationRoomEndpoints
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(credentials?.ClientId)) errors.Add("clientId: is required (the office client id)");
         if (string.IsNullOrEmpty(credentials?.ClientSecret)) errors.Add("clientSecret: is required");
+        if (credentials?.ClientId is { } id && ClientCredentialText.Problem(id.Trim()) is { } idProblem) errors.Add($"clientId: {idProblem}");
+        if (credentials?.ClientSecret is { } secret && ClientCredentialText.Problem(secret) is { } secretProblem) errors.Add($"clientSecret: {secretProblem}");
         if (errors.Count > 0) return Results.Problem(statusCode: 400, detail: string.Join("; ", errors));
 
         var result = await directory.ExchangeAsync(credentials!.ClientId!.Trim(), credentials.ClientSecret!, http.RequestAborted);

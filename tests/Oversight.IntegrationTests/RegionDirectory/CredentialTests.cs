@@ -23,6 +23,10 @@ public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixt
 
     private TestSystem System => fixture.System;
 
+    // Offices of the directory's seed.
+    private const string MataramBawaslu = "5eed0001-0000-4000-8000-000000527101";
+    private const string KendariBawaslu = "5eed0001-0000-4000-8000-000000747101";
+
     private CredentialsClient Credentials => new(System.Channel(TestSystem.RegionDirectory));
 
     private DirectoryClient Directory => new(System.Channel(TestSystem.RegionDirectory));
@@ -30,7 +34,7 @@ public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixt
     [Fact]
     public async Task A_registered_client_gets_a_token_with_its_claims_that_validates_against_the_jwks()
     {
-        var registered = await RegisterAsync("Bawaslu Kota Mataram desk", "52.71", ["intake_officer", "reviewer"], officeId: "bawaslu-kota-mataram");
+        var registered = await RegisterAsync("Bawaslu Kota Mataram desk", "52.71", ["intake_officer", "reviewer"], officeId: MataramBawaslu);
         Assert.StartsWith("oc-", registered.Client.ClientId);
         Assert.True(registered.ClientSecret.Length >= 43);
 
@@ -70,7 +74,7 @@ public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixt
         Assert.Contains(jwks.Keys, key => key.Kid == jwt.Kid);
         Assert.Equal(registered.Client.ClientId, jwt.Subject);
         Assert.Equal("52.71", jwt.GetClaim("region").Value);
-        Assert.Equal("bawaslu-kota-mataram", jwt.GetClaim("office_id").Value);
+        Assert.Equal(MataramBawaslu, jwt.GetClaim("office_id").Value);
         Assert.Equal(["intake_officer", "reviewer"], jwt.Claims.Where(c => c.Type == "role").Select(c => c.Value).Order());
         Assert.InRange(jwt.ValidTo - jwt.ValidFrom, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
     }
@@ -111,6 +115,57 @@ public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixt
 
         using var widerScope = await System.RequestTokenAsync(registered.Client.ClientId, registered.ClientSecret, scope: "admin");
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_scope"), (widerScope.StatusCode, await ErrorOfAsync(widerScope)));
+    }
+
+    [Fact]
+    public async Task Malformed_forms_and_control_bytes_are_invalid_request_never_a_fault_or_an_outage()
+    {
+        // Issue 16: a NUL in a form value or 1,025 form fields answered 500 with a stack trace, and a NUL in a Basic
+        // client id 503 "the credentials database is unavailable". Each is the caller's error: 400 invalid_request.
+        var registered = await RegisterAsync("Control bytes desk", "64", ["reviewer"]);
+        using var http = System.Http(TestSystem.RegionDirectory);
+
+        async Task AssertInvalidRequestAsync(HttpResponseMessage response, string naming)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{(int)response.StatusCode}: {body}");
+            Assert.Equal("invalid_request", JsonDocument.Parse(body).RootElement.GetProperty("error").GetString());
+            Assert.Contains(naming, JsonDocument.Parse(body).RootElement.GetProperty("error_description").GetString());
+            Assert.DoesNotContain("Exception", body);
+        }
+
+        foreach (var field in new[] { "client_id", "client_secret", "grant_type" })
+        {
+            var form = new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials", ["client_id"] = registered.Client.ClientId, ["client_secret"] = registered.ClientSecret,
+            };
+            form[field] += "\0x";
+            using var nul = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+            // ASP.NET's form reader refuses the NUL itself, before any field is known: the answer names the rule.
+            await AssertInvalidRequestAsync(nul, "no control characters such as NUL");
+            form[field] = form[field].Replace("\0", "\u0007");
+            using var bell = await http.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+            await AssertInvalidRequestAsync(bell, $"{field} must not contain control characters");
+        }
+
+        var flood = Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>($"f{i}", "x"))
+            .Prepend(new("grant_type", "client_credentials")).ToList();
+        using var flooded = await http.PostAsync("/connect/token", new FormUrlEncodedContent(flood));
+        await AssertInvalidRequestAsync(flooded, "at most 1024 fields");
+
+        using var basic = new HttpRequestMessage(HttpMethod.Post, "/connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+        };
+        basic.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"oc-\0abc:{registered.ClientSecret}")));
+        using var nulId = await http.SendAsync(basic);
+        await AssertInvalidRequestAsync(nulId, "client_id must not contain control characters");
+
+        // The genuine credentials still work: the refusals were the bytes.
+        using var genuine = await System.RequestTokenAsync(registered.Client.ClientId, registered.ClientSecret);
+        Assert.Equal(HttpStatusCode.OK, genuine.StatusCode);
     }
 
     [Fact]
@@ -237,6 +292,43 @@ public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixt
         var listed = await Credentials.ListClientsAsync(new ListClientsRequest(), asNtb);
         Assert.Contains(listed.Clients, c => c.ClientId == mataram.Client.ClientId);
         Assert.All(listed.Clients, c => Assert.True(c.RegionCode == "52" || c.RegionCode.StartsWith("52."), c.RegionCode));
+    }
+
+    [Fact]
+    public async Task A_client_is_bound_only_to_an_existing_office_inside_the_admins_scope_and_the_clients_region()
+    {
+        var mataramAdmin = await RegisterAsync("Mataram admin", "52.71", ["admin"]);
+        var asMataram = TestSystem.Bearer(await System.TokenAsync(mataramAdmin.Client.ClientId, mataramAdmin.ClientSecret));
+        RegisterClientRequest Desk(string name, string region, string office) =>
+            new() { DisplayName = name, RegionCode = region, OfficeId = office, Roles = { "reviewer" } };
+
+        // A 52.71 admin binding a 52.71 client to Bawaslu Kota Kendari (74.71): refused, the attack of issue 16.
+        var foreign = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Credentials.RegisterClientAsync(Desk("Kendari by Mataram", "52.71", KendariBawaslu), asMataram));
+        Assert.Equal(StatusCode.PermissionDenied, foreign.StatusCode);
+        Assert.Contains("does not cover region 74.71", foreign.Status.Detail);
+
+        // A national admin may reach Kendari, but not for a client of another region.
+        var mismatched = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Credentials.RegisterClientAsync(Desk("Kendari as Mataram", "52.71", KendariBawaslu), await System.AdminHeadersAsync()));
+        Assert.Equal(StatusCode.InvalidArgument, mismatched.StatusCode);
+        Assert.Contains("office_id: office " + KendariBawaslu + " is in region 74.71, outside the client's region_code 52.71", mismatched.Status.Detail);
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Credentials.RegisterClientAsync(Desk("Nobody's", "52.71", Guid.NewGuid().ToString()), asMataram));
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+        Assert.Contains("office_id: no office", unknown.Status.Detail);
+
+        var malformed = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Credentials.RegisterClientAsync(Desk("Free text", "52.71", "bawaslu-kota-mataram"), asMataram));
+        Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode);
+        Assert.Contains("office_id: must be the id (a UUID)", malformed.Status.Detail);
+
+        // None of them was registered; the admin's own office is bound.
+        var listed = await Credentials.ListClientsAsync(new ListClientsRequest(), asMataram);
+        Assert.DoesNotContain(listed.Clients, c => c.DisplayName is "Kendari by Mataram" or "Kendari as Mataram" or "Nobody's" or "Free text");
+        var own = await Credentials.RegisterClientAsync(Desk("Mataram desk", "52.71", MataramBawaslu), asMataram);
+        Assert.Equal(MataramBawaslu, own.Client.OfficeId);
     }
 
     [Fact]

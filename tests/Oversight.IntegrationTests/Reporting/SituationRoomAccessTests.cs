@@ -71,6 +71,11 @@ public sealed class SituationRoomAccessTests(SituationRoomFixture fixture) : ICl
         var detail = await empty.Content.ReadAsStringAsync();
         Assert.Contains("clientId: is required", detail);
         Assert.Contains("clientSecret: is required", detail);
+        // A NUL in the id is the caller's error, answered at once: it used to reach the directory's database, come back
+        // as an outage (503) and be retried three times (issue 16).
+        using var nul = await http.PostAsync("/situation-room/api/sign-in", SignInBody("oc-\0x", "not-the-secret"));
+        Assert.Equal(HttpStatusCode.BadRequest, nul.StatusCode);
+        Assert.Contains("clientId: must not contain control characters", await nul.Content.ReadAsStringAsync());
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/situation-room/api/summary")).StatusCode);
 
