@@ -18,20 +18,32 @@ public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimi
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true
-            || request.ContentType.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase)
-            || !ContractRequestTypes.TryGet(request.Path.Value ?? "", out var requestType))
+        if (!ContractRequestTypes.TryGet(request.Path.Value ?? "", out var requestType)
+            || request.ContentType?.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase) == true)
         {
             await next(context);
             return;
         }
+        if (request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            // The gRPC server answers another content type on a method's path with Internal, a server fault to the caller.
+            await RefuseAsync(context, 3, "The request's Content-Type must be application/grpc (JSON goes to the REST routes).",
+                StatusCodes.Status415UnsupportedMediaType); // INVALID_ARGUMENT
+            return;
+        }
 
         var header = await ReadAtMostAsync(request.Body, FrameHeaderLength, context.RequestAborted);
-        if (header.Length == FrameHeaderLength && BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1, 4)) > limits.MaxReceiveMessageBytes)
+        if (header.Length == FrameHeaderLength && BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(1, 4)) is var declared
+            && declared > limits.MaxReceiveMessageBytes)
         {
-            // Oversized: the gRPC server answers ResourceExhausted from the frame header without reading the message.
-            request.Body = new PrefixedStream(header, request.Body);
-            await next(context);
+            // Refused from the frame header, without reading the message: the gRPC server itself failed on a declared
+            // length past int.MaxValue (Unknown), and an unread large body must not hold the connection's other calls.
+            await RefuseAsync(context, 8, $"The request message declares {declared} bytes, over the limit of {limits.MaxReceiveMessageBytes}."); // RESOURCE_EXHAUSTED
+            return;
+        }
+        if (header.Length == FrameHeaderLength && header[0] == 1 && !HasEncoding(request))
+        {
+            await RefuseAsync(context, 3, "The request's gRPC frame is marked compressed but no grpc-encoding header names the compression."); // INVALID_ARGUMENT
             return;
         }
         var rest = await ReadAtMostAsync(request.Body, limits.MaxReceiveMessageBytes + 1L, context.RequestAborted);
@@ -79,11 +91,14 @@ public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimi
         return buffer.ToArray();
     }
 
-    private async Task RefuseAsync(HttpContext context, int grpcStatus, string message)
+    private static bool HasEncoding(HttpRequest request) =>
+        request.Headers["grpc-encoding"].ToString() is { Length: > 0 } encoding && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase);
+
+    private async Task RefuseAsync(HttpContext context, int grpcStatus, string message, int httpStatus = StatusCodes.Status200OK)
     {
         logger.LogWarning("Refused {Path}: {Reason}", context.Request.Path, message);
         // A trailers-only answer: the status in the response headers, which gRPC clients read as trailers.
-        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.StatusCode = httpStatus;
         context.Response.ContentType = "application/grpc";
         context.Response.Headers["grpc-status"] = grpcStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
         context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);

@@ -26,6 +26,11 @@ public static class RequestLimitsExtensions
             kestrel.Limits.MaxRequestHeaderCount = limits.MaxRequestHeaderCount;
             // HTTP/2 header lists (gRPC) have their own limit; keep it in step with HTTP/1.1's.
             kestrel.Limits.Http2.MaxRequestHeaderFieldSize = Math.Max(limits.MaxRequestHeadersTotalBytes, 16 * 1024);
+            // One stream may send a whole message of the largest size allowed, and the connection holds several of them
+            // in flight: a client's large messages (refused from their frame header) then do not use up the window its
+            // small calls on the same connection need.
+            kestrel.Limits.Http2.InitialStreamWindowSize = limits.MaxReceiveMessageBytes + 64 * 1024;
+            kestrel.Limits.Http2.InitialConnectionWindowSize = Math.Max(8 * (limits.MaxReceiveMessageBytes + 64 * 1024), 1024 * 1024);
         });
         // First in the pipeline, before routing and authentication: a hostile body is refused before anything reads it
         // (JSON: size and depth; gRPC: size and well-formed protobuf of the method's request type).

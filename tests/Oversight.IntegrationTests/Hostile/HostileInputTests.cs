@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Google.Protobuf;
 using Grpc.Core;
+using Grpc.Net.Client;
 using Oversight.Testing;
 
 namespace Oversight.IntegrationTests.Hostile;
@@ -78,7 +80,8 @@ public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixt
                 foreach (var (who, token) in new[] { ("no token", (string?)null), ("every role", fixture.EveryRoleToken) })
                 {
                     var answer = await SendAsync(http, entry.Route.Verb, payload, token);
-                    tally.Record(entry.Route.ToString(), $"{payload.Name} ({who})", answer, answer.StartsWith('5') || answer.StartsWith("transport", StringComparison.Ordinal));
+                    tally.Record(entry.Route.ToString(), $"{payload.Name} ({who})", answer,
+                        answer.StartsWith('5') || answer.StartsWith("transport", StringComparison.Ordinal) || answer.Contains("leaking", StringComparison.Ordinal));
                 }
             }
         });
@@ -87,6 +90,97 @@ public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixt
         if (tally.Faults.Count > 0) PublishDatabaseWarnings();
         Assert.Empty(tally.Faults);
         await AssertStillStandingAsync(storedBefore);
+    }
+
+    [Fact]
+    public async Task Every_grpc_method_answers_raw_frames_beyond_the_limit_compressed_flags_and_wrong_content_types_with_a_client_error()
+    {
+        // Issue 16: a frame declaring 4 GiB answered Unknown, a compressed flag without grpc-encoding and a JSON
+        // content type answered Internal. Sent as raw HTTP/2 frames, which no gRPC client library would send.
+        var tally = new HostileTally();
+        await Parallel.ForEachAsync(ContractCatalogue.Methods, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (method, _) =>
+        {
+            using var http = RawHttp2(method.Service);
+            var path = "/" + method.FullName;
+            foreach (var (name, body, contentType, encoding, expected) in RawFrames)
+            {
+                var (status, grpcStatus, text) = await SendRawAsync(http, path, body, contentType, encoding);
+                var answer = $"HTTP {(int)status} grpc-status {grpcStatus ?? "none"}{(grpcStatus is null ? " " + text : "")}";
+                tally.Record(method.FullName, name, answer, !expected.Contains(grpcStatus) || (int)status >= 500);
+            }
+        });
+        Publish(tally, "Raw gRPC frames, per method (declared lengths, compression flags, content types)", "hostile-input-frames.txt");
+        Assert.Empty(tally.Faults);
+    }
+
+    /// <summary>
+    /// Each raw request and the gRPC statuses it may get (8 ResourceExhausted, 3 InvalidArgument; an unknown encoding is
+    /// 12 Unimplemented from the gRPC server, or 16 Unauthenticated first where the method needs a token).
+    /// </summary>
+    private static readonly (string Name, byte[] Body, string ContentType, string? Encoding, string[] Expected)[] RawFrames =
+    [
+        ("frame declaring 4 GiB", [0, 0xFF, 0xFF, 0xFF, 0xFF], "application/grpc", null, ["8"]),
+        ("frame declaring 2 MiB, 5 bytes sent", [0, 0x00, 0x20, 0x00, 0x00], "application/grpc", null, ["8"]),
+        ("compressed flag without grpc-encoding", [1, 0, 0, 0, 2, 0x1f, 0x8b], "application/grpc", null, ["3"]),
+        ("compressed flag with an unknown grpc-encoding", [1, 0, 0, 0, 2, 0x1f, 0x8b], "application/grpc", "br", ["12", "16"]),
+        ("JSON content type", "{}"u8.ToArray(), "application/json", null, ["3"]),
+        ("form content type", "a=1"u8.ToArray(), "application/x-www-form-urlencoded", null, ["3"]),
+        ("text content type with a NUL", "a\0b"u8.ToArray(), "text/plain", null, ["3"]),
+    ];
+
+    [Fact]
+    public async Task Large_messages_on_one_connection_are_refused_alone_and_the_small_calls_beside_them_are_answered()
+    {
+        // Issue 16: ten 1.2 MB messages on one HTTP/2 connection made the server reset 20 small calls beside them and
+        // answer none of the large ones within 30 s. One channel is one connection.
+        var channel = GrpcChannel.ForAddress(System.Project(TestSystem.RegionDirectory).Endpoint("grpc"));
+        var invoker = channel.CreateCallInvoker();
+        var getRegion = new Method<byte[], byte[]>(MethodType.Unary, "oversight.regiondirectory.v1.RegionDirectory", "GetRegion", RawBytes, RawBytes);
+        var large = new byte[1_200_000];
+        var small = new Oversight.Contracts.RegionDirectory.GetRegionRequest { Code = "52.71" }.ToByteArray();
+        var options = new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30));
+
+        var largeCalls = Enumerable.Range(0, 10).Select(async _ =>
+        {
+            try
+            {
+                await invoker.AsyncUnaryCall(getRegion, null, options, large);
+                return StatusCode.OK;
+            }
+            catch (RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }).ToList();
+        var smallCalls = Enumerable.Range(0, 20).Select(async _ => await invoker.AsyncUnaryCall(getRegion, null, options, small)).ToList();
+
+        var answers = await Task.WhenAll(largeCalls);
+        Assert.All(answers, status => Assert.Equal(StatusCode.ResourceExhausted, status));
+        var regions = await Task.WhenAll(smallCalls);
+        Assert.All(regions, bytes => Assert.Equal("52.71", Oversight.Contracts.RegionDirectory.Region.Parser.ParseFrom(bytes).Code));
+    }
+
+    private HttpClient RawHttp2(string service) => new(new SocketsHttpHandler())
+    {
+        BaseAddress = System.Project(service).Endpoint("grpc"),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private static async Task<(HttpStatusCode Status, string? GrpcStatus, string Text)> SendRawAsync(HttpClient http, string path, byte[] body, string contentType, string? encoding)
+    {
+        // HTTP/2 without TLS, as gRPC speaks it (a request message ignores the client's default version).
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new ByteArrayContent(body), Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.TE.ParseAdd("trailers");
+        if (encoding is not null) request.Headers.Add("grpc-encoding", encoding);
+        using var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var status = response.Headers.TryGetValues("grpc-status", out var inHeaders) ? inHeaders.First()
+            : response.TrailingHeaders.TryGetValues("grpc-status", out var inTrailers) ? inTrailers.First() : null;
+        return (response.StatusCode, status, text.Length > 200 ? text[..200] : text);
     }
 
     private IEnumerable<(string Who, Metadata? Headers)> Callers() => [("no token", null), ("every role", fixture.EveryRoleHeaders)];
@@ -139,11 +233,17 @@ public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixt
             request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(payload.ContentType);
         }
         if (token is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        // A cookie the answer must never echo (the developer exception page did, with an admin's situation-room token).
+        request.Headers.Add("Cookie", $"oversight_situation_room={CookieSentinel}");
         try
         {
             // Headers only: a streamed answer (the export) may stay open; its status line is the answer.
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            return ((int)response.StatusCode).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            var status = ((int)response.StatusCode).ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            if ((int)response.StatusCode < 400) return status;
+            // An error answer ends; it must name no exception, stack frame, path or header of the request.
+            var body = await response.Content.ReadAsStringAsync();
+            return Leak(body) is { } leak ? $"{status} leaking {leak}" : status;
         }
         catch (HttpRequestException ex) when (payload.Body is { Length: > HostileText.TenMegabytes / 2 } && ex.InnerException is IOException)
         {
@@ -155,6 +255,19 @@ public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixt
             return $"transport error {ex.HttpRequestError}";
         }
     }
+
+    private const string CookieSentinel = "cookie-sentinel-5f1c";
+
+    // Where the services' binaries and sources are on this machine.
+    private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(SharedData.RegionsDirectory, "..", ".."));
+
+    /// <summary>What an error answer must not carry, or null when it carries none of it.</summary>
+    internal static string? Leak(string body) =>
+        body.Contains(CookieSentinel, StringComparison.Ordinal) ? "the request's cookie"
+        : body.Contains("   at ", StringComparison.Ordinal) ? "a stack trace"
+        : body.Contains("Exception", StringComparison.Ordinal) ? "an exception type"
+        : body.Contains(RepositoryRoot, StringComparison.Ordinal) || body.Contains(".cs:line", StringComparison.Ordinal) ? "an internal path"
+        : null;
 
     private async Task AssertStillStandingAsync(long storedBefore)
     {

@@ -6,11 +6,13 @@ using Oversight.Testing;
 namespace Oversight.IntegrationTests.Hostile;
 
 /// <summary>
-/// All four services, started once for the hostile-input suite, and a national client holding every office role, so
+/// All four services, started once for the hostile-input suite in the Development environment, and a national client holding every office role, so
 /// hostile calls reach the handlers themselves and not only the authentication layer.
 /// </summary>
 public sealed class HostileSystemFixture(TestServers servers) : IAsyncLifetime
 {
+    private static readonly string[] Services = [TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications, TestSystem.Reporting];
+
     public static readonly string[] EveryRole = ["intake_officer", "reviewer", "sanction_officer", "admin", "integrator"];
 
     public TestSystem System { get; private set; } = null!;
@@ -22,7 +24,12 @@ public sealed class HostileSystemFixture(TestServers servers) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        System = await TestSystem.StartAsync(servers);
+        // In Development, where ASP.NET adds its developer exception page: the answers must stay free of stack traces,
+        // exception types, paths and request headers even there (issue 16: the page echoed an admin's cookie).
+        System = await TestSystem.StartAsync(servers, new TestSystemOptions
+        {
+            Environment = Services.ToDictionary(service => $"{service}:ASPNETCORE_ENVIRONMENT", _ => "Development"),
+        });
         var credentials = new OfficeCredentials.OfficeCredentialsClient(System.Channel(TestSystem.RegionDirectory));
         var client = await credentials.RegisterClientAsync(new RegisterClientRequest
         {

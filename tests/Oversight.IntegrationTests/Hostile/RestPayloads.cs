@@ -56,6 +56,10 @@ internal static class RestPayloads
         yield return new("arrays nested 100 000 deep", path, Encoding.UTF8.GetBytes(new string('[', 100_000) + new string(']', 100_000)));
         yield return new("XML body", path, Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"), "application/xml");
         yield return new("form body", path, Encoding.UTF8.GetBytes("a=1&b=%00"), "application/x-www-form-urlencoded");
+        yield return new("form of 1 100 fields", path, Encoding.UTF8.GetBytes(string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=%00"))),
+            "application/x-www-form-urlencoded");
+        yield return new("text body with control bytes", path, Encoding.UTF8.GetBytes(HostileText.ControlCharacters), "text/plain");
+        yield return new("gRPC frame on the REST port", path, new byte[] { 0, 0, 0, 0, 1, 0x08 }, "application/grpc");
     }
 
     private static IEnumerable<(string Name, string Segment)> PathValues() =>

@@ -82,15 +82,40 @@ public sealed class RequestGuardTests
         Assert.Equal(frame, copy.ToArray());
     }
 
-    [Fact]
-    public async Task An_oversized_grpc_message_is_passed_to_the_grpc_server_which_answers_resource_exhausted()
+    [Theory]
+    [InlineData(2u * 1024 * 1024)]
+    [InlineData(uint.MaxValue)] // 4 GiB: the gRPC server itself answered Unknown
+    public async Task A_frame_declaring_more_than_the_limit_is_refused_from_its_header_with_resource_exhausted(uint declared)
     {
-        var frame = Frame(new byte[64], declaredLength: 2 * 1024 * 1024);
+        var frame = Frame(new byte[64]);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(frame.AsSpan(1, 4), declared);
         var (context, reached) = await RunGrpcGuardAsync(frame);
-        Assert.True(reached);
-        using var copy = new MemoryStream();
-        await context.Request.Body.CopyToAsync(copy);
-        Assert.Equal(frame, copy.ToArray());
+        Assert.False(reached);
+        Assert.Equal("8", context.Response.Headers["grpc-status"].ToString());
+        Assert.Contains($"declares {declared} bytes", Uri.UnescapeDataString(context.Response.Headers["grpc-message"].ToString()));
+    }
+
+    [Fact]
+    public async Task A_compressed_frame_without_an_encoding_is_invalid_and_with_one_goes_to_the_grpc_server()
+    {
+        var frame = Frame([0x1f, 0x8b, 0x08]);
+        frame[0] = 1;
+        var (refused, reachedWithout) = await RunGrpcGuardAsync(frame);
+        Assert.False(reachedWithout);
+        Assert.Equal("3", refused.Response.Headers["grpc-status"].ToString());
+        Assert.Contains("grpc-encoding", Uri.UnescapeDataString(refused.Response.Headers["grpc-message"].ToString()));
+
+        var (_, reachedWithGzip) = await RunGrpcGuardAsync(frame, encoding: "gzip");
+        Assert.True(reachedWithGzip);
+    }
+
+    [Fact]
+    public async Task Another_content_type_on_a_methods_path_is_415_with_invalid_argument()
+    {
+        var (context, reached) = await RunGrpcGuardAsync("{}"u8.ToArray(), contentType: "application/json");
+        Assert.False(reached);
+        Assert.Equal(415, context.Response.StatusCode);
+        Assert.Equal("3", context.Response.Headers["grpc-status"].ToString());
     }
 
     private static byte[] Frame(byte[] message, int? declaredLength = null)
@@ -101,12 +126,13 @@ public sealed class RequestGuardTests
         return frame;
     }
 
-    private static async Task<(HttpContext Context, bool Reached)> RunGrpcGuardAsync(byte[] body)
+    private static async Task<(HttpContext Context, bool Reached)> RunGrpcGuardAsync(byte[] body, string contentType = "application/grpc", string? encoding = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
         context.Request.Path = SubmitPath;
-        context.Request.ContentType = "application/grpc";
+        context.Request.ContentType = contentType;
+        if (encoding is not null) context.Request.Headers["grpc-encoding"] = encoding;
         context.Request.Body = new MemoryStream(body);
         var reached = false;
         var guard = new GrpcRequestGuardMiddleware(_ => { reached = true; return Task.CompletedTask; },
