@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Text.Json;
 using Grpc.Core;
 using Oversight.Complaints.Domain.Deadlines;
@@ -61,7 +62,9 @@ public sealed partial class ComplaintsService(
         var clientId = caller.OfficeClientId() ?? "";
         var key = submission.IdempotencyKey;
 
-        if (key is not null && await ReplayAsync(clientId, key, context.CancellationToken) is { } replay)
+        var fingerprint = SubmissionFingerprint.Of(request);
+
+        if (key is not null && await ReplayAsync(clientId, key, fingerprint, context.CancellationToken) is { } replay)
         {
             logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId}", replay.ComplaintId, clientId);
             return replay;
@@ -124,6 +127,7 @@ public sealed partial class ComplaintsService(
                 ComplaintReplies.Json),
             CreatedBy = clientId,
             IdempotencyKey = key,
+            RequestHash = key is null ? null : fingerprint,
         };
 
         var auditActor = AuditActor.FromCall(context);
@@ -202,6 +206,7 @@ public sealed partial class ComplaintsService(
         var result = await WithDatabase(() => store.SubmitAsync(write, register, officeCode, year, context.CancellationToken));
         if (result.Replayed)
         {
+            if (!SubmissionFingerprint.Matches(result.Row.RequestHash, fingerprint)) throw SubmissionFingerprint.Mismatch(key!);
             logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId} (concurrent retry)", result.Row.Id, clientId);
             return ComplaintReplies.ToSubmitReply(result.Row, pin: null, replayed: true);
         }
@@ -209,7 +214,7 @@ public sealed partial class ComplaintsService(
         var reply = ComplaintReplies.ToSubmitReply(result.Row, pin, replayed: false);
         if (key is not null)
         {
-            await idempotency.SetAsync(clientId, key, reply);
+            await idempotency.SetAsync(clientId, key, fingerprint, reply);
         }
         logger.LogInformation("Complaint {ComplaintId} {Status} ({Kind}) for region {RegionCode}, handled by office {OfficeId}",
             result.Row.Id, result.Row.Status, result.Row.Kind, result.Row.RegionCode, result.Row.HandlingOfficeId);
@@ -235,6 +240,8 @@ public sealed partial class ComplaintsService(
         return ComplaintReplies.ToComplaint(row);
     }
 
+    [AllowAnonymous]
+
     public override async Task<TrackedComplaint> TrackComplaint(TrackComplaintRequest request, ServerCallContext context)
     {
         // One answer for an unknown code and a wrong PIN, after the same PBKDF2 work, so neither can be told apart.
@@ -258,13 +265,19 @@ public sealed partial class ComplaintsService(
         return ComplaintReplies.ToTracked(row);
     }
 
-    private async Task<SubmitComplaintReply?> ReplayAsync(string clientId, string key, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first answer to this client's key, when this is a retry of the same request; null when the key is new.
+    /// The cache holds answers per key and fingerprint, so a reused key with another request misses it and the
+    /// database, which keeps the first request's fingerprint, refuses it.
+    /// </summary>
+    private async Task<SubmitComplaintReply?> ReplayAsync(string clientId, string key, byte[] fingerprint, CancellationToken cancellationToken)
     {
-        if (await idempotency.GetAsync(clientId, key) is { } cached)
+        if (await idempotency.GetAsync(clientId, key, fingerprint) is { } cached)
         {
             return cached;
         }
         var row = await WithDatabase(() => store.FindByIdempotencyKeyAsync(clientId, key, cancellationToken));
+        if (row is not null && !SubmissionFingerprint.Matches(row.RequestHash, fingerprint)) throw SubmissionFingerprint.Mismatch(key);
         return row is null ? null : ComplaintReplies.ToSubmitReply(row, pin: null, replayed: true);
     }
 

@@ -34,7 +34,7 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, ComplaintRecords
         outside_election_period AS OutsideElectionPeriod, open_requirements::text AS OpenRequirements,
         registration_number AS RegistrationNumber, registration_office AS RegistrationOffice,
         registration_year AS RegistrationYear, registration_sequence AS RegistrationSequence, registered_at AS RegisteredAt,
-        created_by AS CreatedBy, idempotency_key AS IdempotencyKey, version,
+        created_by AS CreatedBy, idempotency_key AS IdempotencyKey, request_hash AS RequestHash, version,
         details_received_at AS DetailsReceivedAt, last_changed_at AS LastChangedAt, review_extended AS ReviewExtended,
         outcome, decision_reasoning AS DecisionReasoning, decided_violation_type AS DecidedViolationType,
         decision_late AS DecisionLate, decided_at AS DecidedAt, recommendation_ref AS RecommendationRef,
@@ -50,13 +50,13 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, ComplaintRecords
             occurred_at, place, became_known_at, reported_name, reported_nip, reported_position, reported_agency, reported_address,
             evidence, signature_attested, reporter_category, reporter_identity, tracking_code, pin_hash, outside_election_period,
             open_requirements, registration_number, registration_office, registration_year, registration_sequence, registered_at,
-            created_by, idempotency_key, version)
+            created_by, idempotency_key, request_hash, version)
         VALUES (@Id, @Kind, @Regime, @RegionCode, @ViolationType, @Description, @HandlingOffice, @HandlingOfficeId,
             @HandlingOfficeCode, @HandlingRegionCode, @EmployingRegionCode, @PpkName, @PpkRole, @Status, @ReceivedAt,
             @OccurredAt, @Place, @BecameKnownAt, @ReportedName, @ReportedNip, @ReportedPosition, @ReportedAgency, @ReportedAddress,
             @Evidence::jsonb, @SignatureAttested, @ReporterCategory, @ReporterIdentity, @TrackingCode, @PinHash, @OutsideElectionPeriod,
             @OpenRequirements::jsonb, @RegistrationNumber, @RegistrationOffice, @RegistrationYear, @RegistrationSequence, @RegisteredAt,
-            @CreatedBy, @IdempotencyKey, @Version)
+            @CreatedBy, @IdempotencyKey, @RequestHash, @Version)
         """;
 
     /// <summary>

@@ -18,11 +18,15 @@ public sealed class IdempotencyCache(IConnectionMultiplexer redis, ILogger<Idemp
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
     private int _outage;
 
-    /// <summary>The Redis key: client id and the SHA-256 of the idempotency key (any printable text, kept out of key syntax).</summary>
-    public static string KeyFor(string clientId, string idempotencyKey) =>
-        KeyPrefix + clientId + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)));
+    /// <summary>
+    /// The Redis key: client id, the SHA-256 of the idempotency key (any printable text, kept out of key syntax) and the
+    /// request's fingerprint, so only a retry of the same request finds the answer.
+    /// </summary>
+    public static string KeyFor(string clientId, string idempotencyKey, byte[] fingerprint) =>
+        KeyPrefix + clientId + ":" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))
+        + ":" + Convert.ToHexStringLower(fingerprint);
 
-    public async Task<SubmitComplaintReply?> GetAsync(string clientId, string idempotencyKey)
+    public async Task<SubmitComplaintReply?> GetAsync(string clientId, string idempotencyKey, byte[] fingerprint)
     {
         if (!redis.IsConnected)
         {
@@ -31,7 +35,7 @@ public sealed class IdempotencyCache(IConnectionMultiplexer redis, ILogger<Idemp
         }
         try
         {
-            var value = await redis.GetDatabase().StringGetAsync(KeyFor(clientId, idempotencyKey)).WaitAsync(Timeout);
+            var value = await redis.GetDatabase().StringGetAsync(KeyFor(clientId, idempotencyKey, fingerprint)).WaitAsync(Timeout);
             Recovered();
             return value.IsNullOrEmpty ? null : SubmitComplaintReply.Parser.ParseFrom((byte[])value!);
         }
@@ -43,7 +47,7 @@ public sealed class IdempotencyCache(IConnectionMultiplexer redis, ILogger<Idemp
     }
 
     /// <summary>Stores the answer as a replay: without the PIN, marked replayed.</summary>
-    public async Task SetAsync(string clientId, string idempotencyKey, SubmitComplaintReply reply)
+    public async Task SetAsync(string clientId, string idempotencyKey, byte[] fingerprint, SubmitComplaintReply reply)
     {
         if (!redis.IsConnected)
         {
@@ -55,7 +59,7 @@ public sealed class IdempotencyCache(IConnectionMultiplexer redis, ILogger<Idemp
         replay.Replayed = true;
         try
         {
-            await redis.GetDatabase().StringSetAsync(KeyFor(clientId, idempotencyKey), replay.ToByteArray(), Expiry).WaitAsync(Timeout);
+            await redis.GetDatabase().StringSetAsync(KeyFor(clientId, idempotencyKey, fingerprint), replay.ToByteArray(), Expiry).WaitAsync(Timeout);
             Recovered();
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -57,6 +57,8 @@ ALTER TABLE complaints
     -- Who submitted it (office client id, token sub) and the client's idempotency key, if any.
     ADD COLUMN IF NOT EXISTS created_by              text NOT NULL DEFAULT '',
     ADD COLUMN IF NOT EXISTS idempotency_key         text NULL,
+    -- SHA-256 of the request without its key: a reused key with another request is refused (SubmissionFingerprint).
+    ADD COLUMN IF NOT EXISTS request_hash            bytea NULL,
     -- Raised by every change (optimistic concurrency for the lifecycle calls).
     ADD COLUMN IF NOT EXISTS version                 integer NOT NULL DEFAULT 1;
 

@@ -54,6 +54,8 @@ public sealed class ComplaintRow
     public DateTime? RegisteredAt { get; set; }
     public string CreatedBy { get; set; } = "";
     public string? IdempotencyKey { get; set; }
+    /// <summary>The submission's <see cref="SubmissionFingerprint"/>, to tell a retry from a reused key.</summary>
+    public byte[]? RequestHash { get; set; }
     public int Version { get; set; } = 1;
 
     // ---- the lifecycle after intake (Schema.Lifecycle.sql) ----

@@ -152,8 +152,9 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
         var before = await CountAsync();
 
         var first = await Client.SubmitComplaintAsync(request, desk);
-        // The retry sends the key as a header instead of the field.
-        var retry = Submissions.Laporan("52.71");
+        // The retry sends the same request with the key as a header instead of the field.
+        var retry = request.Clone();
+        retry.IdempotencyKey = "";
         var second = await Client.SubmitComplaintAsync(retry, [.. desk, new Metadata.Entry("idempotency-key", key)]);
 
         Assert.Equal(first.ComplaintId, second.ComplaintId);
@@ -163,6 +164,41 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
         Assert.Empty(second.Pin);
         Assert.NotEmpty(first.Pin);
         Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_reused_for_a_different_request_is_refused_naming_the_key()
+    {
+        var desk = await _system.IntakeOfficerHeadersAsync("52.71");
+        var key = "reused-" + Guid.NewGuid();
+        var request = Submissions.Laporan("52.71");
+        request.IdempotencyKey = key;
+        var first = await Client.SubmitComplaintAsync(request, desk);
+        var before = await CountAsync();
+
+        // Same key, another complaint: AlreadyExists (not the first complaint's answer), nothing stored.
+        var other = request.Clone();
+        other.Description = "Kepala dinas memasang spanduk pasangan calon di kantor dinas.";
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await Client.SubmitComplaintAsync(other, desk));
+        Assert.Equal(StatusCode.AlreadyExists, refused.StatusCode);
+        Assert.Contains($"idempotency_key: '{key}' was already used by this client for a different request", refused.Status.Detail);
+        Assert.Equal(before, await CountAsync());
+
+        // Over REST: 409.
+        using var http = _system.Http(TestSystem.Complaints);
+        using var rest = new HttpRequestMessage(HttpMethod.Post, "/v1/complaints")
+        {
+            Content = new StringContent(Google.Protobuf.JsonFormatter.Default.Format(other), Encoding.UTF8, "application/json"),
+        };
+        rest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", desk.GetValue("authorization")!["Bearer ".Length..]);
+        using var conflict = await http.SendAsync(rest);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Contains(key, await conflict.Content.ReadAsStringAsync());
+
+        // The genuine retry is still the first complaint.
+        var retry = await Client.SubmitComplaintAsync(request, desk);
+        Assert.Equal((first.ComplaintId, true), (retry.ComplaintId, retry.Replayed));
+        Assert.Equal(before, await CountAsync());
     }
 
     [Fact]
@@ -217,8 +253,10 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
         }
         Assert.Contains(bodies, b => b.Contains(reply.RegistrationNumber, StringComparison.Ordinal) && b.Contains("Kecamatan Ampenan", StringComparison.Ordinal));
 
-        var console = _system.Project(TestSystem.Complaints).ConsoleSnapshot();
-        Assert.Contains(console, line => line.Text.Contains(reply.ComplaintId, StringComparison.Ordinal));
+        // The console reaches us through Aspire's resource logger a moment after the service wrote it.
+        var service = _system.Project(TestSystem.Complaints);
+        await service.WaitForLineAsync(reply.ComplaintId, TimeSpan.FromSeconds(15));
+        var console = service.ConsoleSnapshot();
         foreach (var line in console)
         {
             foreach (var secret in secrets[..5])
