@@ -32,17 +32,20 @@ public sealed class TrackingGuard : IDisposable
         _logger = logger;
     }
 
-    /// <summary>Takes one try for the code and the address, or throws ResourceExhausted with a <c>retry-after</c> trailer.</summary>
+    /// <summary>
+    /// Takes one try for the code and the address, or throws ResourceExhausted with a <c>retry-after</c> trailer (and,
+    /// for REST, a <c>Retry-After</c> header).
+    /// </summary>
     public void Admit(string trackingCode, ServerCallContext context)
     {
         // The code as typed, normalised the way TrackingCode.TryParse reads it, so "ab12-..." and "AB12..." share a budget.
         var code = new string([.. trackingCode.Where(char.IsLetterOrDigit).Take(64).Select(char.ToUpperInvariant)]);
         var address = context.GetHttpContext().Connection.RemoteIpAddress?.ToString() ?? "unknown";
-        Take(_perAddress, address, "from this address");
-        Take(_perCode, code, "for this tracking code");
+        Take(_perAddress, address, "from this address", context.GetHttpContext());
+        Take(_perCode, code, "for this tracking code", context.GetHttpContext());
     }
 
-    private void Take(PartitionedRateLimiter<string> limiter, string key, string what)
+    private void Take(PartitionedRateLimiter<string> limiter, string key, string what, HttpContext http)
     {
         using var lease = limiter.AttemptAcquire(key);
         if (lease.IsAcquired)
@@ -52,6 +55,8 @@ public sealed class TrackingGuard : IDisposable
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         _logger.LogWarning("Refused a tracking read: too many tries {What}, retry after {RetryAfter} s", what, seconds);
+        // REST callers (JSON transcoding) never see gRPC trailers: they get the same wait as the Retry-After header of the 429.
+        http.Response.Headers.RetryAfter = seconds;
         throw new RpcException(new Status(StatusCode.ResourceExhausted, $"Too many tries {what}: retry after {seconds} s."),
             new Metadata { { "retry-after", seconds } });
     }

@@ -108,6 +108,8 @@ public sealed class TrackingRateLimitTests(RateLimitedSystemFixture fixture) : I
         using var rest = await http.PostAsync("/v1/complaints:track", new StringContent(
             JsonFormatter.Default.Format(new TrackComplaintRequest { TrackingCode = mine.TrackingCode, Pin = mine.Pin }), global::System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.TooManyRequests, rest.StatusCode);
+        // With the wait as a Retry-After header, since REST callers never see gRPC trailers (issue 16).
+        Assert.InRange(rest.Headers.RetryAfter?.Delta?.TotalSeconds ?? -1, 1, 15 * 60);
 
         // Another reporter's code is not affected.
         Assert.Equal("registered", (await Complaints.TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = other.TrackingCode, Pin = other.Pin })).Status);
