@@ -12,6 +12,7 @@ var complaintsDb = postgres.AddDatabase("complaintsdb");
 var notificationsDb = postgres.AddDatabase("notificationsdb");
 var cache = builder.AddRedis("cache", port: 16379);
 var messaging = builder.AddRabbitMQ("messaging", port: 15682, managementPort: 15683)
+    .WithIntegratorUser()
     .WithEndpointLink("management", "RabbitMQ management");
 
 var regionDirectory = builder.AddProject<Projects.Oversight_RegionDirectory>("region-directory")

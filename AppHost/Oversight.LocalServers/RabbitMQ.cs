@@ -20,6 +20,9 @@ public sealed class RabbitMQServerResource(string name, string command, string w
 
     public ParameterResource PasswordParameter { get; } = password;
 
+    /// <summary>Users besides <see cref="UserName"/> (the services'), with their permissions on the default vhost.</summary>
+    public List<RabbitMQUser> Users { get; } = [];
+
     public EndpointReference PrimaryEndpoint => new(this, PrimaryEndpointName);
 
     public EndpointReference ManagementEndpoint => new(this, ManagementEndpointName);
@@ -32,18 +35,21 @@ public sealed class RabbitMQServerResource(string name, string command, string w
                 $"amqp://{UserName}:{PasswordParameter}@{PrimaryEndpoint.Property(EndpointProperty.HostAndPort)}");
 }
 
+/// <summary>A RabbitMQ user and its permissions on the vhost "/" (regular expressions over queue and exchange names).</summary>
+public sealed record RabbitMQUser(string Name, ParameterResource Password, string Configure, string Write, string Read);
+
 public static class RabbitMQBuilderExtensions
 {
     // rabbitmq.conf needs the ports DCP picks, which exist only when the process starts: the wrapper writes it then.
-    // default_user/default_pass apply only when the node is created, on the first start.
+    // The users come as definitions imported at every boot (RabbitMQDefinitions), so a changed password or a new user
+    // applies on the next start, not only when the node is created.
     private const string Script = $$"""
         cat > "$RABBITMQ_CONFIG_FILE.conf" <<EOF
         listeners.tcp.default = 127.0.0.1:$AMQP_PORT
         management.tcp.ip = 127.0.0.1
         management.tcp.port = $MANAGEMENT_PORT
         loopback_users = none
-        default_user = {{RabbitMQServerResource.UserName}}
-        default_pass = $RABBITMQ_PASSWORD
+        load_definitions = $RABBITMQ_DEFINITIONS_FILE
         log.console = true
         log.console.level = info
         log.file = false
@@ -77,6 +83,13 @@ public static class RabbitMQBuilderExtensions
             context.Args.Add(epmd.GetEndpoint("tcp").Property(EndpointProperty.TargetPort));
         });
 
+        // The definitions hold password hashes: written to the data folder just before each start, never put in the
+        // environment (which the dashboard shows).
+        if (builder.ExecutionContext.IsRunMode)
+        {
+            builder.Eventing.Subscribe<BeforeResourceStartedEvent>(rabbit, (_, ct) => RabbitMQDefinitions.WriteAsync(rabbit, data, ct));
+        }
+
         string? connectionString = null;
         builder.Eventing.Subscribe<ConnectionStringAvailableEvent>(rabbit, async (_, ct) =>
             connectionString = await rabbit.ConnectionStringExpression.GetValueAsync(ct));
@@ -97,7 +110,7 @@ public static class RabbitMQBuilderExtensions
                 env["MANAGEMENT_PORT"] = rabbit.ManagementEndpoint.Property(EndpointProperty.TargetPort);
                 env["RABBITMQ_DIST_PORT"] = rabbit.GetEndpoint("dist").Property(EndpointProperty.TargetPort);
                 env["ERL_EPMD_PORT"] = epmd.GetEndpoint("tcp").Property(EndpointProperty.TargetPort);
-                env["RABBITMQ_PASSWORD"] = rabbit.PasswordParameter;
+                env["RABBITMQ_DEFINITIONS_FILE"] = RabbitMQDefinitions.PathIn(data);
                 env["RABBITMQ_NODENAME"] = $"{name}@localhost";
                 env["RABBITMQ_MNESIA_BASE"] = Path.Combine(data, "mnesia");
                 env["RABBITMQ_LOG_BASE"] = Path.Combine(data, "log");
@@ -114,5 +127,18 @@ public static class RabbitMQBuilderExtensions
             .RequiresPackage(RabbitMQServerResource.Executable, "rabbitmq-server");
         epmd.WithParentRelationship(resource);
         return resource;
+    }
+
+    /// <summary>
+    /// Adds a user with a secret password (<c>{server}-{user}-password</c>) and the given permissions on the vhost "/":
+    /// which queues and exchanges it may declare (<paramref name="configure"/>), bind to or publish to
+    /// (<paramref name="write"/>), and consume from or bind from (<paramref name="read"/>).
+    /// </summary>
+    public static IResourceBuilder<RabbitMQServerResource> WithUser(this IResourceBuilder<RabbitMQServerResource> rabbit, string user,
+        string configure, string write, string read)
+    {
+        var password = rabbit.ApplicationBuilder.AddStateSecret($"{rabbit.Resource.Name}-{user}-password");
+        rabbit.Resource.Users.Add(new RabbitMQUser(user, password.Resource, configure, write, read));
+        return rabbit;
     }
 }

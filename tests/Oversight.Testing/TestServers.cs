@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Aspire.Hosting;
@@ -50,6 +51,12 @@ public sealed class TestServers : IAsyncLifetime
             ManagementUri = ((RabbitMQServerResource)builder.Resources.Single(r => r.Name == "messaging")).ManagementEndpoint.Url,
         };
     }
+
+    /// <summary>The value of one of the AppHost's secret parameters (e.g. "messaging-integrator-password").</summary>
+    public async Task<string> SecretAsync(string name) =>
+        await _app!.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
+            .Single(p => p.Name == name).GetValueAsync(CancellationToken.None)
+        ?? throw new InvalidOperationException($"The parameter {name} has no value.");
 
     /// <summary>A new, empty database; its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string purpose)

@@ -4,6 +4,8 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.LocalServers;
 using Oversight.Testing;
+using System.Text;
+using RabbitMQ.Client;
 using StackExchange.Redis;
 
 namespace Oversight.IntegrationTests.AppHost;
@@ -14,6 +16,55 @@ namespace Oversight.IntegrationTests.AppHost;
 /// </summary>
 public sealed class LocalServerTests(TestServers servers)
 {
+    [Fact]
+    public async Task The_integrator_user_binds_its_own_queues_to_integration_exchanges_and_to_nothing_else()
+    {
+        // The exchanges as the services declare them, on the vhost "/" where the AppHost's users live.
+        var services = new Uri(servers.RabbitMQ.ConnectionString);
+        await using var admin = await new ConnectionFactory { Uri = services }.CreateConnectionAsync();
+        await using var setup = await admin.CreateChannelAsync();
+        const string Integration = "Oversight.Contracts.IntegrationEvents:ComplaintSubmitted";
+        const string Private = "oversight.private.reporter-status-notice";
+        await setup.ExchangeDeclareAsync(Integration, ExchangeType.Fanout, durable: true);
+        await setup.ExchangeDeclareAsync(Private, ExchangeType.Fanout, durable: true);
+        var servicesQueue = "notifications-test-" + Guid.NewGuid().ToString("N")[..8];
+        await setup.QueueDeclareAsync(servicesQueue, durable: false, exclusive: false, autoDelete: true);
+
+        var password = await servers.SecretAsync("messaging-integrator-password");
+        var integratorUri = new UriBuilder(services) { UserName = "integrator", Password = Uri.EscapeDataString(password) }.Uri;
+        await using var integrator = await new ConnectionFactory { Uri = integratorUri }.CreateConnectionAsync();
+
+        // Its own durable queue, bound to an integration exchange, receives what is published there.
+        var own = "integrator.test-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var channel = await integrator.CreateChannelAsync())
+        {
+            await channel.QueueDeclareAsync(own, durable: true, exclusive: false, autoDelete: false);
+            await channel.QueueBindAsync(own, Integration, routingKey: "");
+            await setup.BasicPublishAsync(Integration, "", Encoding.UTF8.GetBytes("{\"complaintId\":\"x\"}"));
+            var received = await Eventually.HoldsAsync(() => channel.BasicGetAsync(own, autoAck: true), m => m is not null,
+                TimeSpan.FromSeconds(10), "the event on the integrator's queue");
+            Assert.Equal("{\"complaintId\":\"x\"}", Encoding.UTF8.GetString(received!.Body.Span));
+            await channel.QueueDeleteAsync(own);
+        }
+
+        // Refused (403 ACCESS_REFUSED, which closes the channel): the private exchange, a queue outside its names, and
+        // the services' queues.
+        await AssertRefusedAsync(integrator, async c =>
+        {
+            await c.QueueDeclareAsync(own, durable: false, exclusive: false, autoDelete: true);
+            await c.QueueBindAsync(own, Private, routingKey: "");
+        });
+        await AssertRefusedAsync(integrator, c => c.QueueDeclareAsync("notifications-events-copy", durable: false, exclusive: false, autoDelete: true));
+        await AssertRefusedAsync(integrator, c => c.BasicGetAsync(servicesQueue, autoAck: true));
+    }
+
+    private static async Task AssertRefusedAsync(IConnection connection, Func<IChannel, Task> action)
+    {
+        await using var channel = await connection.CreateChannelAsync();
+        var refused = await Assert.ThrowsAnyAsync<RabbitMQ.Client.Exceptions.OperationInterruptedException>(() => action(channel));
+        Assert.Equal((ushort)403, refused.ShutdownReason?.ReplyCode ?? 0);
+    }
+
     [Fact]
     public async Task Redis_keeps_its_data_in_the_state_folder_across_a_stop_and_a_start()
     {
