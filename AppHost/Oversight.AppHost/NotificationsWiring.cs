@@ -12,6 +12,12 @@ internal static class NotificationsWiring
 {
     public const string ClientId = "oversight-notifications";
 
+    /// <summary>
+    /// The development switch for webhooks to loopback and private addresses: <c>--allow-private-webhooks</c> on the
+    /// AppHost's command line, or <c>Oversight__AllowPrivateWebhooks=true</c> in its environment. Off by default.
+    /// </summary>
+    public const string AllowPrivateWebhooksKey = "Oversight:AllowPrivateWebhooks";
+
     public static IResourceBuilder<ProjectResource> WithDirectoryClient(this IResourceBuilder<ProjectResource> notifications,
         IResourceBuilder<ProjectResource> directory)
     {
@@ -21,6 +27,10 @@ internal static class NotificationsWiring
             .WithEnvironment("RegionDirectory__NotificationsClient__Secret", secret);
         notifications.WithEnvironment("Notifications__Directory__ClientId", ClientId)
             .WithEnvironment("Notifications__Directory__ClientSecret", secret);
+        if (bool.TryParse(builder.Configuration[AllowPrivateWebhooksKey], out var allowPrivate) && allowPrivate)
+        {
+            notifications.WithEnvironment("Notifications__Webhooks__AllowPrivateAddresses", "true");
+        }
         if (builder.ExecutionContext.IsRunMode)
         {
             notifications.WithEnvironment("Notifications__Email__PickupDirectory",

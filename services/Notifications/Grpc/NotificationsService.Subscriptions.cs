@@ -13,7 +13,12 @@ public sealed partial class NotificationsService
     {
         var caller = RequireIntegratorOrAdmin(context);
         var errors = new List<string>();
-        if (WebhookUrlPolicy.Check(request.Url, webhookOptions.Value.AllowPrivateAddresses) is { } urlRule) errors.Add($"url: {urlRule}");
+        var allowPrivate = webhookOptions.Value.AllowPrivateAddresses;
+        if ((WebhookUrlPolicy.Check(request.Url, allowPrivate)
+             ?? await WebhookUrlPolicy.CheckResolvedAsync(request.Url, allowPrivate, context.CancellationToken)) is { } urlRule)
+        {
+            errors.Add($"url: {urlRule}");
+        }
         if (!RegionScope.IsValid(request.RegionCode)) errors.Add("region_code: must be empty (national), a province (\"64\") or a regency/city (\"64.03\")");
         foreach (var type in request.EventTypes.Where(t => !IsEventType(t)))
         {

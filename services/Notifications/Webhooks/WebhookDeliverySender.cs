@@ -15,7 +15,8 @@ public sealed class WebhookHttpClient(HttpClient client)
     {
         ConnectCallback = WebhookUrlPolicy.GuardedConnect(allowPrivateAddresses),
         AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        // No pooled connection outlives its delivery: the name is resolved and its addresses checked every time.
+        PooledConnectionLifetime = TimeSpan.Zero,
     })
     {
         // Each attempt has its own timeout (DeliveryOptions.AttemptTimeout).

@@ -46,21 +46,11 @@ public sealed class AppHostEndToEndTests
         try
         {
             var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Oversight_AppHost>(
-                [$"--{LocalServer.StateDirectoryKey}={stateDirectory}"],
+                [$"--{LocalServer.StateDirectoryKey}={stateDirectory}", "--allow-private-webhooks"],
                 (options, _) => options.DisableDashboard = true);
             var notificationsProject = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "notifications");
-            foreach (var (name, value) in new Dictionary<string, string>
-            {
-                ["Notifications__Email__Smtp__Host"] = "127.0.0.1",
-                ["Notifications__Email__Smtp__Port"] = smtp.Port.ToString(),
-                ["Notifications__Email__Smtp__Security"] = "None",
-                ["Notifications__Email__LinkBaseUrl"] = "https://oversight.example",
-                ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
-                ["Notifications__Delivery__MaxAttempts"] = "3",
-                ["Notifications__Delivery__BaseDelay"] = "00:00:00.200",
-                ["Notifications__Delivery__AttemptTimeout"] = "00:00:05",
-                ["Notifications__Delivery__PollInterval"] = "00:00:00.300",
-            })
+            // The test's webhook receiver listens on loopback: the AppHost's development switch lets deliveries reach it.
+            foreach (var (name, value) in TestSystem.QuickNotificationSettings(smtp.Port))
             {
                 notificationsProject.Annotations.Add(new EnvironmentCallbackAnnotation(env => env[name] = value));
             }
@@ -125,7 +115,7 @@ public sealed class AppHostEndToEndTests
             Assert.StartsWith("whsec_", subscription.Secret);
 
             var reporting = new ReportingGrpcClient(reportingChannel);
-            var countedBefore = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region })).Submitted;
+            var countedBefore = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region }, admin)).Submitted;
             var totalBefore = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = Region }, admin)).Totals.Total;
 
             // Intake: an intake desk of the province submits a complete laporan.
@@ -180,7 +170,7 @@ public sealed class AppHostEndToEndTests
 
             // Reporting counts it.
             await Eventually.HoldsAsync(
-                async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region })).Submitted,
+                async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region }, admin)).Submitted,
                 count => count == countedBefore + 1, Bound, $"reporting's count for {Region}");
             var summary = await Eventually.HoldsAsync(
                 async () => await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = Region }, admin),

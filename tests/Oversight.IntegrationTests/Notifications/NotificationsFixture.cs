@@ -33,18 +33,13 @@ public sealed class NotificationsFixture(TestServers servers) : IAsyncLifetime
     public NotificationsGrpcClient Client => new(System.Channel(TestSystem.Notifications));
 
     public async ValueTask InitializeAsync() =>
-        System = await TestSystem.StartWithNotificationSettingsAsync(servers, new Dictionary<string, string>
-        {
-            ["Notifications__Email__Smtp__Host"] = "127.0.0.1",
-            ["Notifications__Email__Smtp__Port"] = Smtp.Port.ToString(),
-            ["Notifications__Email__Smtp__Security"] = "None",
-            ["Notifications__Email__LinkBaseUrl"] = "https://oversight.example",
-            ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
-            ["Notifications__Delivery__MaxAttempts"] = "3",
-            ["Notifications__Delivery__BaseDelay"] = "00:00:00.200",
-            ["Notifications__Delivery__AttemptTimeout"] = "00:00:05",
-            ["Notifications__Delivery__PollInterval"] = "00:00:00.300",
-        }, TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications);
+        System = await TestSystem.StartWithNotificationSettingsAsync(servers,
+            new Dictionary<string, string>(TestSystem.QuickNotificationSettings(Smtp.Port))
+            {
+                // The test receivers listen on loopback.
+                ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
+            },
+            TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications);
 
     /// <summary>gRPC headers of a new integrator client scoped to <paramref name="regionCode"/>.</summary>
     public async Task<Metadata> IntegratorHeadersAsync(string regionCode)

@@ -61,4 +61,29 @@ public sealed class WebhookRulesTests
     [InlineData("2001:4860:4860::8888", false)]
     public void Internal_addresses_are_recognised(string address, bool isInternal) =>
         Assert.Equal(isInternal, WebhookUrlPolicy.IsInternal(IPAddress.Parse(address)));
+
+    [Fact]
+    public void An_address_of_the_hosts_own_interfaces_is_internal_even_when_public()
+    {
+        // Issue 16: an address of the host's own interface was accepted and delivered to. Every non-loopback address
+        // this machine has (its network interface's) must be refused, in a URL and at connect time.
+        var own = System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(nic => nic.GetIPProperties().UnicastAddresses).Select(u => u.Address)
+            .Where(a => !IPAddress.IsLoopback(a)).ToList();
+        Assert.NotEmpty(own);
+        Assert.All(own, address => Assert.True(WebhookUrlPolicy.IsInternal(address), $"{address} of this host"));
+        var v4 = own.FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork);
+        if (v4 is not null) Assert.Equal("must not point to a private or internal address", WebhookUrlPolicy.Check($"http://{v4}:8080/in", false));
+    }
+
+    [Fact]
+    public async Task A_name_resolving_to_an_internal_address_is_refused_at_subscription_and_an_unknown_name_is_not()
+    {
+        // This host's own name resolves to one of its own addresses (or loopback).
+        var host = Dns.GetHostName();
+        Assert.Equal($"must not point to a private or internal address ({host} resolves to one)",
+            await WebhookUrlPolicy.CheckResolvedAsync($"http://{host}/in", false, CancellationToken.None));
+        Assert.Null(await WebhookUrlPolicy.CheckResolvedAsync($"http://{host}/in", true, CancellationToken.None));
+        Assert.Null(await WebhookUrlPolicy.CheckResolvedAsync("http://no-such-host.oversight.invalid/in", false, CancellationToken.None));
+    }
 }
