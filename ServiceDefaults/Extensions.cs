@@ -105,15 +105,19 @@ public static class Extensions
     }
 
     /// <summary>
-    /// The first middleware of every service: an unhandled exception answers a bare ProblemDetails 500 (a title and the
-    /// trace id; no message, type, stack trace, path or header), and an empty error status (404, 405, 415) a
-    /// ProblemDetails naming the status, in every environment. Since this handler runs inside the developer exception
-    /// page ASP.NET adds in Development, that page never sees an exception, so it can echo neither a trace nor a cookie.
+    /// The middleware every service starts with. First the error answers: an unhandled exception answers a bare
+    /// ProblemDetails 500 (a title and the trace id; no message, type, stack trace, path or header), and an empty error
+    /// status (404, 405, 415) a ProblemDetails naming the status, in every environment. Since this handler runs inside
+    /// the developer exception page ASP.NET adds in Development, that page never sees an exception, so it can echo
+    /// neither a trace nor a cookie. Then authentication and authorization, whose fallback policy denies by default
+    /// (<see cref="Oversight.ServiceDefaults.Authentication.OfficeAuthorization"/>).
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

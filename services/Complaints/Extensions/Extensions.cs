@@ -59,8 +59,6 @@ public static class Extensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.UseServiceDefaults();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapDefaultEndpoints();
         app.MapGrpcService<ComplaintsService>();

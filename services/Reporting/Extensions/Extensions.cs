@@ -38,8 +38,6 @@ public static class Extensions
     public static WebApplication MapApplicationEndpoints(this WebApplication app)
     {
         app.UseServiceDefaults();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapGrpcService<ReportingService>();
         app.MapCsvExports();
