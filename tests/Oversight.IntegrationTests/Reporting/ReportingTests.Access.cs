@@ -29,6 +29,24 @@ public sealed partial class ReportingTests
     }
 
     [Fact]
+    public async Task Exact_region_counts_need_a_token_covering_the_region()
+    {
+        // Issue 16: GetRegionCounts answered submitted=2 to anyone, where open data shows "<3".
+        var anonymous = new ReportingClient(_system.Channel(TestSystem.Reporting));
+        var refused = await Assert.ThrowsAsync<RpcException>(async () => await anonymous.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" }));
+        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
+
+        var mataram = await ReportsAsync("52.71");
+        var outside = await Assert.ThrowsAsync<RpcException>(async () => await mataram.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" }));
+        Assert.Equal(StatusCode.PermissionDenied, outside.StatusCode);
+
+        var kendari = await ReportsAsync("74.71");
+        var counted = (await kendari.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" })).Submitted;
+        Assert.True(counted > 0);
+        Assert.Equal((await kendari.GetSummaryAsync(new GetSummaryRequest { RegionCode = "74.71" })).Totals.Total, counted);
+    }
+
+    [Fact]
     public async Task No_token_is_unauthenticated_and_a_malformed_region_is_named()
     {
         var anonymous = new ReportingClient(_system.Channel(TestSystem.Reporting));
