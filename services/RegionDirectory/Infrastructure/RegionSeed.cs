@@ -1,13 +1,20 @@
 using Dapper;
 using Npgsql;
-using Oversight.RegionDirectory.Model;
+using Oversight.RegionDirectory.Model.Import;
 
 namespace Oversight.RegionDirectory.Infrastructure;
 
-/// <summary>The regions every deployment starts with, from the embedded regions-seed.csv (code,name,parent_code).</summary>
+/// <summary>
+/// The regions every deployment starts with: the official list the repository ships in <c>data/regions</c> (38
+/// provinces and 514 regencies and cities of Kepmendagri 300.2.2-2138/2025), embedded in the service and read with the
+/// same parser as an import. Rows already present are left as they are, so a later import (the next decree) is never
+/// undone by a restart.
+/// </summary>
 internal static class RegionSeed
 {
     public const string Decree = "Kepmendagri 300.2.2-2138/2025";
+    public const string ProvincesResource = "provinces-2025.csv";
+    public const string RegenciesResource = "regencies-2025.csv";
 
     private const string InsertSql = """
         INSERT INTO regions (code, name, level, parent_code, decree, kind)
@@ -18,30 +25,26 @@ internal static class RegionSeed
     /// <summary>Inserts the rows not yet present; says how many were added.</summary>
     public static async Task<string> ApplyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
-        var added = await connection.ExecuteAsync(InsertSql, Rows().Select(row => new
+        // Provinces come first in the parsed list, so parents exist before their children.
+        var added = await connection.ExecuteAsync(InsertSql, Regions().Select(region => new
         {
-            row.Code,
-            row.Name,
-            Level = (short)row.Level,
-            row.ParentCode,
-            row.Decree,
-            Kind = RegionCode.KindOf(row.Code),
+            region.Code,
+            region.Name,
+            Level = (short)region.Level,
+            region.ParentCode,
+            Decree,
+            region.Kind,
         }), transaction);
         return $"{added} seed regions added";
     }
 
-    // Provinces come first in the file, so parents exist before their children.
-    private static IEnumerable<RegionRecord> Rows() =>
-        DatabaseSchema.ReadResource(typeof(RegionSeed).Assembly, "regions-seed.csv")
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Skip(1)
-            .Select(line => line.Split(','))
-            .Select(fields => new RegionRecord
-            {
-                Code = fields[0],
-                Name = fields[1],
-                Level = RegionCode.LevelOf(fields[0]),
-                ParentCode = fields[2] is { Length: > 0 } parent ? parent : null,
-                Decree = Decree,
-            });
+    public static IReadOnlyList<ImportedRegion> Regions()
+    {
+        var assembly = typeof(RegionSeed).Assembly;
+        var parsed = RegionCsvParser.Parse(DatabaseSchema.ReadResource(assembly, ProvincesResource),
+            DatabaseSchema.ReadResource(assembly, RegenciesResource), new HashSet<string>());
+        return parsed.Rejections.Count == 0
+            ? parsed.Regions
+            : throw new InvalidOperationException("The embedded region list is broken: " + string.Join("; ", parsed.Rejections));
+    }
 }

@@ -49,31 +49,33 @@ public sealed partial class AdminCommandTests(AdminCommandSystemFixture fixture)
     }
 
     [Fact]
-    public async Task Import_region_list_imports_the_official_list_and_a_dry_run_or_a_repeat_writes_nothing()
+    public async Task Import_region_list_imports_a_changed_list_and_a_dry_run_or_the_shipped_list_again_writes_nothing()
     {
         var directory = new DirectoryClient(_system.Channel(TestSystem.RegionDirectory));
-        await Assert.ThrowsAsync<Grpc.Core.RpcException>(async () => await directory.GetRegionAsync(new GetRegionRequest { Code = "31.72" }));
-
-        // The defaults: the official list the README points to, found above the repository.
-        var imported = await ExecuteAsync(TestSystem.RegionDirectory, "import-region-list");
-        Assert.True(imported.Success, imported.Message);
-        var counts = Regex.Match(imported.Message!, @"^Imported provinces-2025\.csv and regencies-2025\.csv: (\d+) added, (\d+) changed, (\d+) unchanged\.$");
-        Assert.True(counts.Success, imported.Message);
-        Assert.Equal(38 + 514, Enumerable.Range(1, 3).Sum(i => int.Parse(counts.Groups[i].Value)));
-        Assert.Contains("31.72", imported.Data!.Value);
-        Assert.Equal("Kota Administrasi Jakarta Utara", (await directory.GetRegionAsync(new GetRegionRequest { Code = "31.72" })).Name);
+        // The directory starts with the official list the repository ships (its seed): all 552 regions.
         Assert.Equal(552, await RegionCountAsync());
+        Assert.Equal("Kota Administrasi Jakarta Utara", (await directory.GetRegionAsync(new GetRegionRequest { Code = "31.72" })).Name);
 
-        var again = await ExecuteAsync(TestSystem.RegionDirectory, "import-region-list");
-        Assert.True(again.Success, again.Message);
-        Assert.Equal("Nothing to import from provinces-2025.csv and regencies-2025.csv: the directory already holds all 552 regions as listed.", again.Message);
+        // The defaults are that list (data/regions): nothing to import.
+        var same = await ExecuteAsync(TestSystem.RegionDirectory, "import-region-list");
+        Assert.True(same.Success, same.Message);
+        Assert.Equal("Nothing to import from provinces-2025.csv and regencies-2025.csv: the directory already holds all 552 regions as listed.", same.Message);
 
-        // A changed copy as a dry run: reported, not written.
+        // A changed copy (a decree renaming a province) as a dry run: reported, not written.
         var renamed = Path.Combine(_system.StateDirectory, "provinces-renamed.csv");
         await File.WriteAllTextAsync(renamed, (await File.ReadAllTextAsync(SharedData.ProvincesCsv)).Replace("11,Aceh", "11,Aceh Darussalam"));
         var dryRun = await ExecuteAsync(TestSystem.RegionDirectory, "import-region-list", ("provinces", renamed), ("regencies", ""), ("dryRun", "true"));
         Assert.True(dryRun.Success, dryRun.Message);
         Assert.Equal("Dry run of provinces-renamed.csv: 0 to add, 1 to change, 37 unchanged; nothing written.", dryRun.Message);
+        Assert.Equal("Aceh", (await directory.GetRegionAsync(new GetRegionRequest { Code = "11" })).Name);
+
+        // Imported for real: written, and the shipped list brings the name back.
+        var imported = await ExecuteAsync(TestSystem.RegionDirectory, "import-region-list", ("provinces", renamed), ("regencies", ""), ("dryRun", "false"));
+        Assert.True(imported.Success, imported.Message);
+        Assert.Equal("Imported provinces-renamed.csv: 0 added, 1 changed, 37 unchanged.", imported.Message);
+        Assert.Equal("Aceh Darussalam", (await directory.GetRegionAsync(new GetRegionRequest { Code = "11" })).Name);
+        var restored = await ExecuteAsync(TestSystem.RegionDirectory, "import-region-list");
+        Assert.Equal("Imported provinces-2025.csv and regencies-2025.csv: 0 added, 1 changed, 551 unchanged.", restored.Message);
         Assert.Equal("Aceh", (await directory.GetRegionAsync(new GetRegionRequest { Code = "11" })).Name);
 
         // A file that is not there is refused before anything is sent.

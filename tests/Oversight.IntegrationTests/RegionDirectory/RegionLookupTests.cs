@@ -11,12 +11,16 @@ public sealed class RegionLookupTests(RegionDirectoryFixture fixture) : IClassFi
     private DirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 
     [Fact]
-    public async Task Children_of_a_province_are_its_regencies_by_code()
+    public async Task Children_of_a_province_are_its_regencies_by_code_from_the_shipped_official_list()
     {
         var children = (await Client.ListChildrenAsync(new ListChildrenRequest { Code = "64" })).Regions;
 
-        Assert.Equal(["64.03", "64.11"], children.Select(r => r.Code));
-        var berau = children[0];
+        // Kalimantan Timur's ten, as data/regions lists them: the seed is the whole official list.
+        var official = File.ReadAllLines(SharedData.RegenciesCsv).Where(line => line.StartsWith("64.", StringComparison.Ordinal))
+            .Select(line => line.Split(',')[0]).ToList();
+        Assert.Equal(10, official.Count);
+        Assert.Equal(official, children.Select(r => r.Code));
+        var berau = children.Single(r => r.Code == "64.03");
         Assert.Equal(("Kabupaten Berau", "64", "kabupaten", RegionLevel.RegencyCity), (berau.Name, berau.ParentCode, berau.Kind, berau.Level));
     }
 
@@ -67,20 +71,21 @@ public sealed class RegionLookupTests(RegionDirectoryFixture fixture) : IClassFi
         var nusaTenggara = (await Client.SearchRegionsAsync(new SearchRegionsRequest { Query = "nusa tenggara" })).Regions;
         Assert.Equal(["52", "53"], nusaTenggara.Select(r => r.Code));
 
+        // Word-prefix matches by code: the first city of the official list is Kota Banda Aceh.
         var one = (await Client.SearchRegionsAsync(new SearchRegionsRequest { Query = "kota", Limit = 1 })).Regions;
-        Assert.Equal(["52.71"], one.Select(r => r.Code));
+        Assert.Equal(["11.71"], one.Select(r => r.Code));
     }
 
     [Fact]
     public async Task Search_within_a_region_keeps_to_its_subtree()
     {
-        // Word prefixes first; "Daerah Khusus Ibukota Jakarta" (31) follows as a substring match.
-        var everywhere = (await Client.SearchRegionsAsync(new SearchRegionsRequest { Query = "kota" })).Regions;
-        Assert.Equal(["52.71", "74.71", "31"], everywhere.Select(r => r.Code));
-
+        // Sulawesi Tenggara's two cities (word prefixes, by code), nothing of another province.
         var withinSulawesiTenggara = (await Client.SearchRegionsAsync(new SearchRegionsRequest { Query = "kota", WithinCode = "74" })).Regions;
-        Assert.Equal(["74.71"], withinSulawesiTenggara.Select(r => r.Code));
-        Assert.DoesNotContain(withinSulawesiTenggara, r => r.Code == "52.71");
+        Assert.Equal(["74.71", "74.72"], withinSulawesiTenggara.Select(r => r.Code));
+
+        // Word prefixes first; "Daerah Khusus Ibukota Jakarta" (31) follows as a substring match.
+        var withinJakarta = (await Client.SearchRegionsAsync(new SearchRegionsRequest { Query = "kota", WithinCode = "31" })).Regions;
+        Assert.Equal(["31.71", "31.72", "31.73", "31.74", "31.75", "31"], withinJakarta.Select(r => r.Code));
 
         var withinItself = (await Client.SearchRegionsAsync(new SearchRegionsRequest { Query = "kendari", WithinCode = "74.71" })).Regions;
         Assert.Equal(["74.71"], withinItself.Select(r => r.Code));
