@@ -1,6 +1,6 @@
 namespace Oversight.Contracts.IntegrationEvents;
 
-// The complaint events after intake, one per lifecycle step of DOMAIN.md. Each carries the complaint's
+// The complaint events after intake, one per lifecycle step of docs/domain.md. Each carries the complaint's
 // public state after the step (ComplaintChange.State); the fields below are the step's own facts.
 
 /// <summary>A complaint was refused at intake or on completion: it will not be registered. Final.</summary>

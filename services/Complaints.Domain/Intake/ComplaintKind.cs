@@ -1,6 +1,6 @@
 namespace Oversight.Complaints.Domain.Intake;
 
-/// <summary>How a complaint came in (DOMAIN.md "How a complaint is handled", step 1).</summary>
+/// <summary>How a complaint came in (docs/domain.md "How a complaint is handled", step 1).</summary>
 public enum ComplaintKind
 {
     /// <summary>A report by a voter of the region, an accredited monitor or a participant; identity required.</summary>

@@ -1,6 +1,6 @@
 namespace Oversight.Complaints.Domain.Intake;
 
-/// <summary>Formal (who, whom, when filed, signature) or material (what, when, where, evidence), as DOMAIN.md splits them.</summary>
+/// <summary>Formal (who, whom, when filed, signature) or material (what, when, where, evidence), as docs/domain.md splits them.</summary>
 public enum RequirementCategory
 {
     Formal,

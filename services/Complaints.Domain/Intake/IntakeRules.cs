@@ -6,7 +6,7 @@ using Oversight.Complaints.Domain.Regimes;
 namespace Oversight.Complaints.Domain.Intake;
 
 /// <summary>
-/// The formal and material requirements of a complaint (DOMAIN.md "How a complaint is handled", step 1;
+/// The formal and material requirements of a complaint (docs/domain.md "How a complaint is handled", step 1;
 /// Perbawaslu 8/2020 for Pilkada). Every failing requirement is reported, each with its field and rule.
 /// <list type="bullet">
 /// <item>Laporan: formal = the reporter's identity (category, name, NIK, address), the reported person
@@ -18,7 +18,7 @@ namespace Oversight.Complaints.Domain.Intake;
 /// <item>Informasi awal: only a description; no identity is ever required. Since the tipster cannot be
 /// asked for more, an empty tip is refused outright rather than sent back for completion.</item>
 /// </list>
-/// A complaint whose failures can all be cured goes to "needs completion" (DOMAIN.md: "an incomplete one
+/// A complaint whose failures can all be cured goes to "needs completion" (docs/domain.md: "an incomplete one
 /// may be completed"), whether the failures are formal or material; only a passed filing window refuses it.
 /// </summary>
 public static partial class IntakeRules

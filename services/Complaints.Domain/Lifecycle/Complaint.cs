@@ -205,7 +205,7 @@ public sealed record Complaint
         return Step(row, actor, at, reason, next, new ComplaintRejected(Id, at, actor.Id, reason, Assessment.Errors));
     }
 
-    /// <summary>Withdraws a laporan at its reporter's request, before registration (DOMAIN.md: once registered it cannot be withdrawn).</summary>
+    /// <summary>Withdraws a laporan at its reporter's request, before registration (docs/domain.md: once registered it cannot be withdrawn).</summary>
     public ComplaintTransition Withdraw(string reason, Actor actor, DateTimeOffset at)
     {
         if (RegistrationNumber is not null)
@@ -291,7 +291,7 @@ public sealed record Complaint
 
     // ---- recommendation, verification, sanction ----
 
-    /// <summary>Sends Bawaslu's recommendation to BKN (DOMAIN.md step 4).</summary>
+    /// <summary>Sends Bawaslu's recommendation to BKN (docs/domain.md step 4).</summary>
     public ComplaintTransition IssueRecommendation(string reference, Actor actor, DateTimeOffset at)
     {
         var row = Guard(TransitionTable.IssueRecommendation, actor, at);

@@ -1,12 +1,12 @@
 namespace Oversight.Complaints.Domain.Lifecycle;
 
-/// <summary>Where a complaint stands (DOMAIN.md "How a complaint is handled", steps 1-5).</summary>
+/// <summary>Where a complaint stands (docs/domain.md "How a complaint is handled", steps 1-5).</summary>
 public enum ComplaintState
 {
     /// <summary>Taken in and checked; an informasi awal stays here until it becomes a temuan or is closed.</summary>
     Received,
 
-    /// <summary>Sent back to the reporter to complete (DOMAIN.md: "an incomplete one may be completed").</summary>
+    /// <summary>Sent back to the reporter to complete (docs/domain.md: "an incomplete one may be completed").</summary>
     NeedsCompletion,
 
     /// <summary>Has a registration number; from here on it cannot be withdrawn.</summary>
@@ -34,7 +34,7 @@ public enum ComplaintState
     Closed,
 }
 
-/// <summary>The outcome of a review (DOMAIN.md step 4).</summary>
+/// <summary>The outcome of a review (docs/domain.md step 4).</summary>
 public enum DecisionOutcome
 {
     Violation,

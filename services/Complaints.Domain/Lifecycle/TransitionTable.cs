@@ -21,7 +21,7 @@ public sealed record TransitionRule(
     string Action, ComplaintState? From, ComplaintState To, string Role, ScopeRegion Scope, string Requires, string Event);
 
 /// <summary>
-/// Every transition of the lifecycle, as a table a reader can check against DOMAIN.md ("How a complaint
+/// Every transition of the lifecycle, as a table a reader can check against docs/domain.md ("How a complaint
 /// is handled"). <see cref="Complaint"/> refuses any step not listed here for the complaint's state, or by
 /// an actor without the role; the requirement column is enforced by each method.
 /// </summary>

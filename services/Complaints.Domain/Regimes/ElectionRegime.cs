@@ -40,7 +40,7 @@ public sealed record ElectionRegime
     public required DayCount Verification { get; init; }
 
     /// <summary>
-    /// How long the PPK has to act on a verified recommendation before BKN escalates. Neither DOMAIN.md
+    /// How long the PPK has to act on a verified recommendation before BKN escalates. Neither docs/domain.md
     /// nor the sources give a number: this is configuration, defaulted to 14 calendar days, and restarted
     /// by every escalation.
     /// </summary>

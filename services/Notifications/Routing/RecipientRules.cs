@@ -8,7 +8,7 @@ namespace Oversight.Notifications.Routing;
 public sealed record EmailRecipient(string Address, string Name, string OfficeId, string Role);
 
 /// <summary>
-/// Who must know what (DOMAIN.md), from the directory's routing answer: pure, so the rules are unit-tested.
+/// Who must know what (docs/domain.md), from the directory's routing answer: pure, so the rules are unit-tested.
 /// Only offices' e-mail contacts are used; an office's webhook URL in the directory has no signing secret,
 /// so integrators subscribe to webhooks instead.
 /// </summary>

@@ -6,7 +6,7 @@ using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.Complaint
 namespace Oversight.IntegrationTests.Complaints;
 
 /// <summary>
-/// One laporan through the whole lifecycle over gRPC with the right office for each step (DOMAIN.md steps 1-5):
+/// One laporan through the whole lifecycle over gRPC with the right office for each step (docs/domain.md steps 1-5):
 /// registered at intake, reviewed and decided by the Mataram office, confirmed by BKN, sanctioned by the employing
 /// region's PPK office, closed by BKN; every step's event on an integrator's queue, in order, with its version and status.
 /// </summary>
