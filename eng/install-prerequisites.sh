@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Oversight needs on Debian 12 and is not there yet: the servers it runs as plain
-# processes (PostgreSQL, Redis, RabbitMQ), the tool that runs PostgreSQL as its own user (setpriv) and the
-# headless browser the dashboard's browser tests drive (chromium).
+# processes (PostgreSQL, Redis, RabbitMQ) and the tool that runs PostgreSQL as its own user (setpriv).
+# With --tests also what only the tests use: the headless browser the browser tests drive (chromium) and
+# Node.js with npm for the Node client test.
 # Needs root (or sudo) for apt-get; without root, install the packages below yourself first.
 set -euo pipefail
 
@@ -10,8 +11,13 @@ packages=()
 [ -x /usr/bin/redis-server ] || packages+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
 command -v setpriv >/dev/null || packages+=(util-linux)
-# The dashboard's browser tests drive Debian's headless Chromium (through Playwright, without its browser download).
-[ -x /usr/bin/chromium ] || packages+=(chromium)
+if [ "${1:-}" = "--tests" ]; then
+  # The browser tests drive Debian's headless Chromium (through Playwright, without its browser download).
+  [ -x /usr/bin/chromium ] || packages+=(chromium)
+  # tests/clients/node: an integrator written in Node (18 or later; Debian 12 ships 18).
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
 
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else

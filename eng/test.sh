@@ -4,7 +4,9 @@
 # one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash eng/install-prerequisites.sh || exit 1
+bash eng/install-prerequisites.sh --tests || exit 1
+# The Node client's two packages, at the versions of its package-lock.json.
+npm ci --prefix tests/clients/node --no-audit --no-fund --loglevel=error >/dev/null || { echo "0 passed, 1 failed (npm ci failed)"; exit 1; }
 dotnet build Oversight.sln -c Debug -v quiet -nologo || { echo "0 passed, 1 failed (build failed)"; exit 1; }
 
 passed=0; failed=0; status=0; failures=$(mktemp)

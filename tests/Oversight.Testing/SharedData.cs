@@ -12,14 +12,21 @@ public static class SharedData
 
     public static string RegenciesCsv => Path.Combine(RegionsDirectory, "regencies-2025.csv");
 
+    /// <summary>The repository's root folder (the one holding Oversight.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Oversight.sln"))) return dir.FullName;
+        }
+        throw new DirectoryNotFoundException("Oversight.sln was not found above the test's build output.");
+    }
+
     private static string Locate()
     {
         if (Environment.GetEnvironmentVariable("OVERSIGHT_REGIONS_DIR") is { Length: > 0 } configured) return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "data", "regions");
-            if (File.Exists(Path.Combine(candidate, "provinces-2025.csv")) && File.Exists(Path.Combine(dir.FullName, "Oversight.sln"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("The repository's data/regions was not found above the test's build output: set OVERSIGHT_REGIONS_DIR.");
+        return Path.Combine(FindRoot(), "data", "regions");
     }
 }

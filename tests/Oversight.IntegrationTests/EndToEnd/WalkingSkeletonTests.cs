@@ -174,4 +174,44 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
         var reply = await ComplaintsClient.SubmitComplaintAsync(request, await _system.IntakeOfficerHeadersAsync("52"));
         Assert.Equal("Bawaslu Kota Mataram", reply.HandlingOffice.Name);
     }
+
+    [Fact]
+    public async Task A_node_client_built_from_the_contracts_alone_submits_a_complaint_and_reads_it_back()
+    {
+        // An integrator outside .NET (tests/clients/node: @grpc/grpc-js and @grpc/proto-loader) loads every .proto with
+        // the vendored google/api annotations, gets a token from /connect/token and calls the complaints service.
+        var credentials = new Oversight.Contracts.OfficeCredentials.OfficeCredentials.OfficeCredentialsClient(_system.Channel(TestSystem.RegionDirectory));
+        var desk = await credentials.RegisterClientAsync(new Oversight.Contracts.OfficeCredentials.RegisterClientRequest
+        {
+            DisplayName = "Node integrator desk", RegionCode = "52.71", Roles = { "intake_officer" },
+        }, await _system.AdminHeadersAsync());
+        var complaintsGrpc = _system.Project(TestSystem.Complaints).Endpoint("grpc");
+
+        var start = new System.Diagnostics.ProcessStartInfo("node", Path.Combine(SharedData.RepositoryRoot, "tests", "clients", "node", "client.mjs"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment =
+            {
+                ["OVERSIGHT_DIRECTORY_HTTP"] = _system.Project(TestSystem.RegionDirectory).Endpoint("http").ToString(),
+                ["OVERSIGHT_COMPLAINTS_GRPC"] = $"{complaintsGrpc.Host}:{complaintsGrpc.Port}",
+                ["OVERSIGHT_CLIENT_ID"] = desk.Client.ClientId,
+                ["OVERSIGHT_CLIENT_SECRET"] = desk.ClientSecret,
+                ["OVERSIGHT_REGION"] = "52.71",
+            },
+        };
+        using var node = System.Diagnostics.Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEndAsync();
+        var errors = node.StandardError.ReadToEndAsync();
+        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await errors}{await output}");
+
+        using var answer = System.Text.Json.JsonDocument.Parse((await output).Trim());
+        Assert.Equal(6, answer.RootElement.GetProperty("services").GetInt32());
+        var complaintId = answer.RootElement.GetProperty("complaintId").GetString()!;
+        // The same complaint, read by .NET: stored, registered, in Kota Mataram.
+        var stored = await ComplaintsClient.GetComplaintAsync(new GetComplaintRequest { ComplaintId = complaintId }, await _system.IntakeOfficerHeadersAsync("52.71"));
+        Assert.Equal(("registered", "52.71", 6), (stored.Status, stored.RegionCode, stored.ViolationType));
+        Assert.Equal(stored.RegistrationNumber, answer.RootElement.GetProperty("registrationNumber").GetString());
+    }
 }
