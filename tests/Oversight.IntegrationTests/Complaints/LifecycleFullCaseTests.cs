@@ -101,6 +101,12 @@ public sealed class LifecycleFullCaseTests(LifecycleSystemFixture fixture) : ICl
             }
         }
 
+        // Each event has exactly the fields docs/events.md lists for it (and its state those of the state table).
+        foreach (var evt in received)
+        {
+            EventDocs.AssertDocumented(evt.Type, evt.Message, complaintEvent: true);
+        }
+
         // Every step audited in order; no deadline left open on a closed complaint.
         Assert.Equal(
             ["complaint.submitted:", "status.changed:start_review", "decision.recorded:decide", "status.changed:issue_recommendation",
