@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
+using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
 using Oversight.ServiceDefaults.Authentication;
@@ -55,6 +56,11 @@ public static class SituationRoomEndpoints
         api.MapGet("/overdue", (HttpContext http, ReportReader reports, ILogger<SituationRoomCaller> logger) =>
             Answer(http, logger, "overdue", async region => Json.Format(await reports.OverdueAsync(region, ""))));
         api.MapGet("/live", LiveAsync);
+        // The violation catalogue (SKB 2022), for the counts by type: public data, the same for every caller.
+        api.MapGet("/violation-types", () => Results.Json(ViolationCatalogue.All.Select(type => new
+        {
+            number = type.Number, name = type.NameEn, nameId = type.NameId, level = type.Level.ToString().ToLowerInvariant(),
+        })));
         // Names for the tree's codes; region names are public, so any signed-in admin may ask for any code.
         api.MapGet("/region-names", async (HttpContext http, RegionNames names, ILogger<SituationRoomCaller> logger) =>
         {

@@ -104,6 +104,12 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         await Assertions.Expect(page.Locator("#decided")).ToHaveTextAsync(totals.Decided.ToString());
         await AssertCountsAsync(page, "#by-status", totals.ByStatus.ToDictionary(p => p.Key, p => p.Value));
         await AssertCountsAsync(page, "#by-type", totals.ByViolationType.ToDictionary(p => p.Key.ToString(), p => p.Value));
+        // Types by their catalogue name (SKB 2022), not "Type 2".
+        foreach (var type in totals.ByViolationType.Keys.Where(k => k > 0 && totals.ByViolationType[k] > 0))
+        {
+            var name = Oversight.Complaints.Domain.Catalogues.ViolationCatalogue.All.Single(v => v.Number == type).NameEn;
+            await Assertions.Expect(page.Locator($"#by-type tbody tr[data-key='{type}'] td").First).ToHaveTextAsync($"{type}. {name}");
+        }
         await AssertCountsAsync(page, "#by-kind", totals.ByKind.ToDictionary(p => p.Key, p => p.Value));
 
         var node = $"#region-tree li[data-region='{totals.RegionCode}']";

@@ -15,6 +15,20 @@
     : names.has(code) ? `${names.get(code)} (${code})`
     : code.includes(".") ? `Regency/city ${code}` : `Province ${code}`);
 
+  // The violation catalogue's names (SKB 2022), asked for once; until then, or without it, the number.
+  const violationTypes = new Map();
+  const violationType = (key) => (key === "0" ? "Not classified"
+    : violationTypes.has(key) ? `${key}. ${violationTypes.get(key)}` : `Type ${key}`);
+
+  async function learnViolationTypes() {
+    if (violationTypes.size > 0) return;
+    try {
+      for (const type of await getJson("/violation-types")) violationTypes.set(String(type.number), type.name);
+    } catch {
+      // The numbers still show.
+    }
+  }
+
   async function learnNames(codes) {
     const unknown = [...new Set(codes)].filter((c) => c !== "" && !names.has(c)).slice(0, 100);
     if (unknown.length === 0) return;
@@ -58,6 +72,7 @@
     $("who").textContent = `${me.clientId} · scope ${me.regionScopeName}`;
     const tree = $("region-tree");
     tree.replaceChildren(treeNode(scope, null));
+    await learnViolationTypes();
     await select(scope);
   }
 
@@ -139,7 +154,7 @@
     $("decision-hours").textContent = num(totals.decided) === 0 ? "–"
       : `${num(totals.decisionHoursMedian).toFixed(0)} / ${num(totals.decisionHoursP90).toFixed(0)}`;
     renderCounts("by-status", totals.byStatus, label);
-    renderCounts("by-type", totals.byViolationType, (key) => (key === "0" ? "Not classified" : `Type ${key}`));
+    renderCounts("by-type", totals.byViolationType, violationType);
     renderCounts("by-kind", totals.byKind, label);
     renderTree(summary);
   }
