@@ -1,3 +1,4 @@
+using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ public sealed class OfficeRefusalWriter(ILogger<OfficeRefusalWriter> logger) : I
             return;
         }
 
-        var method = IsGrpc(http.Request) ? http.Request.Path.Value : $"{http.Request.Method} {http.Request.Path.Value}";
+        var method = GrpcTrailersOnly.IsGrpc(http.Request) ? http.Request.Path.Value : $"{http.Request.Method} {http.Request.Path.Value}";
         var authenticated = http.User.Identity?.IsAuthenticated == true;
         if (!authenticated)
         {
@@ -37,18 +38,11 @@ public sealed class OfficeRefusalWriter(ILogger<OfficeRefusalWriter> logger) : I
         await WriteAsync(http, unauthenticated: false, OfficeAuthorization.NoRoleMessage);
     }
 
-    private static bool IsGrpc(HttpRequest request) =>
-        request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true;
-
     private static Task WriteAsync(HttpContext http, bool unauthenticated, string message)
     {
-        if (IsGrpc(http.Request))
+        if (GrpcTrailersOnly.IsGrpc(http.Request))
         {
-            // A trailers-only gRPC answer: HTTP 200 whose headers carry the status (the gRPC over HTTP/2 spec).
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.ContentType = "application/grpc";
-            http.Response.Headers["grpc-status"] = unauthenticated ? "16" : "7";
-            http.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+            GrpcTrailersOnly.Write(http.Response, unauthenticated ? StatusCode.Unauthenticated : StatusCode.PermissionDenied, message);
             return Task.CompletedTask;
         }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -27,8 +28,8 @@ public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimi
         if (request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true)
         {
             // The gRPC server answers another content type on a method's path with Internal, a server fault to the caller.
-            await RefuseAsync(context, 3, "The request's Content-Type must be application/grpc (JSON goes to the REST routes).",
-                StatusCodes.Status415UnsupportedMediaType); // INVALID_ARGUMENT
+            await RefuseAsync(context, StatusCode.InvalidArgument, "The request's Content-Type must be application/grpc (JSON goes to the REST routes).",
+                StatusCodes.Status415UnsupportedMediaType);
             return;
         }
 
@@ -38,12 +39,12 @@ public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimi
         {
             // Refused from the frame header, without reading the message: the gRPC server itself failed on a declared
             // length past int.MaxValue (Unknown), and an unread large body must not hold the connection's other calls.
-            await RefuseAsync(context, 8, $"The request message declares {declared} bytes, over the limit of {limits.MaxReceiveMessageBytes}."); // RESOURCE_EXHAUSTED
+            await RefuseAsync(context, StatusCode.ResourceExhausted, $"The request message declares {declared} bytes, over the limit of {limits.MaxReceiveMessageBytes}.");
             return;
         }
         if (header.Length == FrameHeaderLength && header[0] == 1 && !HasEncoding(request))
         {
-            await RefuseAsync(context, 3, "The request's gRPC frame is marked compressed but no grpc-encoding header names the compression."); // INVALID_ARGUMENT
+            await RefuseAsync(context, StatusCode.InvalidArgument, "The request's gRPC frame is marked compressed but no grpc-encoding header names the compression.");
             return;
         }
         var rest = await ReadAtMostAsync(request.Body, limits.MaxReceiveMessageBytes + 1L, context.RequestAborted);
@@ -57,7 +58,7 @@ public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimi
         }
         if (problem is not null)
         {
-            await RefuseAsync(context, 3, problem); // INVALID_ARGUMENT
+            await RefuseAsync(context, StatusCode.InvalidArgument, problem);
             return;
         }
 
@@ -94,14 +95,10 @@ public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimi
     private static bool HasEncoding(HttpRequest request) =>
         request.Headers["grpc-encoding"].ToString() is { Length: > 0 } encoding && !encoding.Equals("identity", StringComparison.OrdinalIgnoreCase);
 
-    private async Task RefuseAsync(HttpContext context, int grpcStatus, string message, int httpStatus = StatusCodes.Status200OK)
+    private async Task RefuseAsync(HttpContext context, StatusCode grpcStatus, string message, int httpStatus = StatusCodes.Status200OK)
     {
         logger.LogWarning("Refused {Path}: {Reason}", context.Request.Path, message);
-        // A trailers-only answer: the status in the response headers, which gRPC clients read as trailers.
-        context.Response.StatusCode = httpStatus;
-        context.Response.ContentType = "application/grpc";
-        context.Response.Headers["grpc-status"] = grpcStatus.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        GrpcTrailersOnly.Write(context.Response, grpcStatus, message, httpStatus);
         await context.Response.CompleteAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Oversight.ServiceDefaults;
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
@@ -91,13 +92,9 @@ public static class IntakeRateLimit
         }
 
         context.Response.Headers.RetryAfter = seconds;
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) == true)
+        if (GrpcTrailersOnly.IsGrpc(context.Request))
         {
-            // A trailers-only gRPC answer: the status travels in the headers, which clients read as trailers.
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "8"; // RESOURCE_EXHAUSTED
-            context.Response.Headers["grpc-message"] = message;
+            GrpcTrailersOnly.Write(context.Response, global::Grpc.Core.StatusCode.ResourceExhausted, message);
             return;
         }
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -62,9 +62,10 @@ public sealed partial class ComplaintsService(
         var clientId = caller.OfficeClientId() ?? "";
         var key = submission.IdempotencyKey;
 
-        var fingerprint = SubmissionFingerprint.Of(request);
+        // Only a keyed submission can be a retry, so only it needs the request's fingerprint.
+        var fingerprint = key is null ? null : SubmissionFingerprint.Of(request);
 
-        if (key is not null && await ReplayAsync(clientId, key, fingerprint, context.CancellationToken) is { } replay)
+        if (key is not null && await ReplayAsync(clientId, key, fingerprint!, context.CancellationToken) is { } replay)
         {
             logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId}", replay.ComplaintId, clientId);
             return replay;
@@ -127,7 +128,7 @@ public sealed partial class ComplaintsService(
                 ComplaintReplies.Json),
             CreatedBy = clientId,
             IdempotencyKey = key,
-            RequestHash = key is null ? null : fingerprint,
+            RequestHash = fingerprint,
         };
 
         var auditActor = AuditActor.FromCall(context);
@@ -206,7 +207,8 @@ public sealed partial class ComplaintsService(
         var result = await WithDatabase(() => store.SubmitAsync(write, register, officeCode, year, context.CancellationToken));
         if (result.Replayed)
         {
-            if (!SubmissionFingerprint.Matches(result.Row.RequestHash, fingerprint)) throw SubmissionFingerprint.Mismatch(key!);
+            // A replay exists only for a keyed submission (the unique index is on the key).
+            if (!SubmissionFingerprint.Matches(result.Row.RequestHash, fingerprint!)) throw SubmissionFingerprint.Mismatch(key!);
             logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId} (concurrent retry)", result.Row.Id, clientId);
             return ComplaintReplies.ToSubmitReply(result.Row, pin: null, replayed: true);
         }
@@ -214,7 +216,7 @@ public sealed partial class ComplaintsService(
         var reply = ComplaintReplies.ToSubmitReply(result.Row, pin, replayed: false);
         if (key is not null)
         {
-            await idempotency.SetAsync(clientId, key, fingerprint, reply);
+            await idempotency.SetAsync(clientId, key, fingerprint!, reply);
         }
         logger.LogInformation("Complaint {ComplaintId} {Status} ({Kind}) for region {RegionCode}, handled by office {OfficeId}",
             result.Row.Id, result.Row.Status, result.Row.Kind, result.Row.RegionCode, result.Row.HandlingOfficeId);

@@ -258,15 +258,13 @@ public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixt
 
     private const string CookieSentinel = "cookie-sentinel-5f1c";
 
-    // Where the services' binaries and sources are on this machine.
-    private static readonly string RepositoryRoot = Path.GetFullPath(Path.Combine(SharedData.RegionsDirectory, "..", ".."));
 
     /// <summary>What an error answer must not carry, or null when it carries none of it.</summary>
     internal static string? Leak(string body) =>
         body.Contains(CookieSentinel, StringComparison.Ordinal) ? "the request's cookie"
         : body.Contains("   at ", StringComparison.Ordinal) ? "a stack trace"
         : body.Contains("Exception", StringComparison.Ordinal) ? "an exception type"
-        : body.Contains(RepositoryRoot, StringComparison.Ordinal) || body.Contains(".cs:line", StringComparison.Ordinal) ? "an internal path"
+        : body.Contains(SharedData.RepositoryRoot, StringComparison.Ordinal) || body.Contains(".cs:line", StringComparison.Ordinal) ? "an internal path"
         : null;
 
     private async Task AssertStillStandingAsync(long storedBefore)
