@@ -21,6 +21,22 @@ public static class GrpcTrailersOnly
         response.StatusCode = httpStatus;
         response.ContentType = "application/grpc";
         response.Headers["grpc-status"] = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+        response.Headers["grpc-message"] = PercentEncode(message);
+    }
+
+    /// <summary>
+    /// The spec's encoding of grpc-message: UTF-8, with only '%' and the bytes outside printable ASCII as %XX. Escaping
+    /// more (':' or '/', as Uri.EscapeDataString does) is legal but not undone by every client: grpc-js decodes with
+    /// JavaScript's decodeURI, which leaves "%3A" as it is.
+    /// </summary>
+    public static string PercentEncode(string message)
+    {
+        var encoded = new System.Text.StringBuilder(message.Length);
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(message))
+        {
+            if (b is >= 0x20 and <= 0x7E && b != (byte)'%') encoded.Append((char)b);
+            else encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return encoded.ToString();
     }
 }

@@ -22,6 +22,18 @@ public sealed class RequestGuardTests
     public void Json_depth_is_the_deepest_nesting_seen(string json, int depth) =>
         Assert.Equal(depth, JsonBodyGuardMiddleware.DepthOf(Encoding.UTF8.GetBytes(json)));
 
+    [Theory]
+    [InlineData("Authorization: Bearer <token> from POST /connect/token", "Authorization: Bearer <token> from POST /connect/token")]
+    [InlineData("100% sure", "100%25 sure")]
+    [InlineData("Kab. Pulau Taliabu — é", "Kab. Pulau Taliabu %E2%80%94 %C3%A9")]
+    [InlineData("line\nbreak", "line%0Abreak")]
+    public void A_refusal_message_is_percent_encoded_as_the_grpc_spec_says_only_outside_printable_ascii_and_percent(string message, string encoded)
+    {
+        // Every client must get the text back: grpc-js undoes only this minimal encoding (decodeURI keeps "%3A").
+        Assert.Equal(encoded, Oversight.ServiceDefaults.GrpcTrailersOnly.PercentEncode(message));
+        Assert.Equal(message, Uri.UnescapeDataString(encoded));
+    }
+
     [Fact]
     public void Json_nested_far_beyond_the_readers_default_limit_is_measured_not_thrown()
     {
