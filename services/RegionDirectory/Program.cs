@@ -8,7 +8,21 @@ var importing = args.FirstOrDefault() == RegionImportCommand.Name;
 var builder = WebApplication.CreateBuilder(importing ? [] : args);
 
 builder.AddServiceDefaults();
-builder.AddApplicationServices(commandLine: importing);
+if (importing)
+{
+    // The command prints its own summary; the service's Information lines (connections, SQL) would bury it.
+    builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+}
+try
+{
+    builder.AddApplicationServices(commandLine: importing);
+}
+catch (InvalidOperationException missingSetting) when (importing)
+{
+    // A person at a terminal: the missing setting in one line, not a stack trace.
+    Console.Error.WriteLine(missingSetting.Message);
+    return 2;
+}
 
 var app = builder.Build();
 

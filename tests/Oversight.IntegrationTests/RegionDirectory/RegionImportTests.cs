@@ -109,6 +109,14 @@ public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFi
         await connection.OpenAsync();
         await using var count = new NpgsqlCommand("SELECT count(*) FROM regions", connection);
         Assert.Equal(552L, await count.ExecuteScalarAsync());
+
+        // Without the Redis its import must drop entries from, the command names the setting in one line and stops.
+        start.Environment.Remove("ConnectionStrings__cache");
+        using var refused = Process.Start(start)!;
+        var refusal = await refused.StandardError.ReadToEndAsync();
+        await refused.WaitForExitAsync();
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal("Connection string 'cache' is missing: set ConnectionStrings__cache (the AppHost does this).", refusal.Trim());
     }
 
     private async Task<Dictionary<string, long>> CountsAsync()
