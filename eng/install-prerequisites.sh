@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Oversight needs on Debian 12 and is not there yet: the servers it runs as plain
-# processes (PostgreSQL, Redis, RabbitMQ) and the tool that runs PostgreSQL as its own user (setpriv).
+# processes (PostgreSQL, Redis, RabbitMQ), the tool that runs PostgreSQL as its own user (setpriv), and curl and jq
+# for the README's examples.
 # With --tests also what only the tests use: the headless browser the browser tests drive (chromium) and
 # Node.js with npm for the Node client test.
 # Needs root (or sudo) for apt-get; without root, install the packages below yourself first.
@@ -11,6 +12,9 @@ packages=()
 [ -x /usr/bin/redis-server ] || packages+=(redis-server)
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || packages+=(rabbitmq-server)
 command -v setpriv >/dev/null || packages+=(util-linux)
+# The README's examples (and the test that runs them) call the services with curl and read the answers with jq.
+command -v curl >/dev/null || packages+=(curl)
+command -v jq >/dev/null || packages+=(jq)
 if [ "${1:-}" = "--tests" ]; then
   # The browser tests drive Debian's headless Chromium (through Playwright, without its browser download).
   [ -x /usr/bin/chromium ] || packages+=(chromium)

@@ -31,7 +31,7 @@ internal static class StartupSummary
 
     private static void Print(IReadOnlyList<ProjectResource> services, TimeSpan elapsed)
     {
-        var lines = services.Select(service => $"  {service.Name,-18} " + string.Join("  ", service.GetEndpoints().Select(e => $"{e.EndpointName} {e.Url}")));
+        var lines = services.Select(service => $"  {service.Name,-18} " + string.Join("  ", service.GetEndpoints().OrderBy(e => e.EndpointName, StringComparer.Ordinal).Select(e => $"{e.EndpointName} {e.Url}")));
         Console.WriteLine($"""
 
             All {services.Count} services are ready, {elapsed.TotalSeconds:0.0} s after the AppHost started:

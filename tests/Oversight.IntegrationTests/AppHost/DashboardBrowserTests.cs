@@ -46,7 +46,7 @@ public sealed class DashboardBrowserTests
         Assert.True(busy.Count == 0, $"the AppHost's fixed ports {string.Join(", ", busy)} are in use: another AppHost (eng/run.sh, dotnet run) is running; stop it first");
 
         var started = Stopwatch.StartNew();
-        var repository = RepositoryRoot();
+        var repository = SharedData.RepositoryRoot;
         var configuration = typeof(DashboardBrowserTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var executable = Path.Combine(repository, "AppHost", "Oversight.AppHost", "bin", configuration, "net10.0", "Oversight.AppHost");
         Assert.True(File.Exists(executable), $"{executable} is missing: build the solution in {configuration} first");
@@ -78,7 +78,7 @@ public sealed class DashboardBrowserTests
             var stopping = Stopwatch.StartNew();
             leftovers = await appHost.StopAsync();
             Log($"AppHost and its processes stopped {stopping.Elapsed.TotalSeconds:0} s after SIGTERM; test took {started.Elapsed.TotalSeconds:0} s");
-            DeleteState(stateDirectory);
+            UnchangedAppHost.DeleteState(stateDirectory);
         }
         Assert.True(leftovers.Count == 0, "processes of the AppHost still ran after SIGTERM (killed now): " + string.Join("; ", leftovers));
     }
@@ -248,33 +248,6 @@ public sealed class DashboardBrowserTests
                 Assert.Fail($"{what}: not within {within.TotalSeconds:0} s; last seen: {shown}");
             }
             await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Oversight.sln"))) return directory.FullName;
-        }
-        throw new InvalidOperationException($"no Oversight.sln above {AppContext.BaseDirectory}");
-    }
-
-    private static void DeleteState(string directory)
-    {
-        // PostgreSQL's cluster sits in a fallback home when the postgres user cannot reach the state folder.
-        var fallbacks = Directory.Exists(directory)
-            ? Directory.GetDirectories(directory).Select(d => Path.Combine("/var/lib/oversight", Convert.ToHexString(
-                System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(d)))[..12]))
-            : [];
-        foreach (var path in fallbacks.Append(directory))
-        {
-            try
-            {
-                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
         }
     }
 

@@ -39,180 +39,136 @@ public sealed class AppHostEndToEndTests
     public async Task One_complaint_goes_from_intake_through_the_broker_to_an_email_a_signed_webhook_and_reporting()
     {
         var started = DateTimeOffset.UtcNow;
-        var stateDirectory = Path.Combine(Path.GetTempPath(), "oversight-e2e-" + Guid.NewGuid().ToString("N")[..8]);
         await using var smtp = new SmtpTestListener();
         await using var webhooks = new WebhookTestReceiver();
-        DistributedApplication? app = null;
-        try
+        // The test's webhook receiver listens on loopback: the AppHost's development switch lets deliveries reach it.
+        await using var host = await UnchangedAppHost.StartAsync(["--allow-private-webhooks"], builder =>
         {
-            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Oversight_AppHost>(
-                [$"--{LocalServer.StateDirectoryKey}={stateDirectory}", "--allow-private-webhooks"],
-                (options, _) => options.DisableDashboard = true);
             var notificationsProject = builder.Resources.OfType<ProjectResource>().Single(p => p.Name == "notifications");
-            // The test's webhook receiver listens on loopback: the AppHost's development switch lets deliveries reach it.
             foreach (var (name, value) in TestSystem.QuickNotificationSettings(smtp.Port))
             {
                 notificationsProject.Annotations.Add(new EnvironmentCallbackAnnotation(env => env[name] = value));
             }
-            var adminSecret = await builder.Resources.OfType<ParameterResource>().Single(p => p.Name == "region-directory-admin-secret")
-                .GetValueAsync(CancellationToken.None);
-            Assert.False(string.IsNullOrEmpty(adminSecret), "the AppHost generated no bootstrap admin secret");
+        }, StartBound);
+        var app = host.App;
+        var adminSecret = await host.ParameterAsync("region-directory-admin-secret");
+        Assert.False(string.IsNullOrEmpty(adminSecret), "the AppHost generated no bootstrap admin secret");
+        Log($"AppHost healthy after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s (state in {host.StateDirectory})");
+        using var directoryHttp = new HttpClient { BaseAddress = app.GetEndpoint("region-directory", "http") };
+        using var directoryChannel = GrpcChannel.ForAddress(app.GetEndpoint("region-directory", "grpc"));
+        using var complaintsChannel = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
+        using var notificationsChannel = GrpcChannel.ForAddress(app.GetEndpoint("notifications", "grpc"));
+        using var reportingChannel = GrpcChannel.ForAddress(app.GetEndpoint("reporting", "grpc"));
 
-            app = await builder.BuildAsync();
-            await app.StartAsync().WaitAsync(StartBound);
-            foreach (var service in new[] { "region-directory", "complaints", "notifications", "reporting" })
+        var admin = TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, TestSystem.AdminClientId, adminSecret!));
+        var credentials = new OfficeCredentials.OfficeCredentialsClient(directoryChannel);
+        async Task<Metadata> OfficeClientAsync(string role, string regionCode)
+        {
+            var client = await credentials.RegisterClientAsync(new RegisterClientRequest
             {
-                await app.ResourceNotifications.WaitForResourceHealthyAsync(service).WaitAsync(StartBound);
-            }
-            Log($"AppHost healthy after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s (state in {stateDirectory})");
-
-            using var directoryHttp = new HttpClient { BaseAddress = app.GetEndpoint("region-directory", "http") };
-            using var directoryChannel = GrpcChannel.ForAddress(app.GetEndpoint("region-directory", "grpc"));
-            using var complaintsChannel = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
-            using var notificationsChannel = GrpcChannel.ForAddress(app.GetEndpoint("notifications", "grpc"));
-            using var reportingChannel = GrpcChannel.ForAddress(app.GetEndpoint("reporting", "grpc"));
-
-            var admin = TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, TestSystem.AdminClientId, adminSecret!));
-            var credentials = new OfficeCredentials.OfficeCredentialsClient(directoryChannel);
-            async Task<Metadata> OfficeClientAsync(string role, string regionCode)
-            {
-                var client = await credentials.RegisterClientAsync(new RegisterClientRequest
-                {
-                    DisplayName = $"end-to-end {role} {regionCode}",
-                    RegionCode = regionCode,
-                    Roles = { role },
-                }, admin);
-                return TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, client.Client.ClientId, client.ClientSecret));
-            }
-
-            // An office registered for this test: a complaint desk of Kota Mataram with its own e-mail address.
-            var deskEmail = $"posko-e2e-{Guid.NewGuid().ToString("N")[..8]}@oversight.example";
-            var desk = await new DirectoryGrpcClient(directoryChannel).UpsertOfficeAsync(new UpsertOfficeRequest
-            {
-                Office = new Office
-                {
-                    Kind = "complaint_desk",
-                    RegionCode = Region,
-                    Name = "Posko Pengaduan Netralitas ASN (uji ujung ke ujung)",
-                    Email = deskEmail,
-                    Address = "Jl. Pejanggik No. 2, Mataram",
-                    OpeningHours = "Senin-Jumat 08.00-16.00 WITA",
-                    OpenFrom = "2024-09-01",
-                },
+                DisplayName = $"end-to-end {role} {regionCode}",
+                RegionCode = regionCode,
+                Roles = { role },
             }, admin);
-            Assert.True(Guid.TryParse(desk.Id, out _));
+            return TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, client.Client.ClientId, client.ClientSecret));
+        }
 
-            // An integrator of Nusa Tenggara Barat subscribes a receiver to new complaints of Kota Mataram.
-            var integrator = await OfficeClientAsync("integrator", "52");
-            var notifications = new NotificationsGrpcClient(notificationsChannel);
-            var hookPath = $"/e2e/{Guid.NewGuid():N}";
-            var subscription = await notifications.CreateSubscriptionAsync(new CreateSubscriptionRequest
+        // An office registered for this test: a complaint desk of Kota Mataram with its own e-mail address.
+        var deskEmail = $"posko-e2e-{Guid.NewGuid().ToString("N")[..8]}@oversight.example";
+        var desk = await new DirectoryGrpcClient(directoryChannel).UpsertOfficeAsync(new UpsertOfficeRequest
+        {
+            Office = new Office
             {
-                Url = webhooks.Answer(hookPath, _ => 204),
+                Kind = "complaint_desk",
                 RegionCode = Region,
-                EventTypes = { "ComplaintSubmitted" },
-            }, integrator);
-            Assert.StartsWith("whsec_", subscription.Secret);
+                Name = "Posko Pengaduan Netralitas ASN (uji ujung ke ujung)",
+                Email = deskEmail,
+                Address = "Jl. Pejanggik No. 2, Mataram",
+                OpeningHours = "Senin-Jumat 08.00-16.00 WITA",
+                OpenFrom = "2024-09-01",
+            },
+        }, admin);
+        Assert.True(Guid.TryParse(desk.Id, out _));
 
-            var reporting = new ReportingGrpcClient(reportingChannel);
-            var countedBefore = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region }, admin)).Submitted;
-            var totalBefore = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = Region }, admin)).Totals.Total;
-
-            // Intake: an intake desk of the province submits a complete laporan.
-            var intake = await OfficeClientAsync("intake_officer", "52");
-            var complaints = new ComplaintsGrpcClient(complaintsChannel);
-            var reply = await complaints.SubmitComplaintAsync(Submissions.Laporan(Region), intake);
-            Assert.Equal("registered", reply.Status);
-            Assert.StartsWith($"{Region}/LP/", reply.RegistrationNumber);
-            Assert.Equal("Bawaslu Kota Mataram", reply.HandlingOffice.Name);
-            Log($"submitted {reply.ComplaintId} ({reply.RegistrationNumber})");
-
-            // Notifications, by e-mail over SMTP: the registered desk and the handling office, each naming the complaint.
-            foreach (var address in new[] { deskEmail, HandlingOfficeEmail })
-            {
-                var mail = await Eventually.HoldsAsync(
-                    () => Task.FromResult(smtp.To(address).Select(m => MimeMessage.Load(new MemoryStream(m.Data)))
-                        .FirstOrDefault(m => m.Subject?.Contains(reply.RegistrationNumber) == true)),
-                    m => m is not null, Bound, $"e-mail to {address} about {reply.RegistrationNumber}");
-                Assert.Equal(address, ((MailboxAddress)mail!.To.Single()).Address);
-                Assert.Contains(reply.RegistrationNumber, mail.TextBody);
-                Assert.Contains($"https://oversight.example/v1/complaints/{reply.ComplaintId}", mail.TextBody);
-                // The reporter's identity never leaves the complaints service.
-                Assert.DoesNotContain(Submissions.ReporterNik, mail.ToString());
-            }
-            Log($"e-mails received after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
-
-            // Notifications, by webhook: one call carrying the complaint, signed with the subscription's secret.
-            var call = (await Eventually.HoldsAsync(() => Task.FromResult(webhooks.CallsTo(hookPath)), c => c.Count > 0, Bound, "webhook call"))[0];
-            Assert.Equal("ComplaintSubmitted", call.Headers["X-Oversight-Event-Type"]);
-            using (var body = JsonDocument.Parse(call.Body))
-            {
-                Assert.Equal("ComplaintSubmitted", body.RootElement.GetProperty("type").GetString());
-                Assert.Equal(call.Headers["X-Oversight-Event-Id"], body.RootElement.GetProperty("id").GetString());
-                var data = body.RootElement.GetProperty("data");
-                Assert.Equal(reply.ComplaintId, data.GetProperty("complaintId").GetString());
-                Assert.Equal(reply.RegistrationNumber, data.GetProperty("registrationNumber").GetString());
-            }
-            // The recipe of docs/notifications.md: v1 = hex(HMAC-SHA256(secret, "{t}.{body}")).
-            var signature = call.Headers["X-Oversight-Signature"].Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
-            var expected = Convert.ToHexStringLower(HMACSHA256.HashData(
-                Encoding.UTF8.GetBytes(subscription.Secret), Encoding.UTF8.GetBytes($"{signature["t"]}.{call.Body}")));
-            Assert.Equal(expected, signature["v1"]);
-            Assert.InRange(long.Parse(signature["t"]), started.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
-
-            // Both deliveries are recorded as sent for the complaint.
-            var recorded = await Eventually.HoldsAsync(
-                async () => (await notifications.ListNotificationsAsync(new ListNotificationsRequest { ComplaintId = reply.ComplaintId }, admin)).Notifications,
-                list => list.Any(n => n.Channel == "email" && n.Recipient == deskEmail && n.Status == "sent")
-                    && list.Any(n => n.Channel == "webhook" && n.Status == "sent"),
-                Bound, "the e-mail and the webhook recorded as sent");
-            Assert.All(recorded.Where(n => n.Recipient == deskEmail), n => Assert.Equal("ComplaintSubmitted", n.Reason));
-
-            // Reporting counts it.
-            await Eventually.HoldsAsync(
-                async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region }, admin)).Submitted,
-                count => count == countedBefore + 1, Bound, $"reporting's count for {Region}");
-            var summary = await Eventually.HoldsAsync(
-                async () => await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = Region }, admin),
-                s => s.Totals.Total == totalBefore + 1, Bound, $"reporting's summary of {Region}");
-            Assert.Equal(Region, summary.Totals.RegionCode);
-            Log($"counted by reporting after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
-
-            await notifications.DeleteSubscriptionAsync(new DeleteSubscriptionRequest { Id = subscription.Subscription.Id }, integrator);
-        }
-        finally
+        // An integrator of Nusa Tenggara Barat subscribes a receiver to new complaints of Kota Mataram.
+        var integrator = await OfficeClientAsync("integrator", "52");
+        var notifications = new NotificationsGrpcClient(notificationsChannel);
+        var hookPath = $"/e2e/{Guid.NewGuid():N}";
+        var subscription = await notifications.CreateSubscriptionAsync(new CreateSubscriptionRequest
         {
-            if (app is not null)
-            {
-                await app.StopAsync().WaitAsync(TimeSpan.FromMinutes(1));
-                await app.DisposeAsync();
-            }
-            DeleteState(stateDirectory);
-            Log($"done after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
-        }
-    }
+            Url = webhooks.Answer(hookPath, _ => 204),
+            RegionCode = Region,
+            EventTypes = { "ComplaintSubmitted" },
+        }, integrator);
+        Assert.StartsWith("whsec_", subscription.Secret);
 
+        var reporting = new ReportingGrpcClient(reportingChannel);
+        var countedBefore = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region }, admin)).Submitted;
+        var totalBefore = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = Region }, admin)).Totals.Total;
 
+        // Intake: an intake desk of the province submits a complete laporan.
+        var intake = await OfficeClientAsync("intake_officer", "52");
+        var complaints = new ComplaintsGrpcClient(complaintsChannel);
+        var reply = await complaints.SubmitComplaintAsync(Submissions.Laporan(Region), intake);
+        Assert.Equal("registered", reply.Status);
+        Assert.StartsWith($"{Region}/LP/", reply.RegistrationNumber);
+        Assert.Equal("Bawaslu Kota Mataram", reply.HandlingOffice.Name);
+        Log($"submitted {reply.ComplaintId} ({reply.RegistrationNumber})");
 
-    private static void DeleteState(string directory)
-    {
-        // PostgreSQL's cluster may sit in the fallback home when the postgres user cannot reach the temp folder.
-        foreach (var path in Directory.Exists(directory)
-            ? Directory.GetDirectories(directory).Select(LocalServerFallback).Append(directory)
-            : [directory])
+        // Notifications, by e-mail over SMTP: the registered desk and the handling office, each naming the complaint.
+        foreach (var address in new[] { deskEmail, HandlingOfficeEmail })
         {
-            try
-            {
-                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            var mail = await Eventually.HoldsAsync(
+                () => Task.FromResult(smtp.To(address).Select(m => MimeMessage.Load(new MemoryStream(m.Data)))
+                    .FirstOrDefault(m => m.Subject?.Contains(reply.RegistrationNumber) == true)),
+                m => m is not null, Bound, $"e-mail to {address} about {reply.RegistrationNumber}");
+            Assert.Equal(address, ((MailboxAddress)mail!.To.Single()).Address);
+            Assert.Contains(reply.RegistrationNumber, mail.TextBody);
+            Assert.Contains($"https://oversight.example/v1/complaints/{reply.ComplaintId}", mail.TextBody);
+            // The reporter's identity never leaves the complaints service.
+            Assert.DoesNotContain(Submissions.ReporterNik, mail.ToString());
         }
-    }
+        Log($"e-mails received after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
 
-    private static string LocalServerFallback(string dataDirectory) => Path.Combine("/var/lib/oversight", Convert.ToHexString(
-        SHA256.HashData(Encoding.UTF8.GetBytes(dataDirectory)))[..12]);
+        // Notifications, by webhook: one call carrying the complaint, signed with the subscription's secret.
+        var call = (await Eventually.HoldsAsync(() => Task.FromResult(webhooks.CallsTo(hookPath)), c => c.Count > 0, Bound, "webhook call"))[0];
+        Assert.Equal("ComplaintSubmitted", call.Headers["X-Oversight-Event-Type"]);
+        using (var body = JsonDocument.Parse(call.Body))
+        {
+            Assert.Equal("ComplaintSubmitted", body.RootElement.GetProperty("type").GetString());
+            Assert.Equal(call.Headers["X-Oversight-Event-Id"], body.RootElement.GetProperty("id").GetString());
+            var data = body.RootElement.GetProperty("data");
+            Assert.Equal(reply.ComplaintId, data.GetProperty("complaintId").GetString());
+            Assert.Equal(reply.RegistrationNumber, data.GetProperty("registrationNumber").GetString());
+        }
+        // The recipe of docs/notifications.md: v1 = hex(HMAC-SHA256(secret, "{t}.{body}")).
+        var signature = call.Headers["X-Oversight-Signature"].Split(',').Select(p => p.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(
+            Encoding.UTF8.GetBytes(subscription.Secret), Encoding.UTF8.GetBytes($"{signature["t"]}.{call.Body}")));
+        Assert.Equal(expected, signature["v1"]);
+        Assert.InRange(long.Parse(signature["t"]), started.AddMinutes(-1).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 5);
+
+        // Both deliveries are recorded as sent for the complaint.
+        var recorded = await Eventually.HoldsAsync(
+            async () => (await notifications.ListNotificationsAsync(new ListNotificationsRequest { ComplaintId = reply.ComplaintId }, admin)).Notifications,
+            list => list.Any(n => n.Channel == "email" && n.Recipient == deskEmail && n.Status == "sent")
+                && list.Any(n => n.Channel == "webhook" && n.Status == "sent"),
+            Bound, "the e-mail and the webhook recorded as sent");
+        Assert.All(recorded.Where(n => n.Recipient == deskEmail), n => Assert.Equal("ComplaintSubmitted", n.Reason));
+
+        // Reporting counts it.
+        await Eventually.HoldsAsync(
+            async () => (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region }, admin)).Submitted,
+            count => count == countedBefore + 1, Bound, $"reporting's count for {Region}");
+        var summary = await Eventually.HoldsAsync(
+            async () => await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = Region }, admin),
+            s => s.Totals.Total == totalBefore + 1, Bound, $"reporting's summary of {Region}");
+        Assert.Equal(Region, summary.Totals.RegionCode);
+        Log($"counted by reporting after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
+
+        await notifications.DeleteSubscriptionAsync(new DeleteSubscriptionRequest { Id = subscription.Subscription.Id }, integrator);
+        Log($"done after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
+    }
 
     private static void Log(string line) => TestContext.Current.TestOutputHelper?.WriteLine(line);
-
 }
