@@ -45,14 +45,8 @@ public static class SituationRoomEndpoints
             SituationRoomCaller.Check(http, "", logger, regionNeeded: false) ?? Results.Json(Me(http.User)));
         api.MapGet("/summary", (HttpContext http, ReportReader reports, ILogger<SituationRoomCaller> logger) =>
             Answer(http, logger, "summary", async region => Json.Format(await reports.SummaryAsync(region))));
-        api.MapGet("/time-series", (HttpContext http, ReportReader reports, ILogger<SituationRoomCaller> logger) =>
-            Answer(http, logger, "time series", async region =>
-            {
-                var (from, to) = CampaignDates.ChartRange;
-                var series = await reports.TimeSeriesAsync(region, from, to);
-                var keyDates = System.Text.Json.JsonSerializer.Serialize(CampaignDates.KeyDates, JsonOptions);
-                return $$"""{"series":{{Json.Format(series)}},"keyDates":{{keyDates}}}""";
-            }));
+        api.MapGet("/time-series", (HttpContext http, ReportReader reports, ElectionPeriods elections, TimeProvider clock,
+            ILogger<SituationRoomCaller> logger) => Answer(http, logger, "time series", region => TimeSeriesAsync(http, region, reports, elections, clock)));
         api.MapGet("/overdue", (HttpContext http, ReportReader reports, ILogger<SituationRoomCaller> logger) =>
             Answer(http, logger, "overdue", async region => Json.Format(await reports.OverdueAsync(region, ""))));
         api.MapGet("/live", LiveAsync);
@@ -71,6 +65,35 @@ public static class SituationRoomEndpoints
                 : Results.Json(await names.NamesAsync(codes, http.RequestAborted));
         });
     }
+
+    /// <summary>
+    /// The chart's days: the range shown, the ranges offered, the days' counts, the key dates of an election period, and
+    /// the region's complaints in the range and in all, so the page can say why a chart is empty.
+    /// </summary>
+    private static async Task<string> TimeSeriesAsync(HttpContext http, string region, ReportReader reports, ElectionPeriods elections, TimeProvider clock)
+    {
+        var election = await elections.ForRegionAsync(region, http.RequestAborted);
+        var today = WibCalendar.DateOf(clock.GetUtcNow());
+        var (offered, shown) = ChartRanges.Choose(election, today, http.Request.Query["range"].ToString(), out var error);
+        // Answer turns InvalidArgument into a 400 naming the parameter, after the caller's check.
+        if (shown is null) throw new RpcException(new Status(StatusCode.InvalidArgument, error!));
+        var series = await reports.TimeSeriesAsync(region, shown.From, shown.To);
+        var total = (await reports.SummaryAsync(region)).Totals.Total;
+        var answer = new
+        {
+            range = RangeJson(shown),
+            ranges = offered.Select(RangeJson),
+            keyDates = shown.Id == ChartRanges.Election ? election!.KeyDates : [],
+            calendarUnavailable = election is null,
+            receivedInRange = series.Days.Sum(d => d.Received),
+            receivedInAll = total,
+        };
+        var json = System.Text.Json.JsonSerializer.Serialize(answer, JsonOptions);
+        return $$"""{"series":{{Json.Format(series)}},{{json[1..]}}""";
+    }
+
+    private static object RangeJson(ChartRange range) =>
+        new { id = range.Id, name = range.Name, label = range.Label, from = WibCalendar.Format(range.From), to = WibCalendar.Format(range.To) };
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 

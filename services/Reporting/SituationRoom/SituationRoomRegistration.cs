@@ -10,6 +10,7 @@ public static class SituationRoomRegistration
         builder.Services.AddHttpClient(DirectorySignIn.ClientName, http => http.BaseAddress = DirectorySignIn.DirectoryAddress);
         builder.Services.AddSingleton<DirectorySignIn>();
         builder.Services.AddSingleton<RegionNames>();
+        builder.Services.AddSingleton<ElectionPeriods>();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, SituationRoomCookie.Configure);
     }
 }

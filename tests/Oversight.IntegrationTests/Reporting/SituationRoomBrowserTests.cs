@@ -49,7 +49,16 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         await Assertions.Expect(page.Locator("#live")).ToHaveTextAsync("live");
         var nation = await reports.GetSummaryAsync(new GetSummaryRequest());
         await AssertShowsAsync(page, nation);
+        // Today is past the election the directory's calendar holds, so the chart shows the recent days: the scripted
+        // complaints (all of 2024) are outside them, and the page says so rather than drawing a bare flat line.
+        await AssertRecentChartAsync(page, reports, "");
+        await Assertions.Expect(page.Locator("#chart-note")).ToHaveTextAsync(
+            $"No complaints were received here from {RecentFrom} to {Today}. All {nation.Totals.Total} of this region's "
+            + "complaints were received outside these days; the other range may show them.");
+        await browser.ScreenshotAsync("situation-room-2-nation-recent");
+        await page.Locator("#chart-ranges button[data-range='election']").ClickAsync();
         await AssertChartAsync(page, reports, "");
+        await Assertions.Expect(page.Locator("#chart-note")).ToBeHiddenAsync();
         await AssertOverdueAsync(page, reports, "");
         await browser.ScreenshotAsync("situation-room-2-nation");
 
@@ -77,6 +86,11 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         await Assertions.Expect(page.Locator("#region-tree li[data-region=''] > button .count")).ToHaveTextAsync((nation.Totals.Total + 1).ToString());
         await AssertOverdueAsync(page, reports, "74");
         await Assertions.Expect(page.Locator("#region-tree li[data-region='74.71'] > button .name")).ToHaveTextAsync("Kota Kendari (74.71)");
+        // Received today: on the recent chart, the last point.
+        await page.Locator("#chart-ranges button[data-range='recent']").ClickAsync();
+        await AssertRecentChartAsync(page, reports, "74");
+        await Assertions.Expect(page.Locator($"#chart circle.day[data-date='{Today}']")).ToHaveAttributeAsync("data-received", "1");
+        await Assertions.Expect(page.Locator("#chart-note")).ToBeHiddenAsync();
         await browser.ScreenshotAsync("situation-room-4-live");
 
         // Sign-out clears the cookie: the form is back and the API refuses the browser.
@@ -131,22 +145,46 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         }
     }
 
-    // One point per day from the campaign's start to voting day, each the API's count, and the three key dates marked.
+    private static string Today => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime).ToString("yyyy-MM-dd");
+
+    private static string RecentFrom => DateOnly.ParseExact(Today, "yyyy-MM-dd").AddDays(-89).ToString("yyyy-MM-dd");
+
+    // The election period of the directory's calendar (Pilkada 2024: the campaign's start, 2024-09-25, to the end of
+    // counting and recapitulation, 2024-12-16): one point per day, each the API's count, and the three key dates marked.
     private static async Task AssertChartAsync(IPage page, ReportingClient reports, string region)
     {
-        var series = await reports.GetTimeSeriesAsync(new GetTimeSeriesRequest { RegionCode = region, From = "2024-09-25", To = "2024-11-27" });
-        Assert.Equal(64, series.Days.Count);
-        var points = page.Locator("#chart circle.day");
-        await Assertions.Expect(points).ToHaveCountAsync(series.Days.Count);
-        var shown = await points.EvaluateAllAsync<string[]>("dots => dots.map(d => d.dataset.date + '=' + d.dataset.received)");
-        Assert.Equal(series.Days.Select(d => $"{d.Date}={d.Received}"), shown);
+        await Assertions.Expect(page.Locator("#chart-range")).ToHaveTextAsync(
+            "pilkada-2024 (PKPU 2/2024), from the campaign to the end of its last stage: 2024-09-25 to 2024-12-16");
+        await Assertions.Expect(page.Locator("#chart-ranges button[data-range='election']")).ToHaveAttributeAsync("aria-pressed", "true");
+        var points = await AssertPointsAsync(page, reports, region, "2024-09-25", "2024-12-16", 83);
         foreach (var (key, title) in new[] { ("campaign-start", "Campaign starts: 2024-09-25"), ("quiet-period", "Quiet period: 2024-11-24 to 2024-11-26"), ("voting-day", "Voting day: 2024-11-27") })
         {
             await Assertions.Expect(page.Locator($"#chart g.key-date[data-key='{key}'] > title")).ToHaveTextAsync(title);
         }
-        // The voting-day marker stands on the last point, the campaign start on the first.
-        Assert.Equal(await points.Last.GetAttributeAsync("cx"), await page.Locator("#chart g.key-date[data-key='voting-day'] line").GetAttributeAsync("x1"));
+        // The campaign-start marker stands on the first point, voting day on its own day's point.
         Assert.Equal(await points.First.GetAttributeAsync("cx"), await page.Locator("#chart g.key-date[data-key='campaign-start'] line").GetAttributeAsync("x1"));
+        Assert.Equal(await page.Locator("#chart circle.day[data-date='2024-11-27']").GetAttributeAsync("cx"),
+            await page.Locator("#chart g.key-date[data-key='voting-day'] line").GetAttributeAsync("x1"));
+    }
+
+    // The last 90 days to today (WIB), no election marks on them.
+    private static async Task AssertRecentChartAsync(IPage page, ReportingClient reports, string region)
+    {
+        await Assertions.Expect(page.Locator("#chart-range")).ToHaveTextAsync($"the last 90 days: {RecentFrom} to {Today}");
+        await Assertions.Expect(page.Locator("#chart-ranges button[data-range='recent']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await AssertPointsAsync(page, reports, region, RecentFrom, Today, 90);
+        await Assertions.Expect(page.Locator("#chart g.key-date")).ToHaveCountAsync(0);
+    }
+
+    private static async Task<ILocator> AssertPointsAsync(IPage page, ReportingClient reports, string region, string from, string to, int days)
+    {
+        var series = await reports.GetTimeSeriesAsync(new GetTimeSeriesRequest { RegionCode = region, From = from, To = to });
+        Assert.Equal(days, series.Days.Count);
+        var points = page.Locator("#chart circle.day");
+        await Assertions.Expect(points).ToHaveCountAsync(series.Days.Count);
+        var shown = await points.EvaluateAllAsync<string[]>("dots => dots.map(d => d.dataset.date + '=' + d.dataset.received)");
+        Assert.Equal(series.Days.Select(d => $"{d.Date}={d.Received}"), shown);
+        return points;
     }
 
     // The overdue rows in the API's order, with the region and owner the API gives.

@@ -23,14 +23,14 @@ public sealed class SituationRoomFixture(TestServers servers) : ReportingSystemF
         return (reply.Client.ClientId, reply.ClientSecret);
     }
 
-    /// <summary>Publishes a new complaint, registered and already past its review deadline, in the region.</summary>
+    /// <summary>Publishes a new complaint, received now, registered and already past its review deadline, in the region.</summary>
     public async Task<Guid> PublishNewOverdueComplaintAsync(string region)
     {
         var id = Guid.NewGuid();
         var state = new ComplaintState
         {
             Version = 1, Status = "registered", Kind = "laporan", RegionCode = region, ViolationType = 6, AccusedAgency = "Dinas Sosial",
-            ReceivedAt = DateTimeOffset.Parse("2024-11-01T03:00:00Z"), HandlingRegionCode = region,
+            ReceivedAt = DateTimeOffset.UtcNow, HandlingRegionCode = region,
             OpenDeadline = new("review", "bawaslu", ComplaintScript.Past), RegistrationNumber = $"{region}/LP/2024/live",
         };
         await PublishAsync([new ComplaintSubmitted

@@ -14,6 +14,7 @@ public sealed class ElectionCalendarTests
         Assert.Equal(("pilkada-2024", "PKPU 2/2024"), (Pilkada.ElectionId, Pilkada.Regulation));
         Assert.Same(Pilkada, ElectionCalendar.Find(""));
         Assert.Same(Pilkada, ElectionCalendar.Find("pilkada-2024"));
+        Assert.Same(Pilkada, ElectionCalendar.Find("current"));
         Assert.Null(ElectionCalendar.Find("pemilu-2024"));
     }
 

@@ -51,9 +51,12 @@ public sealed class ElectionCalendar
 
     public IReadOnlyList<ElectionStage> Stages { get; }
 
-    /// <summary>The calendar with this id; an empty id means <see cref="DefaultElectionId"/>. Null when unknown.</summary>
+    /// <summary>What a caller names the current election by where an id cannot be empty (a REST route's segment).</summary>
+    public const string CurrentElectionAlias = "current";
+
+    /// <summary>The calendar with this id; an empty id or "current" means <see cref="DefaultElectionId"/>. Null when unknown.</summary>
     public static ElectionCalendar? Find(string? electionId) =>
-        Known.GetValueOrDefault(string.IsNullOrEmpty(electionId) ? DefaultElectionId : electionId);
+        Known.GetValueOrDefault(string.IsNullOrEmpty(electionId) || electionId == CurrentElectionAlias ? DefaultElectionId : electionId);
 
     /// <summary>The stages running on a date, in calendar order.</summary>
     public IReadOnlyList<ElectionStage> StagesOn(DateOnly date) => [.. Stages.Where(s => s.IsRunningOn(date))];

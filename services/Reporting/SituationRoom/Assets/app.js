@@ -7,6 +7,8 @@
   const svgNs = "http://www.w3.org/2000/svg";
   let scope = "";
   let selected = null;
+  // The chart's range as the user chose it ("election" or "recent"); empty: the server's choice for today.
+  let chartRange = "";
   let live = null;
 
   // Names come from the region directory (through /region-names) as codes appear; until then, or without it, the code.
@@ -138,10 +140,11 @@
 
   async function refreshLists(code) {
     const [series, overdue] = await Promise.all([
-      getJson(`/time-series?region=${encodeURIComponent(code)}`),
+      getJson(`/time-series?region=${encodeURIComponent(code)}&range=${chartRange}`),
       getJson(`/overdue?region=${encodeURIComponent(code)}`),
     ]);
     if (selected !== code) return;
+    renderRanges(series, code);
     renderChart(series.series.days, series.keyDates);
     renderOverdue(overdue.complaints ?? []);
   }
@@ -195,6 +198,33 @@
       tr.append(th, td);
       return tr;
     }));
+  }
+
+  // The range shown, the buttons for the others, and a note when the chart has nothing to show, saying why.
+  function renderRanges(series, code) {
+    const shown = series.range;
+    $("chart-range").textContent = `${shown.label}: ${shown.from} to ${shown.to}`;
+    $("chart-ranges").replaceChildren(...series.ranges.map((range) => {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.dataset.range = range.id;
+      button.textContent = range.name;
+      button.setAttribute("aria-pressed", String(range.id === shown.id));
+      button.addEventListener("click", () => { chartRange = range.id; refreshLists(code); });
+      return button;
+    }));
+    const notes = [];
+    if (series.calendarUnavailable) {
+      notes.push("The election calendar is unavailable (the region directory does not answer), so only recent days are shown.");
+    }
+    if (num(series.receivedInRange) === 0) {
+      const all = num(series.receivedInAll);
+      notes.push(`No complaints were received here from ${shown.from} to ${shown.to}.` + (all === 0 ? ""
+        : ` All ${all} of this region's complaints were received outside these days` +
+          (series.ranges.length > 1 ? "; the other range may show them." : ".")));
+    }
+    $("chart-note").textContent = notes.join(" ");
+    $("chart-note").hidden = notes.length === 0;
   }
 
   function svg(name, attributes, text) {
