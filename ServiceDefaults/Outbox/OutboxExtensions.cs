@@ -9,7 +9,7 @@ public static class OutboxExtensions
 {
     /// <summary>
     /// Adds <see cref="TransactionalOutbox"/> and the relay that publishes its rows through MassTransit.
-    /// Needs an <c>NpgsqlDataSource</c> and <c>AddRabbitMqMessaging</c>; <c>ApplyDatabaseSchemaAsync</c>
+    /// Needs an <c>NpgsqlDataSource</c> and <c>AddRabbitMqMessaging</c>; <c>MigrateDatabaseAsync</c>
     /// creates the <c>outbox_messages</c> table when the outbox is registered.
     /// </summary>
     /// <param name="builder">The service's builder.</param>

@@ -10,7 +10,7 @@ var app = builder.Build();
 
 app.MapApplicationEndpoints();
 
-if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly))
+if (!await app.Services.MigrateDatabaseAsync(typeof(Program).Assembly))
 {
     return 1;
 }

@@ -28,7 +28,7 @@ var app = builder.Build();
 
 app.MapApplicationEndpoints();
 
-if (!await app.Services.ApplyDatabaseSchemaAsync(typeof(Program).Assembly, DirectorySeed.ApplyAsync))
+if (!await app.Services.MigrateDatabaseAsync(typeof(Program).Assembly, DirectorySeed.ApplyAsync))
 {
     return 1;
 }

@@ -58,7 +58,7 @@ public sealed class ComplaintRow
     public byte[]? RequestHash { get; set; }
     public int Version { get; set; } = 1;
 
-    // ---- the lifecycle after intake (Schema.Lifecycle.sql) ----
+    // ---- the lifecycle after intake (Migrations/0004_lifecycle.sql) ----
 
     /// <summary>When the current details were received (completion moves it); null = <see cref="ReceivedAt"/>.</summary>
     public DateTime? DetailsReceivedAt { get; set; }

@@ -41,8 +41,8 @@ internal static class RegionSeed
     public static IReadOnlyList<ImportedRegion> Regions()
     {
         var assembly = typeof(RegionSeed).Assembly;
-        var parsed = RegionCsvParser.Parse(DatabaseSchema.ReadResource(assembly, ProvincesResource),
-            DatabaseSchema.ReadResource(assembly, RegenciesResource), new HashSet<string>());
+        var parsed = RegionCsvParser.Parse(Oversight.ServiceDefaults.EmbeddedText.Read(assembly, ProvincesResource),
+            Oversight.ServiceDefaults.EmbeddedText.Read(assembly, RegenciesResource), new HashSet<string>());
         return parsed.Rejections.Count == 0
             ? parsed.Regions
             : throw new InvalidOperationException("The embedded region list is broken: " + string.Join("; ", parsed.Rejections));

@@ -159,8 +159,8 @@ public sealed class AuditTrailTests(AuditTrailFixture fixture) : IClassFixture<A
     public async Task The_audit_schema_can_be_applied_again_and_checks_the_action_name()
     {
         await using var connection = await fixture.DataSource.OpenConnectionAsync();
-        // Every start applies the schema again: it must be idempotent, and keep the guards.
-        await using (var again = new NpgsqlCommand(DatabaseSchema.ReadResource(typeof(AuditTrail).Assembly, "Schema.Audit.sql"), connection))
+        // The baseline migrations stay idempotent (databases created before the version table adopt them as they are): a second run keeps the guards.
+        await using (var again = new NpgsqlCommand(Oversight.ServiceDefaults.EmbeddedText.Read(typeof(AuditTrail).Assembly, "Migrations/0002_audit.sql"), connection))
         {
             await again.ExecuteNonQueryAsync();
         }

@@ -6,7 +6,7 @@ using Npgsql;
 namespace Oversight.Complaints.Infrastructure.Audit;
 
 /// <summary>
-/// The append-only audit trail of complaints (table <c>audit_entries</c>, Schema.Audit.sql; the database refuses
+/// The append-only audit trail of complaints (table <c>audit_entries</c>, Migrations/0002_audit.sql; the database refuses
 /// UPDATE, DELETE and TRUNCATE). Entries are written in the caller's transaction, so a change and its entry commit or
 /// roll back together; a read of personal data is audited in a transaction of its own before the data is returned.
 /// </summary>

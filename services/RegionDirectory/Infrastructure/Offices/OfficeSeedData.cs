@@ -15,7 +15,7 @@ public static class OfficeSeedData
     };
 
     public static (IReadOnlyList<OfficeRecord> Offices, IReadOnlyList<OfficialRecord> Officials) Load() =>
-        Parse(DatabaseSchema.ReadResource(typeof(OfficeSeedData).Assembly, ResourceName));
+        Parse(Oversight.ServiceDefaults.EmbeddedText.Read(typeof(OfficeSeedData).Assembly, ResourceName));
 
     /// <summary>Parses and validates; a bad row is a bug in the shipped file, so it throws naming the row.</summary>
     public static (IReadOnlyList<OfficeRecord> Offices, IReadOnlyList<OfficialRecord> Officials) Parse(string json)

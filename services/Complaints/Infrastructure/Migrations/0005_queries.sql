@@ -1,4 +1,4 @@
--- Indexes of the offices' reads (Infrastructure/Queries): idempotent, applied after Schema.sql and the other areas.
+-- Indexes of the offices' reads (Infrastructure/Queries).
 
 -- ListComplaints pages newest first by (received_at, id): the keyset cursor seeks on this index.
 CREATE INDEX IF NOT EXISTS ix_complaints_received_id ON complaints (received_at DESC, id DESC);

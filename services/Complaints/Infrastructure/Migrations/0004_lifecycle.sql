@@ -1,5 +1,5 @@
 -- The complaint lifecycle after intake (Grpc/ComplaintsService.Lifecycle.cs): what each step records, so that a
--- transition can rebuild the domain's Complaint from the row. Idempotent: applied at every start.
+-- transition can rebuild the domain's Complaint from the row.
 ALTER TABLE complaints
     -- When the current details were received (completion moves it): the Pilkada review clock starts here. NULL = received_at.
     ADD COLUMN IF NOT EXISTS details_received_at      timestamptz NULL,

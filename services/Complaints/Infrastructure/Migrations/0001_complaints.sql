@@ -80,4 +80,4 @@ CREATE TABLE IF NOT EXISTS registration_counters (
     PRIMARY KEY (office_code, year)
 );
 
--- outbox_messages comes from ServiceDefaults (Outbox/Outbox.sql), applied before this file.
+-- outbox_messages comes from ServiceDefaults (Outbox/Migrations), applied before this service's migrations.
