@@ -26,8 +26,9 @@ public static class ComplaintStateSnapshot
         DecidedAt = row.DecidedAt is { } decided ? new DateTimeOffset(DateTime.SpecifyKind(decided, DateTimeKind.Utc)) : null,
         Outcome = row.Outcome,
         SanctionLevel = row.SanctionLevel,
-        // The earliest deadline someone must meet; the filing window only informs.
+        // The earliest deadline someone must meet; the filing window only informs. Deadlines are computed as 00:00 WIB
+        // (+07:00); events carry every instant in UTC (docs/events.md).
         OpenDeadline = openDeadlines.Where(d => !d.Informational).OrderBy(d => d.DueAt)
-            .Select(d => new OpenDeadline(d.Kind, d.Owner, d.DueAt)).FirstOrDefault(),
+            .Select(d => new OpenDeadline(d.Kind, d.Owner, d.DueAt.ToUniversalTime())).FirstOrDefault(),
     };
 }

@@ -27,7 +27,8 @@ public static class LifecycleEvents
 
     public static Contract.IntegrationEvent For(ComplaintEvent step, ComplaintRow row, Contract.ComplaintState state)
     {
-        var at = step.At;
+        // Instants go out in UTC (docs/events.md); the domain's legal times are WIB (+07:00) offsets.
+        var at = step.At.ToUniversalTime();
         var id = row.Id;
         var region = row.RegionCode;
         return step switch
@@ -47,7 +48,7 @@ public static class LifecycleEvents
             ReviewExtended extended => new Contract.ReviewExtended
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
-                Reason = extended.Reason, ReviewDueAt = extended.ReviewDueAt,
+                Reason = extended.Reason, ReviewDueAt = extended.ReviewDueAt.ToUniversalTime(),
             },
             ComplaintDecided decided => new Contract.ComplaintDecided
             {
