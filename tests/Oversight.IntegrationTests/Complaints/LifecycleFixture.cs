@@ -119,6 +119,18 @@ internal static class LifecycleDatabase
         return actions;
     }
 
+    /// <summary>Moves the complaint's verification back by <paramref name="by"/>, as if that time had passed since BKN confirmed.</summary>
+    public static async Task MoveVerificationBackAsync(this TestSystem system, string complaintId, TimeSpan by)
+    {
+        await using var db = new NpgsqlConnection(system.Setting(TestSystem.Complaints, "ConnectionStrings__complaintsdb"));
+        await db.OpenAsync();
+        await using var update = new NpgsqlCommand("UPDATE complaints SET verified_at = verified_at - $2 WHERE id = $1 AND verified_at IS NOT NULL", db)
+        {
+            Parameters = { new() { Value = Guid.Parse(complaintId) }, new() { Value = by } },
+        };
+        Assert.Equal(1, await update.ExecuteNonQueryAsync());
+    }
+
     /// <summary>The complaint's open deadlines' kinds.</summary>
     public static async Task<IReadOnlyList<string>> OpenDeadlinesAsync(this TestSystem system, string complaintId)
     {

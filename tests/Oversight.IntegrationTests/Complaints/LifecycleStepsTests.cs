@@ -6,7 +6,11 @@ using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.Complaint
 
 namespace Oversight.IntegrationTests.Complaints;
 
-/// <summary>The other roads through the lifecycle: rejection, withdrawal, an extended review closed without violation, a dismissed recommendation, and the sanction's own rules.</summary>
+/// <summary>
+/// The other roads through the lifecycle: rejection, withdrawal, an extended review closed without violation, a dismissed
+/// recommendation, the sanction's own rules and BKN's escalation; each event read from an integrator's queue matches
+/// docs/events.md.
+/// </summary>
 public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClassFixture<LifecycleSystemFixture>
 {
     private readonly TestSystem _system = fixture.System;
@@ -40,12 +44,15 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
         var withdrawn = await Client.WithdrawComplaintAsync(new WithdrawComplaintRequest { ComplaintId = withdrawnOne.ComplaintId, ExpectedVersion = 1, Reason = "Pelapor mencabut laporannya." }, desk);
         Assert.Equal(("withdrawn", 2), (withdrawn.Status, withdrawn.Version));
 
-        var rejection = (await events.WaitForAsync(rejectedOne.ComplaintId, 2))[1];
+        var rejectionEvents = await events.WaitForAsync(rejectedOne.ComplaintId, 2);
+        var rejection = rejectionEvents[1];
         Assert.Equal(("ComplaintRejected", "rejected"), (rejection.Type, rejection.Status));
         Assert.Equal(["evidence", "place"], rejection.Message.GetProperty("failedRequirements").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.True(rejection.Message.GetProperty("state").GetProperty("isFinal").GetBoolean());
-        var withdrawal = (await events.WaitForAsync(withdrawnOne.ComplaintId, 2))[1];
+        var withdrawalEvents = await events.WaitForAsync(withdrawnOne.ComplaintId, 2);
+        var withdrawal = withdrawalEvents[1];
         Assert.Equal(("ComplaintStatusChanged", "withdrawn", "withdrawn"), (withdrawal.Type, withdrawal.Status, withdrawal.Message.GetProperty("step").GetString()));
+        Assert.All(rejectionEvents.Concat(withdrawalEvents), evt => EventDocs.AssertDocumented(evt.Type, evt.Message, complaintEvent: true));
     }
 
     [Fact]
@@ -76,6 +83,7 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
         Assert.Equal(["ComplaintSubmitted", "ComplaintRegistered", "ComplaintStatusChanged", "ReviewExtended", "ComplaintDecided", "ComplaintClosed"], received.Select(e => e.Type));
         Assert.Equal(extended.Deadlines[0].DueAt, received[3].Message.GetProperty("reviewDueAt").GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"));
         Assert.Equal("decided", received[5].Message.GetProperty("closedFrom").GetString());
+        Assert.All(received, evt => EventDocs.AssertDocumented(evt.Type, evt.Message, complaintEvent: true));
     }
 
     [Fact]
@@ -83,23 +91,13 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
     {
         var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
         var bkn = await _system.OfficeHeadersAsync("sanction_officer", "");
-        var desk = await _system.IntakeOfficerHeadersAsync("52.71");
 
-        async Task<string> RecommendedAsync()
-        {
-            var id = (await Client.SubmitComplaintAsync(Submissions.Laporan("52.71", violationType: 2), desk)).ComplaintId;
-            await Client.StartReviewAsync(new StartReviewRequest { ComplaintId = id, ExpectedVersion = 1 }, reviewer);
-            await Client.DecideComplaintAsync(new DecideComplaintRequest { ComplaintId = id, ExpectedVersion = 2, Outcome = "violation", Reasoning = "Terbukti." }, reviewer);
-            await Client.IssueRecommendationAsync(new IssueRecommendationRequest { ComplaintId = id, ExpectedVersion = 3, Reference = "7/PM/2026" }, reviewer);
-            return id;
-        }
-
-        var dismissedId = await RecommendedAsync();
+        var dismissedId = await RecommendedAsync(reviewer);
         var dismissed = await Client.DismissRecommendationAsync(new DismissRecommendationRequest { ComplaintId = dismissedId, ExpectedVersion = 4, Reason = "Bukti tidak cukup." }, bkn);
         Assert.Equal(("closed", 5), (dismissed.Status, dismissed.Version));
         Assert.Empty(await _system.OpenDeadlinesAsync(dismissedId));
 
-        var id = await RecommendedAsync();
+        var id = await RecommendedAsync(reviewer);
         // A reviewer of the handling office is not BKN.
         var notBkn = await Assert.ThrowsAsync<RpcException>(async () =>
             await Client.ConfirmRecommendationAsync(new ConfirmRecommendationRequest { ComplaintId = id, ExpectedVersion = 4 }, reviewer));
@@ -138,5 +136,39 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
         var stored = await Client.GetComplaintAsync(new GetComplaintRequest { ComplaintId = id }, bkn);
         Assert.Equal(("verified", 5, 0), (stored.Status, stored.Version, stored.EscalationLevel));
         Assert.Null(stored.Sanction);
+    }
+
+    [Fact]
+    public async Task BKN_escalates_a_missed_PPK_follow_up_and_the_complaint_stays_verified()
+    {
+        await using var events = await ComplaintEventQueue.BindAsync(_system);
+        var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
+        var bkn = await _system.OfficeHeadersAsync("sanction_officer", "");
+        var id = await RecommendedAsync(reviewer);
+        await Client.ConfirmRecommendationAsync(new ConfirmRecommendationRequest { ComplaintId = id, ExpectedVersion = 4 }, bkn);
+
+        // The PPK's follow-up period (working days) cannot pass during a test: the verification is moved back instead.
+        await _system.MoveVerificationBackAsync(id, TimeSpan.FromDays(90));
+        var escalated = await Client.EscalateComplaintAsync(new EscalateComplaintRequest { ComplaintId = id, ExpectedVersion = 5 }, bkn);
+        Assert.Equal(("verified", 6, 1), (escalated.Status, escalated.Version, escalated.EscalationLevel));
+        Assert.Equal(["ppk_follow_up"], await _system.OpenDeadlinesAsync(id));
+
+        var received = await events.WaitForAsync(id, 7);
+        var escalation = received[6];
+        Assert.Equal(("ComplaintEscalated", "verified"), (escalation.Type, escalation.Status));
+        Assert.Equal((1, "bkn"), (escalation.Message.GetProperty("level").GetInt32(), escalation.Message.GetProperty("escalatedTo").GetString()));
+        Assert.StartsWith("PPK did not act by ", escalation.Message.GetProperty("note").GetString());
+        Assert.Equal("ppk_follow_up", escalation.Message.GetProperty("state").GetProperty("openDeadline").GetProperty("kind").GetString());
+        Assert.All(received, evt => EventDocs.AssertDocumented(evt.Type, evt.Message, complaintEvent: true));
+    }
+
+    // A laporan of violation 2 (heavy) recommended to BKN by the Mataram office: version 4.
+    private async Task<string> RecommendedAsync(Metadata reviewer)
+    {
+        var id = (await Client.SubmitComplaintAsync(Submissions.Laporan("52.71", violationType: 2), await _system.IntakeOfficerHeadersAsync("52.71"))).ComplaintId;
+        await Client.StartReviewAsync(new StartReviewRequest { ComplaintId = id, ExpectedVersion = 1 }, reviewer);
+        await Client.DecideComplaintAsync(new DecideComplaintRequest { ComplaintId = id, ExpectedVersion = 2, Outcome = "violation", Reasoning = "Terbukti." }, reviewer);
+        await Client.IssueRecommendationAsync(new IssueRecommendationRequest { ComplaintId = id, ExpectedVersion = 3, Reference = "7/PM/2026" }, reviewer);
+        return id;
     }
 }

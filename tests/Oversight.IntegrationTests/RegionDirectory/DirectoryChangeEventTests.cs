@@ -1,13 +1,17 @@
 using System.Text;
 using System.Text.Json;
 using Oversight.Contracts.RegionDirectory;
+using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
 using RabbitMQ.Client;
 using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
-/// <summary>A change to the directory reaches an integrator's queue as RegionDirectoryChanged, through the outbox.</summary>
+/// <summary>
+/// A change to the directory reaches an integrator's queue as RegionDirectoryChanged, through the outbox, with the fields
+/// docs/events.md lists.
+/// </summary>
 public sealed class DirectoryChangeEventTests(TestServers servers)
 {
     private const string Exchange = "Oversight.Contracts.IntegrationEvents:RegionDirectoryChanged";
@@ -82,6 +86,8 @@ public sealed class DirectoryChangeEventTests(TestServers servers)
     {
         var message = await Eventually.HoldsAsync(
             async () => await channel.BasicGetAsync(queue, autoAck: true), m => m is not null, TimeSpan.FromSeconds(30), "RegionDirectoryChanged on the integrator queue");
-        return JsonDocument.Parse(Encoding.UTF8.GetString(message!.Body.Span)).RootElement.GetProperty("message").Clone();
+        var evt = JsonDocument.Parse(Encoding.UTF8.GetString(message!.Body.Span)).RootElement.GetProperty("message").Clone();
+        EventDocs.AssertDocumented("RegionDirectoryChanged", evt, complaintEvent: false);
+        return evt;
     }
 }
