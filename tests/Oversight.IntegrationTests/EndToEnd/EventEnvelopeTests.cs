@@ -10,7 +10,7 @@ namespace Oversight.IntegrationTests.EndToEnd;
 
 /// <summary>
 /// What an integrator binding a queue sees: the exchange docs/events.md names, the event's envelope
-/// fields, and the caller's W3C trace context in the message headers.
+/// fields, and the caller's W3C trace context in the message headers and in MassTransit's envelope.
 /// </summary>
 public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFixture<SkeletonSystemFixture>
 {
@@ -55,5 +55,7 @@ public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFi
         Assert.True(headers.ContainsKey("traceparent"), "traceparent header missing; headers: " + string.Join(", ", headers.Keys));
         var sentTraceparent = Encoding.UTF8.GetString((byte[])headers["traceparent"]!);
         Assert.Equal(traceId, sentTraceparent.Split('-')[1]);
+        // docs/events.md: MassTransit's envelope repeats it in its own headers.
+        Assert.Equal(sentTraceparent, body.RootElement.GetProperty("headers").GetProperty("traceparent").GetString());
     }
 }
