@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using Oversight.Contracts.Complaints;
+using Oversight.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace Oversight.Complaints.Infrastructure;
@@ -15,8 +16,8 @@ public sealed class IdempotencyCache(IConnectionMultiplexer redis, ILogger<Idemp
 {
     public const string KeyPrefix = "oversight:complaints:idempotency:";
     public static readonly TimeSpan Expiry = TimeSpan.FromHours(24);
-    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(500);
-    private int _outage;
+    private readonly BestEffortRedis _redis = new(redis, logger, "idempotency keys",
+        "the database decides retries until it is back", TimeSpan.FromMilliseconds(500));
 
     /// <summary>
     /// The Redis key: client id, the SHA-256 of the idempotency key (any printable text, kept out of key syntax) and the
@@ -28,20 +29,15 @@ public sealed class IdempotencyCache(IConnectionMultiplexer redis, ILogger<Idemp
 
     public async Task<SubmitComplaintReply?> GetAsync(string clientId, string idempotencyKey, byte[] fingerprint)
     {
-        if (!redis.IsConnected)
-        {
-            Outage("not connected");
-            return null;
-        }
+        var value = await _redis.TryAsync(db => db.StringGetAsync(KeyFor(clientId, idempotencyKey, fingerprint)));
+        if (value.IsNullOrEmpty) return null;
         try
         {
-            var value = await redis.GetDatabase().StringGetAsync(KeyFor(clientId, idempotencyKey, fingerprint)).WaitAsync(Timeout);
-            Recovered();
-            return value.IsNullOrEmpty ? null : SubmitComplaintReply.Parser.ParseFrom((byte[])value!);
+            return SubmitComplaintReply.Parser.ParseFrom((byte[])value!);
         }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or InvalidProtocolBufferException)
+        catch (InvalidProtocolBufferException)
         {
-            Outage(ex.GetType().Name);
+            // Not an answer this build wrote: the database decides, as when Redis is down.
             return null;
         }
     }
@@ -49,38 +45,9 @@ public sealed class IdempotencyCache(IConnectionMultiplexer redis, ILogger<Idemp
     /// <summary>Stores the answer as a replay: without the PIN, marked replayed.</summary>
     public async Task SetAsync(string clientId, string idempotencyKey, byte[] fingerprint, SubmitComplaintReply reply)
     {
-        if (!redis.IsConnected)
-        {
-            Outage("not connected");
-            return;
-        }
         var replay = reply.Clone();
         replay.Pin = "";
         replay.Replayed = true;
-        try
-        {
-            await redis.GetDatabase().StringSetAsync(KeyFor(clientId, idempotencyKey, fingerprint), replay.ToByteArray(), Expiry).WaitAsync(Timeout);
-            Recovered();
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            Outage(ex.GetType().Name);
-        }
-    }
-
-    private void Outage(string reason)
-    {
-        if (Interlocked.Exchange(ref _outage, 1) == 0)
-        {
-            logger.LogWarning("Redis unavailable for idempotency keys ({Reason}); the database decides retries until it is back", reason);
-        }
-    }
-
-    private void Recovered()
-    {
-        if (Interlocked.Exchange(ref _outage, 0) == 1)
-        {
-            logger.LogInformation("Redis available again for idempotency keys");
-        }
+        await _redis.TryAsync(db => db.StringSetAsync(KeyFor(clientId, idempotencyKey, fingerprint), replay.ToByteArray(), Expiry));
     }
 }

@@ -1,3 +1,4 @@
+using Oversight.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace Oversight.Notifications.Deliveries;
@@ -10,31 +11,12 @@ public sealed class PlannedEventCache(IConnectionMultiplexer redis, IConfigurati
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
     private readonly string _prefix = configuration["Notifications:CacheKeyPrefix"] ?? "notifications:";
+    private readonly BestEffortRedis _redis = new(redis, logger, "planned-event marks",
+        "PostgreSQL's unique delivery key decides", TimeSpan.FromSeconds(1));
 
-    public async Task<bool> IsPlannedAsync(Guid eventId)
-    {
-        try
-        {
-            return await redis.GetDatabase().KeyExistsAsync(Key(eventId)).WaitAsync(TimeSpan.FromSeconds(1));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogDebug("Redis unavailable for the planned-event check: {Reason}", ex.GetType().Name);
-            return false;
-        }
-    }
+    public async Task<bool> IsPlannedAsync(Guid eventId) => await _redis.TryAsync(db => db.KeyExistsAsync(Key(eventId)));
 
-    public async Task MarkPlannedAsync(Guid eventId)
-    {
-        try
-        {
-            await redis.GetDatabase().StringSetAsync(Key(eventId), 1, Lifetime).WaitAsync(TimeSpan.FromSeconds(1));
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            logger.LogDebug("Redis unavailable to mark an event planned: {Reason}", ex.GetType().Name);
-        }
-    }
+    public Task MarkPlannedAsync(Guid eventId) => _redis.TryAsync(db => db.StringSetAsync(Key(eventId), 1, Lifetime));
 
     private RedisKey Key(Guid eventId) => $"{_prefix}planned:{eventId:N}";
 }

@@ -329,5 +329,10 @@ public sealed class IntakeWithoutRedisTests(TestServers servers)
         Assert.Equal(first.ComplaintId, second.ComplaintId);
         Assert.True(second.Replayed);
         Assert.Empty(second.Pin);
+        // The outage is logged once, not per call (four Redis commands were skipped).
+        const string warning = "Redis idempotency keys unavailable, the database decides retries until it is back";
+        var complaints = system.Project(TestSystem.Complaints);
+        await complaints.WaitForLineAsync(warning);
+        Assert.Single(complaints.ConsoleSnapshot(), line => line.Text.Contains(warning, StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Oversight.RegionDirectory.Model;
+using Oversight.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace Oversight.RegionDirectory.Infrastructure.Caching;
@@ -12,7 +13,7 @@ namespace Oversight.RegionDirectory.Infrastructure.Caching;
 public sealed class RegionCache(IConnectionMultiplexer redis, IOptions<RegionCacheOptions> options, ILogger<RegionCache> logger)
 {
     private readonly RegionCacheOptions _options = options.Value;
-    private readonly BestEffortRedis _redis = new(redis, logger, "cache");
+    private readonly BestEffortRedis _redis = new(redis, logger, "cache", "reading from PostgreSQL");
 
     private RedisKey Key(string code) => $"{_options.CacheKeyPrefix}region:{code}";
 

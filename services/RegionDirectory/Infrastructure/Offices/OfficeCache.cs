@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Oversight.RegionDirectory.Infrastructure.Caching;
+using Oversight.ServiceDefaults.Caching;
 using StackExchange.Redis;
 
 namespace Oversight.RegionDirectory.Infrastructure.Offices;
@@ -16,7 +17,7 @@ public sealed class OfficeCache(IConnectionMultiplexer redis, IOptions<RegionCac
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly RegionCacheOptions _options = options.Value;
-    private readonly BestEffortRedis _redis = new(redis, logger, "office cache");
+    private readonly BestEffortRedis _redis = new(redis, logger, "office cache", "reading from PostgreSQL");
 
     private RedisKey GenerationKey(string scope) => $"{_options.CacheKeyPrefix}gen:{scope}";
 
