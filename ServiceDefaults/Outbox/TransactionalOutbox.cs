@@ -22,7 +22,7 @@ public sealed class TransactionalOutbox
 
     internal TransactionalOutbox(OutboxSignal signal) => _signal = signal;
 
-    /// <summary>Adds the event to the transaction; call <see cref="Notify"/> after the commit.</summary>
+    /// <summary>Adds the event to the caller's transaction (one opened by <see cref="InTransactionAsync"/>).</summary>
     public Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IntegrationEvent evt, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(InsertSql, new
         {
@@ -50,6 +50,22 @@ public sealed class TransactionalOutbox
             Tracestate = Activity.Current?.TraceStateString,
         }, transaction, cancellationToken: cancellationToken));
 
-    /// <summary>Wakes the relay so committed events go out at once rather than at its next poll (about a second).</summary>
-    public void Notify() => _signal.Notify();
+    /// <summary>
+    /// The one shape of a change that announces itself: <paramref name="work"/> runs in a new transaction and adds its
+    /// events with <see cref="AppendAsync"/>; the transaction commits when it returns (rolls back when it throws), and
+    /// the relay is woken after the commit, so the events go out at once rather than at its next poll.
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(NpgsqlDataSource dataSource,
+        Func<NpgsqlConnection, NpgsqlTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        T result;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            result = await work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        _signal.Notify();
+        return result;
+    }
 }

@@ -46,7 +46,4 @@ public sealed class ComplaintRecords(TransactionalOutbox outbox, AuditTrail audi
             await outbox.AppendPrivateAsync(connection, transaction, notice.EventId, notice, cancellationToken);
         }
     }
-
-    /// <summary>Wakes the outbox relay once the caller's transaction has committed.</summary>
-    public void NotifyCommitted() => outbox.Notify();
 }

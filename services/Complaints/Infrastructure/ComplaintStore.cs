@@ -5,6 +5,7 @@ using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.ServiceDefaults.Outbox;
 
 namespace Oversight.Complaints.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed record IntakeWrite(
 /// <summary>The result of <see cref="ComplaintStore.SubmitAsync"/>: the stored row, or the earlier one with the same idempotency key.</summary>
 public sealed record IntakeResult(ComplaintRow Row, bool Replayed);
 
-public sealed class ComplaintStore(NpgsqlDataSource dataSource, ComplaintRecords records, AuditTrail audit)
+public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, ComplaintRecords records, AuditTrail audit)
 {
     private const string IdempotencyConstraint = "ux_complaints_idempotency";
 
@@ -73,17 +74,14 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, ComplaintRecords
     {
         try
         {
-            await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            write = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
             {
-                if (register is not null)
-                {
-                    write = register(await RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken));
-                }
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, write.Row, transaction, cancellationToken: cancellationToken));
-                await records.AppendAsync(connection, transaction, write.Row, write.Deadlines, write.Audit, write.Events, cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
+                var numbered = register is null ? write
+                    : register(await RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(InsertSql, numbered.Row, transaction, cancellationToken: cancellationToken));
+                await records.AppendAsync(connection, transaction, numbered.Row, numbered.Deadlines, numbered.Audit, numbered.Events, cancellationToken);
+                return numbered;
+            }, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyConstraint)
         {
@@ -91,7 +89,6 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, ComplaintRecords
                 ?? throw new InvalidOperationException("The complaint holding the idempotency key vanished.", ex);
             return new IntakeResult(first, Replayed: true);
         }
-        records.NotifyCommitted();
         return new IntakeResult(write.Row, Replayed: false);
     }
 

@@ -29,19 +29,17 @@ public sealed class RegionImportStore(NpgsqlDataSource dataSource, Transactional
         return rows.ToDictionary(r => r.Code);
     }
 
-    public async Task ApplyAsync(RegionImportPlan plan, string decree, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Provinces before regencies, so each parent exists before its children reference it.
-        var rows = plan.Added.Concat(plan.Changed)
-            .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
-            .Select(r => new { r.Code, r.Name, Level = (short)r.Level, r.ParentCode, Decree = decree, r.Kind });
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, rows, transaction, cancellationToken: cancellationToken));
-        await outbox.AppendAsync(connection, transaction, ChangeEvent(plan), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
-    }
+    public Task ApplyAsync(RegionImportPlan plan, string decree, CancellationToken cancellationToken) =>
+        outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
+        {
+            // Provinces before regencies, so each parent exists before its children reference it.
+            var rows = plan.Added.Concat(plan.Changed)
+                .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
+                .Select(r => new { r.Code, r.Name, Level = (short)r.Level, r.ParentCode, Decree = decree, r.Kind });
+            await connection.ExecuteAsync(new CommandDefinition(UpsertSql, rows, transaction, cancellationToken: cancellationToken));
+            await outbox.AppendAsync(connection, transaction, ChangeEvent(plan), cancellationToken);
+            return plan;
+        }, cancellationToken);
 
     private static RegionDirectoryChanged ChangeEvent(RegionImportPlan plan)
     {

@@ -82,22 +82,22 @@ public sealed class DeadlineScheduler(
     private async Task<int> RaiseBatchAsync(string claimSql, bool approaching, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var due = (await connection.QueryAsync<ComplaintDeadline>(new CommandDefinition(
-            claimSql, new { now, BatchSize }, transaction, cancellationToken: cancellationToken))).AsList();
-        foreach (var deadline in due)
+        var due = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
         {
-            DeadlineEvent evt = approaching ? Approaching(deadline) : Missed(deadline);
-            await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
-            var column = approaching ? "approaching_event_id" : "missed_event_id";
-            await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE complaint_deadlines SET {column} = @EventId WHERE id = @Id", new { evt.EventId, deadline.Id }, transaction, cancellationToken: cancellationToken));
-        }
-        await transaction.CommitAsync(cancellationToken);
+            var claimed = (await connection.QueryAsync<ComplaintDeadline>(new CommandDefinition(
+                claimSql, new { now, BatchSize }, transaction, cancellationToken: cancellationToken))).AsList();
+            foreach (var deadline in claimed)
+            {
+                DeadlineEvent evt = approaching ? Approaching(deadline) : Missed(deadline);
+                await outbox.AppendAsync(connection, transaction, evt, cancellationToken);
+                var column = approaching ? "approaching_event_id" : "missed_event_id";
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"UPDATE complaint_deadlines SET {column} = @EventId WHERE id = @Id", new { evt.EventId, deadline.Id }, transaction, cancellationToken: cancellationToken));
+            }
+            return claimed;
+        }, cancellationToken);
         if (due.Count > 0)
         {
-            outbox.Notify();
             Raised.Add(due.Count, new KeyValuePair<string, object?>("event", approaching ? "approaching" : "missed"));
             logger.LogInformation("Raised {Count} deadline {Event} events", due.Count, approaching ? "approaching" : "missed");
         }

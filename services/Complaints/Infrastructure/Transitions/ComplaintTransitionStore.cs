@@ -3,6 +3,7 @@ using Npgsql;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Model;
+using Oversight.ServiceDefaults.Outbox;
 
 namespace Oversight.Complaints.Infrastructure.Transitions;
 
@@ -11,7 +12,7 @@ namespace Oversight.Complaints.Infrastructure.Transitions;
 /// here, so the version check cannot race), the step decides on it (throwing refuses it and rolls everything back),
 /// then the new row, the deadlines it closes and opens, its audit entry and its events are written and committed together.
 /// </summary>
-public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, ComplaintRecords records, DeadlineStore deadlines)
+public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, ComplaintRecords records, DeadlineStore deadlines)
 {
     private const string UpdateSql = """
         UPDATE complaints SET
@@ -36,9 +37,7 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Compla
     public async Task<ComplaintRow?> TransitionAsync(
         Guid id, Func<ComplaintRow, ITransitionScope, Task<TransitionWrite>> step, CancellationToken cancellationToken)
     {
-        TransitionWrite write;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        var write = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<ComplaintRow>(new CommandDefinition(
                 $"SELECT {ComplaintStore.Columns} FROM complaints WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
@@ -46,7 +45,7 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Compla
             {
                 return null;
             }
-            write = await step(row, new Scope(connection, transaction, cancellationToken));
+            var write = await step(row, new Scope(connection, transaction, cancellationToken));
             if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, write.Row, transaction, cancellationToken: cancellationToken)) != 1)
             {
                 throw new InvalidOperationException($"Complaint {id} changed under its row lock.");
@@ -57,10 +56,9 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Compla
                 await deadlines.CloseAsync(connection, transaction, id, kind, reason, cancellationToken);
             }
             await records.AppendAsync(connection, transaction, write.Row, change.Open, write.Audit, write.Events, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-        records.NotifyCommitted();
-        return write.Row;
+            return write;
+        }, cancellationToken);
+        return write?.Row;
     }
 
     private sealed class Scope(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) : ITransitionScope

@@ -30,87 +30,82 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
     /// Called with the region an existing office has now (null for national), inside the transaction and with the
     /// row locked: it throws to refuse, so that a caller may not move an office it could not edit where it is.
     /// </param>
-    public async Task<WriteOutcome> UpsertOfficeAsync(OfficeRecord office, Action<string?> authorizeExisting, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (office.RegionCode is { } code && !await OfficeQueries.RegionExistsAsync(connection, code, cancellationToken, transaction))
+    public Task<WriteOutcome> UpsertOfficeAsync(OfficeRecord office, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
         {
-            return WriteOutcome.UnknownRegion;
-        }
-        var previous = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
-            PreviousOfficeRegionSql, new { office.Id }, transaction, cancellationToken: cancellationToken));
-        if (previous is not null) authorizeExisting(previous.RegionCode);
-        await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOffice, OfficeRow.Parameters(office), transaction, cancellationToken: cancellationToken));
-        var change = previous is null
-            ? OfficeChangeEvents.For(Office, "added", office.Id, office.Name, office.RegionCode)
-            : OfficeChangeEvents.For(Office, "changed", office.Id, office.Name, office.RegionCode, previous.RegionCode);
-        await outbox.AppendAsync(connection, transaction, change, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
-
-        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy(previous is null ? [office.RegionCode] : [office.RegionCode, previous.RegionCode]));
-        return WriteOutcome.Written;
-    }
+            if (office.RegionCode is { } code && !await OfficeQueries.RegionExistsAsync(connection, code, cancellationToken, transaction))
+            {
+                return Refused(WriteOutcome.UnknownRegion);
+            }
+            var previous = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
+                PreviousOfficeRegionSql, new { office.Id }, transaction, cancellationToken: cancellationToken));
+            if (previous is not null) authorizeExisting(previous.RegionCode);
+            await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOffice, OfficeRow.Parameters(office), transaction, cancellationToken: cancellationToken));
+            var change = previous is null
+                ? OfficeChangeEvents.For(Office, "added", office.Id, office.Name, office.RegionCode)
+                : OfficeChangeEvents.For(Office, "changed", office.Id, office.Name, office.RegionCode, previous.RegionCode);
+            await outbox.AppendAsync(connection, transaction, change, cancellationToken);
+            return Written(previous is null ? [office.RegionCode] : [office.RegionCode, previous.RegionCode]);
+        }, cancellationToken);
 
     /// <param name="authorizeExisting">Called with the office's region (null for national) before it is deleted; throws to refuse.</param>
-    public async Task<WriteOutcome> DeleteOfficeAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
-            "SELECT region_code AS RegionCode, name AS Name FROM offices WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
-        if (deleted is null) return WriteOutcome.NotFound;
-        authorizeExisting(deleted.RegionCode);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM offices WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Office, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
-
-        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy([deleted.RegionCode]));
-        return WriteOutcome.Written;
-    }
+    public Task<WriteOutcome> DeleteOfficeAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
+                "SELECT region_code AS RegionCode, name AS Name FROM offices WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+            if (deleted is null) return Refused(WriteOutcome.NotFound);
+            authorizeExisting(deleted.RegionCode);
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM offices WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Office, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
+            return Written([deleted.RegionCode]);
+        }, cancellationToken);
 
     /// <param name="authorizeExisting">As for offices: called with an existing official's region; throws to refuse.</param>
-    public async Task<WriteOutcome> UpsertOfficialAsync(OfficialRecord official, Action<string?> authorizeExisting, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await OfficeQueries.RegionExistsAsync(connection, official.RegionCode, cancellationToken, transaction))
+    public Task<WriteOutcome> UpsertOfficialAsync(OfficialRecord official, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
         {
-            return WriteOutcome.UnknownRegion;
-        }
-        var previousRegion = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
-            PreviousOfficialRegionSql, new { official.Id }, transaction, cancellationToken: cancellationToken));
-        if (previousRegion is not null) authorizeExisting(previousRegion);
-        await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOfficial, OfficialRow.Parameters(official), transaction, cancellationToken: cancellationToken));
-        var change = previousRegion is null
-            ? OfficeChangeEvents.For(Official, "added", official.Id, official.Name, official.RegionCode)
-            : OfficeChangeEvents.For(Official, "changed", official.Id, official.Name, official.RegionCode, previousRegion);
-        await outbox.AppendAsync(connection, transaction, change, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
-
-        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy(previousRegion is null ? [official.RegionCode] : [official.RegionCode, previousRegion]));
-        return WriteOutcome.Written;
-    }
+            if (!await OfficeQueries.RegionExistsAsync(connection, official.RegionCode, cancellationToken, transaction))
+            {
+                return Refused(WriteOutcome.UnknownRegion);
+            }
+            var previousRegion = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+                PreviousOfficialRegionSql, new { official.Id }, transaction, cancellationToken: cancellationToken));
+            if (previousRegion is not null) authorizeExisting(previousRegion);
+            await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOfficial, OfficialRow.Parameters(official), transaction, cancellationToken: cancellationToken));
+            var change = previousRegion is null
+                ? OfficeChangeEvents.For(Official, "added", official.Id, official.Name, official.RegionCode)
+                : OfficeChangeEvents.For(Official, "changed", official.Id, official.Name, official.RegionCode, previousRegion);
+            await outbox.AppendAsync(connection, transaction, change, cancellationToken);
+            return Written(previousRegion is null ? [official.RegionCode] : [official.RegionCode, previousRegion]);
+        }, cancellationToken);
 
     /// <param name="authorizeExisting">Called with the official's region before it is deleted; throws to refuse.</param>
-    public async Task<WriteOutcome> DeleteOfficialAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
-            "SELECT region_code AS RegionCode, name AS Name FROM officials WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
-        if (deleted is null) return WriteOutcome.NotFound;
-        authorizeExisting(deleted.RegionCode);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM officials WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-        await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Official, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        outbox.Notify();
+    public Task<WriteOutcome> DeleteOfficialAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction) =>
+        {
+            var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
+                "SELECT region_code AS RegionCode, name AS Name FROM officials WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+            if (deleted is null) return Refused(WriteOutcome.NotFound);
+            authorizeExisting(deleted.RegionCode);
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM officials WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Official, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
+            return Written([deleted.RegionCode]);
+        }, cancellationToken);
 
-        await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy([deleted.RegionCode]));
-        return WriteOutcome.Written;
+    /// <summary>The regions whose cached answers a committed write touched (null entries: national offices).</summary>
+    private sealed record Write(WriteOutcome Outcome, IReadOnlyList<string?> Touched);
+
+    private static Write Refused(WriteOutcome outcome) => new(outcome, []);
+
+    private static Write Written(IReadOnlyList<string?> touched) => new(WriteOutcome.Written, touched);
+
+    // One transaction with its event in the outbox; the cache entries are dropped after the commit, never before it.
+    private async Task<WriteOutcome> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<Write>> work, CancellationToken cancellationToken)
+    {
+        var write = await outbox.InTransactionAsync(dataSource, work, cancellationToken);
+        if (write.Outcome == WriteOutcome.Written) await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy(write.Touched));
+        return write.Outcome;
     }
 
     // A row, so "no such office" (null) differs from "a national office" (RegionCode null).
