@@ -50,16 +50,7 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
 
     /// <param name="authorizeExisting">Called with the office's region (null for national) before it is deleted; throws to refuse.</param>
     public Task<WriteOutcome> DeleteOfficeAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
-        WriteAsync(async (connection, transaction) =>
-        {
-            var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
-                "SELECT region_code AS RegionCode, name AS Name FROM offices WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
-            if (deleted is null) return Refused(WriteOutcome.NotFound);
-            authorizeExisting(deleted.RegionCode);
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM offices WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Office, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
-            return Written([deleted.RegionCode]);
-        }, cancellationToken);
+        DeleteAsync("offices", Office, id, authorizeExisting, cancellationToken);
 
     /// <param name="authorizeExisting">As for offices: called with an existing official's region; throws to refuse.</param>
     public Task<WriteOutcome> UpsertOfficialAsync(OfficialRecord official, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
@@ -82,14 +73,18 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
 
     /// <param name="authorizeExisting">Called with the official's region before it is deleted; throws to refuse.</param>
     public Task<WriteOutcome> DeleteOfficialAsync(Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
+        DeleteAsync("officials", Official, id, authorizeExisting, cancellationToken);
+
+    // An office or an official: the row locked, the caller's check on its region, the delete and its event.
+    private Task<WriteOutcome> DeleteAsync(string table, string entity, Guid id, Action<string?> authorizeExisting, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction) =>
         {
             var deleted = await connection.QueryFirstOrDefaultAsync<StoredRegion>(new CommandDefinition(
-                "SELECT region_code AS RegionCode, name AS Name FROM officials WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+                $"SELECT region_code AS RegionCode, name AS Name FROM {table} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
             if (deleted is null) return Refused(WriteOutcome.NotFound);
             authorizeExisting(deleted.RegionCode);
-            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM officials WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(Official, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(entity, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
             return Written([deleted.RegionCode]);
         }, cancellationToken);
 
