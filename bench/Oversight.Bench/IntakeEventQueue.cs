@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Oversight.Contracts.IntegrationEvents;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
@@ -11,7 +12,7 @@ namespace Oversight.Bench;
 /// </summary>
 public sealed class IntakeEventQueue : IAsyncDisposable
 {
-    public const string SubmittedExchange = "Oversight.Contracts.IntegrationEvents:ComplaintSubmitted";
+    public static readonly string SubmittedExchange = IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>();
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;

@@ -2,6 +2,8 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.PrivateMessages;
 using Oversight.LocalServers;
 using Oversight.Testing;
 using System.Text;
@@ -23,9 +25,9 @@ public sealed class LocalServerTests(TestServers servers)
         var services = new Uri(servers.RabbitMQ.ConnectionString);
         await using var admin = await new ConnectionFactory { Uri = services }.CreateConnectionAsync();
         await using var setup = await admin.CreateChannelAsync();
-        const string Integration = "Oversight.Contracts.IntegrationEvents:ComplaintSubmitted";
-        const string Private = "oversight.private.reporter-status-notice";
-        await setup.ExchangeDeclareAsync(Integration, ExchangeType.Fanout, durable: true);
+        var integration = IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>();
+        const string Private = ReporterStatusNotice.ExchangeName;
+        await setup.ExchangeDeclareAsync(integration, ExchangeType.Fanout, durable: true);
         await setup.ExchangeDeclareAsync(Private, ExchangeType.Fanout, durable: true);
         var servicesQueue = "notifications-test-" + Guid.NewGuid().ToString("N")[..8];
         await setup.QueueDeclareAsync(servicesQueue, durable: false, exclusive: false, autoDelete: true);
@@ -39,8 +41,8 @@ public sealed class LocalServerTests(TestServers servers)
         await using (var channel = await integrator.CreateChannelAsync())
         {
             await channel.QueueDeclareAsync(own, durable: true, exclusive: false, autoDelete: false);
-            await channel.QueueBindAsync(own, Integration, routingKey: "");
-            await setup.BasicPublishAsync(Integration, "", Encoding.UTF8.GetBytes("{\"complaintId\":\"x\"}"));
+            await channel.QueueBindAsync(own, integration, routingKey: "");
+            await setup.BasicPublishAsync(integration, "", Encoding.UTF8.GetBytes("{\"complaintId\":\"x\"}"));
             var received = await Eventually.HoldsAsync(() => channel.BasicGetAsync(own, autoAck: true), m => m is not null,
                 TimeSpan.FromSeconds(10), "the event on the integrator's queue");
             Assert.Equal("{\"complaintId\":\"x\"}", Encoding.UTF8.GetString(received!.Body.Span));

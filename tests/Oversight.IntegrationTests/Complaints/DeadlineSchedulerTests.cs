@@ -3,6 +3,7 @@ using Aspire.Hosting.ApplicationModel;
 using System.Text;
 using System.Text.Json;
 using Npgsql;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
 using RabbitMQ.Client;
@@ -18,8 +19,8 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
 {
     private static readonly string[] Exchanges =
     [
-        "Oversight.Contracts.IntegrationEvents:DeadlineApproaching",
-        "Oversight.Contracts.IntegrationEvents:DeadlineMissed",
+        IntegrationEventTypes.ExchangeOf<DeadlineApproaching>(),
+        IntegrationEventTypes.ExchangeOf<DeadlineMissed>(),
     ];
 
     [Fact]

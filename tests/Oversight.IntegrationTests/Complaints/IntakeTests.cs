@@ -4,6 +4,7 @@ using Grpc.Core;
 using Npgsql;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Contracts.Complaints;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
 using RabbitMQ.Client;
@@ -27,8 +28,8 @@ public sealed class IntakeSystemFixture(TestServers servers) : IAsyncLifetime
 /// </summary>
 public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFixture<IntakeSystemFixture>
 {
-    private const string SubmittedExchange = "Oversight.Contracts.IntegrationEvents:ComplaintSubmitted";
-    private const string RegisteredExchange = "Oversight.Contracts.IntegrationEvents:ComplaintRegistered";
+    private static readonly string SubmittedExchange = IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>();
+    private static readonly string RegisteredExchange = IntegrationEventTypes.ExchangeOf<ComplaintRegistered>();
     private readonly TestSystem _system = fixture.System;
 
     private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Grpc.Core;
 using Npgsql;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Testing;
 using RabbitMQ.Client;
@@ -48,13 +49,7 @@ internal sealed record ReceivedEvent(string Type, JsonElement Message)
 /// <summary>A test's own queue bound to every complaint event exchange, read in arrival order.</summary>
 internal sealed class ComplaintEventQueue : IAsyncDisposable
 {
-    public const string Prefix = "Oversight.Contracts.IntegrationEvents:";
-
-    public static readonly string[] Types =
-    [
-        "ComplaintSubmitted", "ComplaintRegistered", "ComplaintRejected", "ReviewExtended", "ComplaintDecided",
-        "RecommendationIssued", "SanctionImposed", "ComplaintEscalated", "ComplaintClosed", "ComplaintStatusChanged",
-    ];
+    private static readonly Type[] Types = [.. IntegrationEventTypes.All.Where(type => type.IsSubclassOf(typeof(ComplaintChange)))];
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -71,8 +66,8 @@ internal sealed class ComplaintEventQueue : IAsyncDisposable
         var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
         foreach (var type in Types)
         {
-            await channel.ExchangeDeclareAsync(Prefix + type, ExchangeType.Fanout, durable: true);
-            await channel.QueueBindAsync(queue, Prefix + type, routingKey: "");
+            await channel.ExchangeDeclareAsync(IntegrationEventTypes.ExchangeOf(type), ExchangeType.Fanout, durable: true);
+            await channel.QueueBindAsync(queue, IntegrationEventTypes.ExchangeOf(type), routingKey: "");
         }
         return new ComplaintEventQueue(connection, channel, queue);
     }
@@ -85,7 +80,7 @@ internal sealed class ComplaintEventQueue : IAsyncDisposable
             while (await _channel.BasicGetAsync(_queue, autoAck: true) is { } message)
             {
                 using var body = JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span));
-                _received.Add(new ReceivedEvent(message.Exchange[Prefix.Length..], body.RootElement.GetProperty("message").Clone()));
+                _received.Add(new ReceivedEvent(message.Exchange[IntegrationEventTypes.ExchangePrefix.Length..], body.RootElement.GetProperty("message").Clone()));
             }
             return _received.Count(e => e.ComplaintId == complaintId);
         }, n => n >= count, TimeSpan.FromSeconds(30), $"{count} events of complaint {complaintId}");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Npgsql;
 using Oversight.Contracts.Complaints;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
 using RabbitMQ.Client;
@@ -20,7 +21,7 @@ public sealed class BrokerOutage;
 [Collection(nameof(BrokerOutage))]
 public sealed class OutageTests(TestServers servers)
 {
-    private const string SubmittedExchange = "Oversight.Contracts.IntegrationEvents:ComplaintSubmitted";
+    private static readonly string SubmittedExchange = IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>();
     private const int Submitted = 200;
 
     // Bounded: the system's start, 200 submissions and the broker's restart fit well within five minutes.

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Grpc.Core;
 using Oversight.Contracts.Complaints;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.Testing;
 using RabbitMQ.Client;
 using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
@@ -14,7 +15,7 @@ namespace Oversight.IntegrationTests.EndToEnd;
 /// </summary>
 public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFixture<SkeletonSystemFixture>
 {
-    private const string Exchange = "Oversight.Contracts.IntegrationEvents:ComplaintSubmitted";
+    private static readonly string Exchange = IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>();
 
     [Fact]
     public async Task ComplaintSubmitted_reaches_an_integrator_queue_with_envelope_and_trace_context()

@@ -3,6 +3,7 @@ using System.Text.Json;
 using MimeKit;
 using Npgsql;
 using Oversight.Contracts.Complaints;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Notifications;
 using Oversight.Contracts.PrivateMessages;
 using Oversight.IntegrationTests.Complaints;
@@ -222,14 +223,8 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
 /// </summary>
 internal sealed class IntegrationExchangeQueue : IAsyncDisposable
 {
-    private const string Prefix = "Oversight.Contracts.IntegrationEvents:";
-
-    private static readonly string[] Types =
-    [
-        "ComplaintSubmitted", "ComplaintRegistered", "ComplaintRejected", "ReviewExtended", "ComplaintDecided",
-        "RecommendationIssued", "SanctionImposed", "ComplaintEscalated", "ComplaintClosed", "ComplaintStatusChanged",
-        "DeadlineApproaching", "DeadlineMissed", "RegionDirectoryChanged", "IntegrationEvent", "ComplaintChange", "DeadlineEvent",
-    ];
+    // The events and their abstract bases: every type of the contracts an integration exchange is named after.
+    private static readonly Type[] Types = [.. typeof(IntegrationEvent).Assembly.GetExportedTypes().Where(type => type.IsAssignableTo(typeof(IntegrationEvent)))];
 
     private readonly IConnection _connection;
     private readonly IChannel _channel;
@@ -245,8 +240,8 @@ internal sealed class IntegrationExchangeQueue : IAsyncDisposable
         var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
         foreach (var type in Types)
         {
-            await channel.ExchangeDeclareAsync(Prefix + type, ExchangeType.Fanout, durable: true);
-            await channel.QueueBindAsync(queue, Prefix + type, routingKey: "");
+            await channel.ExchangeDeclareAsync(IntegrationEventTypes.ExchangeOf(type), ExchangeType.Fanout, durable: true);
+            await channel.QueueBindAsync(queue, IntegrationEventTypes.ExchangeOf(type), routingKey: "");
         }
         return new IntegrationExchangeQueue(connection, channel, queue);
     }

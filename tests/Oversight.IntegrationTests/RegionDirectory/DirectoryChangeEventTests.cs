@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
@@ -14,7 +15,7 @@ namespace Oversight.IntegrationTests.RegionDirectory;
 /// </summary>
 public sealed class DirectoryChangeEventTests(TestServers servers)
 {
-    private const string Exchange = "Oversight.Contracts.IntegrationEvents:RegionDirectoryChanged";
+    private static readonly string Exchange = IntegrationEventTypes.ExchangeOf<RegionDirectoryChanged>();
 
     [Fact]
     public async Task An_import_that_changes_a_region_publishes_what_changed()

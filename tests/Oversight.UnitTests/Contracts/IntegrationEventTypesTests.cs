@@ -1,4 +1,6 @@
+using MassTransit.RabbitMqTransport;
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.PrivateMessages;
 
 namespace Oversight.UnitTests.Contracts;
 
@@ -17,6 +19,24 @@ public sealed class IntegrationEventTypesTests
     {
         Assert.Throws<ArgumentException>(() => IntegrationEventTypes.Resolve("Nope"));
         Assert.Throws<ArgumentException>(() => IntegrationEventTypes.NameOf(typeof(string)));
+    }
+
+    [Fact]
+    public void The_events_are_the_concrete_subtypes_of_the_base_record_and_no_private_message()
+    {
+        Assert.Contains(typeof(DeadlineMissed), IntegrationEventTypes.All);
+        Assert.DoesNotContain(typeof(ReporterStatusNotice), IntegrationEventTypes.All);
+        Assert.All(IntegrationEventTypes.All, type => Assert.True(type.IsSubclassOf(typeof(IntegrationEvent)) && !type.IsAbstract && type.IsPublic));
+        Assert.Throws<ArgumentException>(() => IntegrationEventTypes.NameOf(typeof(ComplaintChange)));
+    }
+
+    // Tests, the bench and integrators bind to these names; MassTransit is what actually declares the exchanges.
+    [Fact]
+    public void Exchange_names_are_the_ones_MassTransit_declares()
+    {
+        var formatter = new RabbitMqMessageNameFormatter();
+        Assert.All(IntegrationEventTypes.All, type => Assert.Equal(formatter.GetMessageName(type).ToString(), IntegrationEventTypes.ExchangeOf(type)));
+        Assert.Equal("Oversight.Contracts.IntegrationEvents:ComplaintSubmitted", IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>());
     }
 
     [Fact]
