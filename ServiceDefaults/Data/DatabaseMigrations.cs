@@ -3,13 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Oversight.ServiceDefaults.Data;
-using Oversight.ServiceDefaults.Outbox;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// Brings a service's database to the schema its build expects, at start-up: the shared outbox's migrations (when the
-/// service has an outbox), then the service's own (<c>Infrastructure/Migrations/NNNN_name.sql</c>), each applied once
+/// Brings a service's database to the schema its build expects, at start-up: the migrations of the shared parts it
+/// registered (<see cref="SharedMigrations"/>: the outbox's), then the service's own (<c>Infrastructure/Migrations/NNNN_name.sql</c>), each applied once
 /// and recorded in <c>schema_migrations</c>, then an optional seed; all in one transaction under an advisory lock, so
 /// that replicas starting together do not race and a failed start leaves nothing half-applied.
 /// </summary>
@@ -28,13 +27,13 @@ public static class DatabaseMigrations
     {
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseMigrations));
-        var migrations = new List<Migration>();
-        // The outbox table first: a service's own migrations may refer to it, never the other way round.
-        if (services.GetService<TransactionalOutbox>() is not null)
-        {
-            migrations.AddRange(MigrationSet.FromAssembly("outbox", typeof(TransactionalOutbox).Assembly));
-        }
-        migrations.AddRange(MigrationSet.FromAssembly(ComponentOf(serviceAssembly), serviceAssembly));
+        // The shared parts' tables first (the outbox's): a service's own migrations may refer to them, never the other
+        // way round.
+        List<Migration> migrations =
+        [
+            .. services.GetServices<SharedMigrations>().SelectMany(shared => shared.Migrations),
+            .. MigrationSet.FromAssembly(ComponentOf(serviceAssembly), serviceAssembly),
+        ];
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);

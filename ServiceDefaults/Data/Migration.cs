@@ -15,6 +15,12 @@ public sealed record Migration(string Component, int Version, string Name, strin
 }
 
 /// <summary>
+/// Migrations a shared part brings into the service's database (the outbox's table): registered in DI by the part
+/// itself, so the runner needs to know no part by name, and applied before the service's own, which may refer to them.
+/// </summary>
+public sealed record SharedMigrations(IReadOnlyList<Migration> Migrations);
+
+/// <summary>
 /// The migrations of one component (a service, or the shared outbox): the embedded resources
 /// <c>Migrations/NNNN_name.sql</c> of an assembly, numbered 1, 2, 3... without gaps.
 /// </summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Oversight.ServiceDefaults.Data;
 using Oversight.ServiceDefaults.Outbox;
 
 namespace Microsoft.Extensions.Hosting;
@@ -10,7 +11,7 @@ public static class OutboxExtensions
     /// <summary>
     /// Adds <see cref="TransactionalOutbox"/> and the relay that publishes its rows through MassTransit.
     /// Needs an <c>NpgsqlDataSource</c> and <c>AddRabbitMqMessaging</c>; <c>MigrateDatabaseAsync</c>
-    /// creates the <c>outbox_messages</c> table when the outbox is registered.
+    /// creates the <c>outbox_messages</c> table (the <see cref="SharedMigrations"/> registered here).
     /// </summary>
     /// <param name="builder">The service's builder.</param>
     /// <param name="relay">
@@ -23,6 +24,8 @@ public static class OutboxExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxBacklog>();
         builder.Services.AddSingleton(provider => new TransactionalOutbox(provider.GetRequiredService<OutboxSignal>()));
+        // Its table, created by the service's MigrateDatabaseAsync before the service's own migrations.
+        builder.Services.AddSingleton(new SharedMigrations(MigrationSet.FromAssembly("outbox", typeof(TransactionalOutbox).Assembly)));
         if (relay)
         {
             builder.Services.AddHostedService<OutboxRelay>();

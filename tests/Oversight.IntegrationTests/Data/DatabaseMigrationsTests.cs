@@ -66,7 +66,9 @@ public sealed class DatabaseMigrationsTests(TestServers servers)
     public async Task Replicas_starting_together_apply_each_of_the_services_migrations_once()
     {
         await using var dataSource = NpgsqlDataSource.Create(await servers.CreateDatabaseAsync("migrate"));
-        var services = ServicesWith(dataSource);
+        // As the service registers them: the outbox's table comes with AddTransactionalOutbox.
+        var services = ServicesWith(dataSource, new SharedMigrations(
+            MigrationSet.FromAssembly("outbox", typeof(Oversight.ServiceDefaults.Outbox.TransactionalOutbox).Assembly)));
         var assembly = ComplaintsAssembly;
 
         var started = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => services.MigrateDatabaseAsync(assembly))));
@@ -75,6 +77,9 @@ public sealed class DatabaseMigrationsTests(TestServers servers)
         var expected = MigrationSet.FromAssembly("complaints", assembly).Count;
         Assert.Equal(expected, await ScalarAsync<long>(dataSource, $"SELECT count(*) FROM {MigrationRunner.VersionTable} WHERE component = 'complaints'"));
         Assert.Equal(1L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM pg_tables WHERE tablename = 'complaints'"));
+        Assert.Equal("outbox 1", await ScalarAsync<string>(dataSource,
+            $"SELECT string_agg(component || ' ' || version, ', ') FROM {MigrationRunner.VersionTable} WHERE component = 'outbox'"));
+        Assert.Equal(1L, await ScalarAsync<long>(dataSource, "SELECT count(*) FROM pg_tables WHERE tablename = 'outbox_messages'"));
     }
 
     [Fact]
@@ -97,10 +102,14 @@ public sealed class DatabaseMigrationsTests(TestServers servers)
 
     private static System.Reflection.Assembly ComplaintsAssembly => typeof(Oversight.Complaints.Infrastructure.Audit.AuditTrail).Assembly;
 
-    private static IServiceProvider ServicesWith(NpgsqlDataSource dataSource) => new ServiceCollection()
-        .AddSingleton(dataSource)
-        .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance)
-        .BuildServiceProvider();
+    private static IServiceProvider ServicesWith(NpgsqlDataSource dataSource, params SharedMigrations[] shared)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(dataSource)
+            .AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(NullLoggerFactory.Instance);
+        foreach (var migrations in shared) services.AddSingleton(migrations);
+        return services.BuildServiceProvider();
+    }
 
     private static async Task<IReadOnlyList<string>> ApplyAsync(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations)
     {
