@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Oversight.Regions;
 
 namespace Oversight.ServiceDefaults.Authentication;
 
@@ -7,13 +7,13 @@ namespace Oversight.ServiceDefaults.Authentication;
 /// Kemendagri codes, "52" (province) or "52.71" (regency/city); the national scope is the empty string,
 /// as the directory writes the national root (ListChildren of "" lists the provinces).
 /// </summary>
-public static partial class RegionScope
+public static class RegionScope
 {
     /// <summary>The national scope: covers every region.</summary>
-    public const string National = "";
+    public const string National = RegionCode.National;
 
     /// <summary>Whether the text is a scope at all: national, or a well-formed province or regency/city code.</summary>
-    public static bool IsValid(string? scope) => scope is not null && (scope == National || CodePattern().IsMatch(scope));
+    public static bool IsValid(string? scope) => RegionCode.IsValidOrNational(scope);
 
     /// <summary>
     /// True when <paramref name="scope"/> covers <paramref name="code"/>: national covers every valid code and
@@ -29,8 +29,4 @@ public static partial class RegionScope
 
     /// <summary>How a scope reads in messages and logs: "national" or the code.</summary>
     public static string Describe(string? scope) => scope == National ? "national" : scope ?? "none";
-
-    // ASCII digits only and \z, so "５２" or "52\n" are rejected (the directory's RegionCode rule).
-    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2})?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex CodePattern();
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Complaints.Domain.Identity;
 using Oversight.Complaints.Domain.Regimes;
+using Oversight.Regions;
 
 namespace Oversight.Complaints.Domain.Intake;
 
@@ -143,9 +144,9 @@ public static partial class IntakeRules
                 formal("reported.address", "an address or agency is required when no NIP is given", true);
             }
         }
-        if (reported.RegionCode is { Length: > 0 } code && !RegionCodePattern().IsMatch(code))
+        if (reported.RegionCode is { Length: > 0 } code && !RegionCode.IsValid(code))
         {
-            formal("reported.region_code", "must be a Kemendagri code like 52 or 52.71", true);
+            formal("reported.region_code", RegionCode.Rule, true);
         }
     }
 
@@ -214,9 +215,6 @@ public static partial class IntakeRules
     }
 
     private static bool IsBlank(string? value) => string.IsNullOrWhiteSpace(value);
-
-    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2})?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionCodePattern();
 
     [GeneratedRegex(@"^[0-9a-fA-F]{64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Sha256Pattern();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Oversight.Complaints.Domain.Intake;
+using Oversight.Regions;
 
 namespace Oversight.Complaints.Domain.Registration;
 
@@ -47,7 +48,7 @@ public sealed partial record RegistrationNumber
     }
 
     /// <summary>Whether a string names a handling office: a Kemendagri region code or <c>RI</c>.</summary>
-    public static bool IsOfficeCode(string? code) => code is not null && OfficePattern().IsMatch(code);
+    public static bool IsOfficeCode(string? code) => code == NationalOffice || RegionCode.IsValid(code);
 
     /// <summary>The two-letter code of a kind; null for informasi awal, which is never registered.</summary>
     public static string? KindCode(ComplaintKind kind) => kind switch
@@ -111,9 +112,8 @@ public sealed partial record RegistrationNumber
         return errors;
     }
 
-    [GeneratedRegex(@"^(?<office>RI|[0-9]{2}(\.[0-9]{2})?)/(?<kind>LP|TM)/(?<year>[0-9]{4})/(?<seq>[0-9]{4,})\z", RegexOptions.CultureInvariant)]
+    // The office part is the region code rule itself, so the two cannot drift apart.
+    [GeneratedRegex("^(?<office>" + NationalOffice + "|" + RegionCode.Expression + @")/(?<kind>LP|TM)/(?<year>[0-9]{4})/(?<seq>[0-9]{4,})\z",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
-
-    [GeneratedRegex(@"^(RI|[0-9]{2}(\.[0-9]{2})?)\z", RegexOptions.CultureInvariant)]
-    private static partial Regex OfficePattern();
 }

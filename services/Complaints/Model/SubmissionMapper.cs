@@ -6,6 +6,7 @@ using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Contracts.Complaints;
+using Oversight.Regions;
 using DomainEvidence = Oversight.Complaints.Domain.Intake.Evidence;
 
 namespace Oversight.Complaints.Model;
@@ -46,7 +47,7 @@ public static partial class SubmissionMapper
         {
             errors.Add("kind: must be laporan, temuan or informasi_awal");
         }
-        if (!IsRegionCode(request.RegionCode))
+        if (!RegionCode.IsValid(request.RegionCode))
         {
             errors.Add("region_code: must be a Kemendagri code like 52 or 52.71");
         }
@@ -132,8 +133,6 @@ public static partial class SubmissionMapper
         _ => null,
     };
 
-    public static bool IsRegionCode(string? code) => code is not null && RegionCodePattern().IsMatch(code);
-
     private static (Domain.Intake.Reporter? Domain, ReporterIdentity? Identity) MapReporter(Contracts.Complaints.Reporter? reporter, List<string> errors)
     {
         if (reporter is null || IsEmpty(reporter))
@@ -197,7 +196,7 @@ public static partial class SubmissionMapper
         {
             errors.AddRange(Nip.Validate(reported.Nip, today, "reported.nip"));
         }
-        if (reported.RegionCode.Length > 0 && !IsRegionCode(reported.RegionCode))
+        if (reported.RegionCode.Length > 0 && !RegionCode.IsValid(reported.RegionCode))
         {
             errors.Add("reported.region_code: must be a Kemendagri code like 52 or 52.71");
         }
@@ -242,9 +241,6 @@ public static partial class SubmissionMapper
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    [GeneratedRegex(@"^[0-9]{2}(\.[0-9]{2})?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex RegionCodePattern();
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
     private static partial Regex InstantPattern();

@@ -5,6 +5,7 @@ using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
+using Oversight.Regions;
 using Oversight.ServiceDefaults.Authentication;
 using Oversight.ServiceDefaults.Security;
 
@@ -39,7 +40,7 @@ public sealed class OfficeCredentialsService(
         {
             errors.Add($"roles: unknown role '{unknown}' (known: {string.Join(", ", OfficeRoles.All)})");
         }
-        if (request.RegionCode != RegionScope.National && !RegionCode.IsValid(request.RegionCode))
+        if (!RegionCode.IsValidOrNational(request.RegionCode))
         {
             errors.Add($"region_code: {RegionCode.Rule}, or empty for national scope");
         }

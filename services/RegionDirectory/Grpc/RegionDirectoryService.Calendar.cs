@@ -4,6 +4,7 @@ using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Model;
 using Oversight.RegionDirectory.Model.Calendar;
+using Oversight.Regions;
 using CalendarMessage = Oversight.Contracts.RegionDirectory.ElectionCalendar;
 using ElectionCalendar = Oversight.RegionDirectory.Model.Calendar.ElectionCalendar;
 using StageMessage = Oversight.Contracts.RegionDirectory.ElectionStage;

@@ -4,6 +4,7 @@ using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Model;
+using Oversight.Regions;
 
 namespace Oversight.RegionDirectory.Grpc;
 

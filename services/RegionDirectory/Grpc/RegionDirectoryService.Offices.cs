@@ -4,6 +4,7 @@ using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
 using Oversight.RegionDirectory.Model.Calendar;
 using Oversight.RegionDirectory.Model.Offices;
+using Oversight.Regions;
 using Oversight.ServiceDefaults.Authentication;
 
 namespace Oversight.RegionDirectory.Grpc;

@@ -3,6 +3,7 @@ using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Model;
 using Oversight.RegionDirectory.Model.Calendar;
 using Oversight.RegionDirectory.Model.Offices;
+using Oversight.Regions;
 using Oversight.ServiceDefaults.Authentication;
 
 namespace Oversight.RegionDirectory.Grpc;

@@ -4,6 +4,7 @@ using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
+using Oversight.Regions;
 using RegionLevel = Oversight.RegionDirectory.Model.RegionLevel;
 
 namespace Oversight.RegionDirectory.Grpc;

@@ -6,3 +6,9 @@ public enum RegionLevel : short
     Province = 1,
     RegencyCity = 2,
 }
+
+/// <summary>The directory's level of a Kemendagri code (the code rule itself is <see cref="Oversight.Regions.RegionCode"/>).</summary>
+public static class RegionLevels
+{
+    public static RegionLevel Of(string code) => Oversight.Regions.RegionCode.IsProvince(code) ? RegionLevel.Province : RegionLevel.RegencyCity;
+}

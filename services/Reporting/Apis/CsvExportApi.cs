@@ -1,6 +1,7 @@
 using System.Text;
 using Grpc.Core;
 using Oversight.Contracts.Reporting;
+using Oversight.Regions;
 using Oversight.Reporting.Grpc;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Oversight.Regions;
 using Oversight.Reporting.Model;
 using Oversight.ServiceDefaults.Authentication;
 

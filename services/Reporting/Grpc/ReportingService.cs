@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Oversight.Contracts.Reporting;
+using Oversight.Regions;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
 using Oversight.ServiceDefaults.Authentication;

@@ -1,4 +1,5 @@
 using Oversight.Contracts.Reporting;
+using Oversight.Regions;
 using Oversight.Reporting.Model;
 using StackExchange.Redis;
 

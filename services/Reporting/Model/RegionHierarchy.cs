@@ -1,3 +1,5 @@
+using Oversight.Regions;
+
 namespace Oversight.Reporting.Model;
 
 /// <summary>The levels a region rolls up into: regency/city "52.71" → province "52" → the nation "".</summary>
@@ -7,16 +9,14 @@ public static class RegionHierarchy
     public static IReadOnlyList<string> LevelsOf(string code)
     {
         if (!RegionCode.IsValid(code)) throw new ArgumentException($"region code {RegionCode.Rule}", nameof(code));
-        var dot = code.IndexOf('.');
-        return dot < 0 ? [code, RegionCode.National] : [code, code[..dot], RegionCode.National];
+        return RegionCode.ParentOf(code) is { } province ? [code, province, RegionCode.National] : [code, RegionCode.National];
     }
 
     /// <summary>The level directly above ("52" for "52.71", "" for "52"); null for the nation.</summary>
     public static string? ParentOf(string code)
     {
         if (code == RegionCode.National) return null;
-        var dot = code.IndexOf('.');
-        return dot < 0 ? RegionCode.National : code[..dot];
+        return RegionCode.ParentOf(code) ?? RegionCode.National;
     }
 
     /// <summary>How a level appears in Redis key names: the code, or "national" for the nation.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using Oversight.Regions;
 using Oversight.Reporting.Model;
 
 namespace Oversight.Reporting.SituationRoom;

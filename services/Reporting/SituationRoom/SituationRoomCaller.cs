@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Oversight.Regions;
 using Oversight.Reporting.Model;
 using Oversight.ServiceDefaults.Authentication;
 

@@ -1,4 +1,5 @@
 using Oversight.RegionDirectory.Model;
+using Oversight.Regions;
 
 namespace Oversight.UnitTests.RegionDirectory;
 
@@ -113,7 +114,7 @@ public sealed class RegionNameSearchTests
     {
         Code = code,
         Name = name,
-        Level = RegionCode.LevelOf(code),
+        Level = RegionLevels.Of(code),
         ParentCode = RegionCode.ParentOf(code),
         Decree = "Kepmendagri 300.2.2-2138/2025",
         Kind = RegionCode.KindOf(code),

@@ -1,3 +1,4 @@
+using Oversight.Regions;
 using Oversight.Reporting.Model;
 
 namespace Oversight.UnitTests.Reporting;

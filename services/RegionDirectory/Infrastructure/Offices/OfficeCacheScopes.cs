@@ -1,4 +1,5 @@
 using Oversight.RegionDirectory.Model;
+using Oversight.Regions;
 
 namespace Oversight.RegionDirectory.Infrastructure.Offices;
 

@@ -1,3 +1,5 @@
+using Oversight.Regions;
+
 namespace Oversight.RegionDirectory.Model.Offices;
 
 /// <summary>Checks an office as sent and turns it into a record; every broken rule is named with its field.</summary>
@@ -27,9 +29,9 @@ public static class OfficeValidation
         {
             errors.Add("region_code", "is required for a regional office");
         }
-        else if (!Model.RegionCode.IsValid(regionCode))
+        else if (!RegionCode.IsValid(regionCode))
         {
-            errors.Add("region_code", $"malformed ({Model.RegionCode.Rule})");
+            errors.Add("region_code", $"malformed ({RegionCode.Rule})");
         }
 
         var name = TextFields.Required(input.Name, "name", MaxNameLength, errors);

@@ -1,3 +1,5 @@
+using Oversight.Regions;
+
 namespace Oversight.RegionDirectory.Model.Offices;
 
 /// <summary>Checks an official as sent and turns it into a record; every broken rule is named with its field.</summary>

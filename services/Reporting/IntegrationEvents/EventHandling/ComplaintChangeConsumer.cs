@@ -1,5 +1,6 @@
 using MassTransit;
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.Regions;
 using Oversight.Reporting.Infrastructure;
 
 namespace Oversight.Reporting.IntegrationEvents.EventHandling;
@@ -34,7 +35,7 @@ public sealed class ComplaintChangeConsumer(ProjectionStore projection, ILogger<
                 eventType, change.EventId, change.ComplaintId);
             return;
         }
-        if (!Model.RegionCode.IsValid(state.RegionCode))
+        if (!RegionCode.IsValid(state.RegionCode))
         {
             logger.LogWarning("Ignored {EventType} {EventId} of complaint {ComplaintId}: its region code is not a Kemendagri code",
                 eventType, change.EventId, change.ComplaintId);
