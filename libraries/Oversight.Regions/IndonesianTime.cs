@@ -15,6 +15,9 @@ public static class IndonesianTime
     /// <summary>How a date is written in requests, answers and storage keys.</summary>
     public const string DateFormat = "yyyy-MM-dd";
 
+    /// <summary>What a request is told when a date does not read as <see cref="DateFormat"/>.</summary>
+    public const string DateRule = "must be a date like 2024-11-01";
+
     /// <summary>The WIB date an instant falls on.</summary>
     public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
 

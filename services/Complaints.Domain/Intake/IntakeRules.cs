@@ -45,7 +45,7 @@ public static partial class IntakeRules
             return Sorted(kind, failures, regionInElectionPeriod);
         }
 
-        var today = LegalTime.LegalDate(filedAt);
+        var today = IndonesianTime.DateOf(filedAt);
         CheckReporter(kind, details, Formal);
         CheckReported(details, today, Formal);
         CheckFilingWindow(details, regime, filedAt, Formal);
@@ -167,8 +167,8 @@ public static partial class IntakeRules
         {
             var lastDay = LegalTime.LastDay(known, regime.FilingWindow, regime.Holidays);
             formal("became_known_at",
-                $"filed on {LegalTime.LegalDate(filedAt):yyyy-MM-dd}, after the {regime.FilingWindow} filing window from "
-                + $"{LegalTime.LegalDate(known):yyyy-MM-dd} ended on {lastDay:yyyy-MM-dd} ({regime.Regulation})",
+                $"filed on {IndonesianTime.DateOf(filedAt):yyyy-MM-dd}, after the {regime.FilingWindow} filing window from "
+                + $"{IndonesianTime.DateOf(known):yyyy-MM-dd} ended on {lastDay:yyyy-MM-dd} ({regime.Regulation})",
                 false);
         }
     }

@@ -3,6 +3,7 @@ using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
+using Oversight.Regions;
 using static Oversight.Complaints.Domain.Lifecycle.TransitionTable;
 
 namespace Oversight.Complaints.Domain.Lifecycle;
@@ -181,7 +182,7 @@ public sealed record Complaint
         {
             Refuse(row, $"number {number} belongs to office {number.OfficeCode}, the handling office is {HandlingOfficeCode}");
         }
-        var year = LegalTime.LegalDate(at).Year;
+        var year = IndonesianTime.DateOf(at).Year;
         if (number.Year != year)
         {
             Refuse(row, $"number {number} is of {number.Year}, the registration is in {year} (WIB)");
@@ -257,7 +258,7 @@ public sealed record Complaint
         var due = ComplaintDeadlines.ReviewDueAt(this)!.Value;
         if (at >= due)
         {
-            Refuse(row, $"the review deadline passed at {Wib(due)}; a missed deadline cannot be extended");
+            Refuse(row, $"the review deadline passed at {IndonesianTime.Display(due)}; a missed deadline cannot be extended");
         }
         var next = this with { ReviewExtended = true };
         var newDue = ComplaintDeadlines.ReviewDueAt(next)!.Value;
@@ -334,10 +335,10 @@ public sealed record Complaint
         var due = ComplaintDeadlines.PpkFollowUpDueAt(this)!.Value;
         if (at < due)
         {
-            Refuse(row, $"the PPK follow-up deadline falls due at {Wib(due)}; escalation needs it missed");
+            Refuse(row, $"the PPK follow-up deadline falls due at {IndonesianTime.Display(due)}; escalation needs it missed");
         }
         var level = EscalationLevel + 1;
-        var text = string.IsNullOrWhiteSpace(note) ? $"PPK did not act by {Wib(due)}" : note;
+        var text = string.IsNullOrWhiteSpace(note) ? $"PPK did not act by {IndonesianTime.Display(due)}" : note;
         var next = this with { EscalationLevel = level, LastEscalatedAt = at };
         return Step(row, actor, at, text, next, new ComplaintEscalated(Id, at, actor.Id, level, text));
     }
@@ -450,6 +451,4 @@ public sealed record Complaint
         var days = regime.ExtendedReview.Days - regime.Review.Days;
         return regime.ExtendedReview.Unit == DayUnit.Calendar ? $"{days}-day" : $"{days}-working-day";
     }
-
-    private static string Wib(DateTimeOffset instant) => $"{instant.ToOffset(LegalTime.WibOffset):yyyy-MM-dd HH:mm} WIB";
 }

@@ -1,3 +1,5 @@
+using Oversight.Regions;
+
 namespace Oversight.Complaints.Domain.Regimes;
 
 /// <summary>Whether a period counts every calendar day or only working days.</summary>
@@ -23,9 +25,9 @@ public readonly record struct DayCount(int Days, DayUnit Unit)
 /// <summary>
 /// How instants map to Indonesian legal days, and how periods of days are counted.
 /// <list type="bullet">
-/// <item>A legal day is a calendar date in WIB (Asia/Jakarta): UTC+7 all year, Indonesia has no daylight
-/// saving. Every instant belongs to the WIB date it falls on, whatever the office's own zone (WITA, WIT):
-/// the deadlines are national and the election calendar (PKPU 2/2024) is kept in WIB dates too.</item>
+/// <item>A legal day is a calendar date in WIB (<see cref="IndonesianTime"/>). Every instant belongs to the WIB
+/// date it falls on, whatever the office's own zone (WITA, WIT): the deadlines are national and the election
+/// calendar (PKPU 2/2024) is kept in WIB dates too.</item>
 /// <item>"Within N days of X": the day of X is day 0 and day 1 is the next day (the next working day when
 /// counting working days), following the usual Indonesian reading of "paling lama N hari sejak/setelah X".
 /// The period ends at the end of day N, so it falls due at 00:00 WIB of the day after day N; an act at
@@ -34,15 +36,6 @@ public readonly record struct DayCount(int Days, DayUnit Unit)
 /// </summary>
 public static class LegalTime
 {
-    /// <summary>WIB, UTC+7, no daylight saving.</summary>
-    public static readonly TimeSpan WibOffset = TimeSpan.FromHours(7);
-
-    /// <summary>The WIB calendar date an instant falls on.</summary>
-    public static DateOnly LegalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(WibOffset).DateTime);
-
-    /// <summary>00:00 WIB of a date, as an instant (with the +07:00 offset).</summary>
-    public static DateTimeOffset StartOfDay(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), WibOffset);
-
     /// <summary>Whether a date is a working day: Monday to Friday and not one of the holidays.</summary>
     public static bool IsWorkingDay(DateOnly date, IReadOnlySet<DateOnly> holidays) =>
         date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !holidays.Contains(date);
@@ -51,7 +44,7 @@ public static class LegalTime
     public static DateOnly LastDay(DateTimeOffset start, DayCount period, IReadOnlySet<DateOnly> holidays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(period.Days);
-        var day = LegalDate(start);
+        var day = IndonesianTime.DateOf(start);
         if (period.Unit == DayUnit.Calendar)
         {
             return day.AddDays(period.Days);
@@ -69,5 +62,5 @@ public static class LegalTime
 
     /// <summary>The instant a period starting at <paramref name="start"/> falls due: 00:00 WIB after its last day.</summary>
     public static DateTimeOffset DueAt(DateTimeOffset start, DayCount period, IReadOnlySet<DateOnly> holidays) =>
-        StartOfDay(LastDay(start, period, holidays).AddDays(1));
+        IndonesianTime.StartOf(LastDay(start, period, holidays).AddDays(1));
 }

@@ -7,6 +7,7 @@ using Oversight.Complaints.Domain.Registration;
 using Oversight.Complaints.Model;
 using Oversight.Complaints.Model.Lifecycle;
 using Oversight.Contracts.Complaints;
+using Oversight.Regions;
 using Complaint = Oversight.Contracts.Complaints.Complaint;
 
 namespace Oversight.Complaints.Grpc;
@@ -36,7 +37,7 @@ public sealed partial class ComplaintsService
                     throw new RpcException(new Status(StatusCode.InvalidArgument,
                         "still incomplete, nothing changed: " + string.Join("; ", completed.Complaint.Assessment.Errors)));
                 }
-                var year = LegalTime.LegalDate(at).Year;
+                var year = IndonesianTime.DateOf(at).Year;
                 var sequence = await scope.NextRegistrationSequenceAsync(complaint.HandlingOfficeCode, year);
                 var number = RegistrationNumber.Create(complaint.HandlingOfficeCode, complaint.Kind, year, sequence);
                 return completed.Complaint.Register(number, actor, at);
@@ -64,7 +65,7 @@ public sealed partial class ComplaintsService
                 {
                     return converted.Complaint.RequestCompletion(actor, at);
                 }
-                var year = LegalTime.LegalDate(at).Year;
+                var year = IndonesianTime.DateOf(at).Year;
                 var sequence = await scope.NextRegistrationSequenceAsync(complaint.HandlingOfficeCode, year);
                 return converted.Complaint.Register(RegistrationNumber.Create(complaint.HandlingOfficeCode, ComplaintKind.Temuan, year, sequence), actor, at);
             },

@@ -13,6 +13,7 @@ using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
+using Oversight.Regions;
 using Oversight.ServiceDefaults.Authentication;
 using ComplaintSubmittedEvent = Oversight.Contracts.IntegrationEvents.ComplaintSubmitted;
 using ComplaintRegisteredEvent = Oversight.Contracts.IntegrationEvents.ComplaintRegistered;
@@ -72,7 +73,7 @@ public sealed partial class ComplaintsService(
         }
 
         var employing = submission.Details.Reported?.RegionCode ?? "";
-        var eventDate = LegalTime.LegalDate(submission.Details.OccurredAt ?? now);
+        var eventDate = IndonesianTime.DateOf(submission.Details.OccurredAt ?? now);
         var routing = await router.RouteAsync(submission.RegionCode, employing, eventDate,
             context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
 
@@ -178,7 +179,7 @@ public sealed partial class ComplaintsService(
 
         IntakeWrite write;
         Func<int, IntakeWrite>? register = null;
-        var year = LegalTime.LegalDate(now).Year;
+        var year = IndonesianTime.DateOf(now).Year;
         switch (assessment.Verdict)
         {
             case IntakeVerdict.Registrable:

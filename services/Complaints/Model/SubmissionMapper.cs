@@ -53,7 +53,7 @@ public static partial class SubmissionMapper
         }
 
         var reporter = MapReporter(request.Reporter, errors);
-        var reported = MapReported(request.Reported, LegalTime.LegalDate(now), errors);
+        var reported = MapReported(request.Reported, IndonesianTime.DateOf(now), errors);
 
         if (request.ViolationType != 0 && ViolationCatalogue.Find(request.ViolationType) is null)
         {

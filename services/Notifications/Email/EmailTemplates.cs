@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Notifications.Routing;
+using Oversight.Regions;
 
 namespace Oversight.Notifications.Email;
 
@@ -90,7 +91,7 @@ public static class EmailTemplates
 
     // In WIB, as the offices read their deadlines.
     private static string Instant(DateTimeOffset instant) =>
-        instant == default ? "-" : instant.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm 'WIB'", Invariant);
+        instant == default ? "-" : IndonesianTime.Display(instant);
 
     private static string Or(string value) => value.Length > 0 ? value : "-";
 

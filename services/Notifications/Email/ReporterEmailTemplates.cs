@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 using Oversight.Contracts.PrivateMessages;
+using Oversight.Regions;
 
 namespace Oversight.Notifications.Email;
 
@@ -33,7 +33,7 @@ public static class ReporterEmailTemplates
         if (notice.Outcome is { } outcome) facts.Add((en ? "Decision" : "Putusan", OutcomeText(outcome, en)));
         if (notice.SanctionLevel is { } level) facts.Add((en ? "Sanction level" : "Tingkat sanksi", LevelText(level, en)));
         facts.Add((en ? "Changed" : "Waktu perubahan",
-            notice.OccurredAt.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd HH:mm 'WIB'", CultureInfo.InvariantCulture)));
+            IndonesianTime.Display(notice.OccurredAt)));
 
         var subject = en ? $"[Oversight] Your report {notice.TrackingCode}: {status}" : $"[Oversight] Laporan Anda {notice.TrackingCode}: {status}";
         var greeting = en ? "Dear reporter," : "Yth. Pelapor,";

@@ -25,8 +25,8 @@ public sealed partial class RegionDirectoryService
             Id = s.Id,
             Name = s.Name,
             NameEn = s.NameEn,
-            StartDate = IndonesianDate.ToText(s.Start),
-            EndDate = IndonesianDate.ToText(s.End),
+            StartDate = IndonesianTime.Format(s.Start),
+            EndDate = IndonesianTime.Format(s.End),
         }));
         return Task.FromResult(message);
     }
@@ -37,8 +37,8 @@ public sealed partial class RegionDirectoryService
     {
         var errors = new List<string>();
         if (!RegionCode.IsValid(request.Code)) errors.Add($"code: {RegionCode.Rule}");
-        var date = IndonesianDate.Today(TimeProvider.System);
-        if (request.Date.Length > 0 && !IndonesianDate.TryParse(request.Date, out date)) errors.Add($"date: {IndonesianDate.Rule}");
+        var date = IndonesianTime.Today(TimeProvider.System);
+        if (request.Date.Length > 0 && !IndonesianTime.TryParse(request.Date, out date)) errors.Add($"date: {IndonesianTime.DateRule}");
         if (errors.Count > 0) throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
 
         var region = await WithDatabaseAsync("Campaign status lookup", () => regions.FindAsync(request.Code, context.CancellationToken));
@@ -51,7 +51,7 @@ public sealed partial class RegionDirectoryService
         var status = new CampaignStatus
         {
             Code = region.Code,
-            Date = IndonesianDate.ToText(date),
+            Date = IndonesianTime.Format(date),
             HoldsElection = holds,
             Office = office ?? "",
             InCampaignPeriod = calendar.IsInCampaignPeriod(region.Code, kind, date),

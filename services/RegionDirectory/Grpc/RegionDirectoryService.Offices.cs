@@ -68,8 +68,8 @@ public sealed partial class RegionDirectoryService
         DateOnly? onDate = null;
         if (request.OnDate.Length > 0)
         {
-            if (IndonesianDate.TryParse(request.OnDate, out var date)) onDate = date;
-            else errors.Add("on_date", IndonesianDate.Rule);
+            if (IndonesianTime.TryParse(request.OnDate, out var date)) onDate = date;
+            else errors.Add("on_date", IndonesianTime.DateRule);
         }
         if (errors.Any) throw Invalid(errors);
         context.RequireRegionScope(request.RegionCode, logger);
@@ -136,8 +136,8 @@ public sealed partial class RegionDirectoryService
         WebhookUrl = office.WebhookUrl ?? "",
         Address = office.Address ?? "",
         OpeningHours = office.OpeningHours ?? "",
-        OpenFrom = office.OpenFrom is { } from ? IndonesianDate.ToText(from) : "",
-        OpenUntil = office.OpenUntil is { } until ? IndonesianDate.ToText(until) : "",
+        OpenFrom = office.OpenFrom is { } from ? IndonesianTime.Format(from) : "",
+        OpenUntil = office.OpenUntil is { } until ? IndonesianTime.Format(until) : "",
     };
 
     internal static Official ToMessage(OfficialRecord official) => new()
@@ -146,8 +146,8 @@ public sealed partial class RegionDirectoryService
         RegionCode = official.RegionCode,
         Role = official.Role,
         Name = official.Name,
-        TermStart = IndonesianDate.ToText(official.TermStart),
-        TermEnd = official.TermEnd is { } end ? IndonesianDate.ToText(end) : "",
+        TermStart = IndonesianTime.Format(official.TermStart),
+        TermEnd = official.TermEnd is { } end ? IndonesianTime.Format(end) : "",
         Note = official.Note ?? "",
     };
 }

@@ -21,8 +21,8 @@ public sealed partial class RegionDirectoryService
             errors.Add("employing_region_code", $"malformed ({RegionCode.Rule})");
         }
         // Today in WIB, like GetCampaignStatus; callers routing a past event pass its date.
-        var date = IndonesianDate.Today(TimeProvider.System);
-        if (request.Date.Length > 0 && !IndonesianDate.TryParse(request.Date, out date)) errors.Add("date", IndonesianDate.Rule);
+        var date = IndonesianTime.Today(TimeProvider.System);
+        if (request.Date.Length > 0 && !IndonesianTime.TryParse(request.Date, out date)) errors.Add("date", IndonesianTime.DateRule);
         if (errors.Any) throw Invalid(errors);
         // Any office of the region (or above) may ask; the answer names public offices and office holders only.
         context.RequireRegionScope(request.RegionCode, logger);
@@ -43,7 +43,7 @@ public sealed partial class RegionDirectoryService
         {
             RegionCode = decision.RegionCode,
             EmployingRegionCode = decision.EmployingRegionCode,
-            Date = IndonesianDate.ToText(decision.Date),
+            Date = IndonesianTime.Format(decision.Date),
             Bawaslu = decision.Bawaslu is { } bawaslu ? ToMessage(bawaslu) : null,
             Ppk = decision.Ppk is { } ppk ? ToMessage(ppk) : null,
             CivilServiceAgency = decision.CivilServiceAgency is { } agency ? ToMessage(agency) : null,

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Oversight.Regions;
+using Oversight.Regions.Elections;
 using Oversight.Reporting.Model;
 using Oversight.ServiceDefaults.Authentication;
 
@@ -15,15 +16,18 @@ public static class ReportRequests
         context.RequireRegionScope(region, logger);
     }
 
-    /// <summary>The date range of a time series: the campaign when both ends are empty.</summary>
+    /// <summary>The longest time series one call may ask for.</summary>
+    public const int MaxDays = 731;
+
+    /// <summary>The date range of a time series: the Pilkada 2024 campaign when both ends are empty.</summary>
     public static (DateOnly From, DateOnly To) RequireDateRange(string from, string to)
     {
-        if (from.Length == 0 && to.Length == 0) return (WibCalendar.CampaignStart, WibCalendar.CampaignEnd);
+        if (from.Length == 0 && to.Length == 0) return (Pilkada2024.Campaign.Start, Pilkada2024.Campaign.End);
         var errors = new List<string>();
-        if (!WibCalendar.TryParse(from, out var start)) errors.Add("from: must be a date yyyy-MM-dd (both from and to, or neither)");
-        if (!WibCalendar.TryParse(to, out var end)) errors.Add("to: must be a date yyyy-MM-dd (both from and to, or neither)");
+        if (!IndonesianTime.TryParse(from, out var start)) errors.Add("from: must be a date yyyy-MM-dd (both from and to, or neither)");
+        if (!IndonesianTime.TryParse(to, out var end)) errors.Add("to: must be a date yyyy-MM-dd (both from and to, or neither)");
         if (errors.Count == 0 && end < start) errors.Add("to: must not be before from");
-        if (errors.Count == 0 && end.DayNumber - start.DayNumber + 1 > WibCalendar.MaxDays) errors.Add($"to: the range must be at most {WibCalendar.MaxDays} days");
+        if (errors.Count == 0 && end.DayNumber - start.DayNumber + 1 > MaxDays) errors.Add($"to: the range must be at most {MaxDays} days");
         return errors.Count == 0 ? (start, end) : throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors)));
     }
 

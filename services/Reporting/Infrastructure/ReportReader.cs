@@ -66,7 +66,7 @@ public sealed class ReportReader(IConnectionMultiplexer redis, ProjectionStore p
         var series = new TimeSeries { RegionCode = region };
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            var date = WibCalendar.Format(day);
+            var date = IndonesianTime.Format(day);
             series.Days.Add(new DayCount { Date = date, Received = byDay.GetValueOrDefault(date) });
         }
         return series;

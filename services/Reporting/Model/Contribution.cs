@@ -1,4 +1,5 @@
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.Regions;
 
 namespace Oversight.Reporting.Model;
 
@@ -9,7 +10,7 @@ public static class Contribution
     {
         var entries = new List<ProjectionEntry>();
         var levels = RegionHierarchy.LevelsOf(state.RegionCode);
-        var day = WibCalendar.Format(WibCalendar.DateOf(state.ReceivedAt));
+        var day = IndonesianTime.Format(IndonesianTime.DateOf(state.ReceivedAt));
         var agency = Clean(state.AccusedAgency);
         foreach (var level in levels)
         {

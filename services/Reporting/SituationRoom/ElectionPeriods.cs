@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using Oversight.Regions;
 using Oversight.Reporting.Model;
 
 namespace Oversight.Reporting.SituationRoom;
@@ -56,7 +57,7 @@ public sealed class ElectionPeriods(IHttpClientFactory clients, TimeProvider clo
         var electionId = "";
         if (regionCode.Length > 0)
         {
-            var today = WibCalendar.Format(WibCalendar.DateOf(clock.GetUtcNow()));
+            var today = IndonesianTime.Format(IndonesianTime.Today(clock));
             var status = await directory.GetFromJsonAsync<StatusJson>(
                 $"/v1/regions/{Uri.EscapeDataString(regionCode)}/campaign-status?date={today}", cancellation);
             electionId = status?.ElectionId ?? "";
@@ -69,7 +70,7 @@ public sealed class ElectionPeriods(IHttpClientFactory clients, TimeProvider clo
     }
 
     private static DateOnly Date(string text) =>
-        WibCalendar.TryParse(text, out var date) ? date : throw new System.Text.Json.JsonException($"not a date: {text}");
+        IndonesianTime.TryParse(text, out var date) ? date : throw new System.Text.Json.JsonException($"not a date: {text}");
 
     /// <summary>One stage of a calendar, as the chart needs it.</summary>
     public sealed record ElectionStageDates(string Id, string Name, DateOnly Start, DateOnly End);
@@ -84,14 +85,14 @@ public sealed class ElectionPeriods(IHttpClientFactory clients, TimeProvider clo
         if (campaign is null) return null;
         var end = stages.Max(s => s.End);
         var label = $"{electionId} ({regulation}), from the campaign to the end of its last stage";
-        var keyDates = new List<KeyDate> { new("campaign-start", "Campaign starts", WibCalendar.Format(campaign.Start), WibCalendar.Format(campaign.Start)) };
+        var keyDates = new List<KeyDate> { new("campaign-start", "Campaign starts", IndonesianTime.Format(campaign.Start), IndonesianTime.Format(campaign.Start)) };
         if (stages.FirstOrDefault(s => s.Id == "quiet-period") is { } quiet)
         {
-            keyDates.Add(new("quiet-period", "Quiet period", WibCalendar.Format(quiet.Start), WibCalendar.Format(quiet.End)));
+            keyDates.Add(new("quiet-period", "Quiet period", IndonesianTime.Format(quiet.Start), IndonesianTime.Format(quiet.End)));
         }
         if (stages.FirstOrDefault(s => s.Id == "voting") is { } voting)
         {
-            keyDates.Add(new("voting-day", "Voting day", WibCalendar.Format(voting.Start), WibCalendar.Format(voting.End)));
+            keyDates.Add(new("voting-day", "Voting day", IndonesianTime.Format(voting.Start), IndonesianTime.Format(voting.End)));
         }
         return new ElectionPeriod(new ChartRange(ChartRanges.Election, "Election period", label, campaign.Start, end), keyDates);
     }

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
 using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Regions;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
 using Oversight.ServiceDefaults.Authentication;
@@ -73,7 +74,7 @@ public static class SituationRoomEndpoints
     private static async Task<string> TimeSeriesAsync(HttpContext http, string region, ReportReader reports, ElectionPeriods elections, TimeProvider clock)
     {
         var election = await elections.ForRegionAsync(region, http.RequestAborted);
-        var today = WibCalendar.DateOf(clock.GetUtcNow());
+        var today = IndonesianTime.Today(clock);
         var (offered, shown) = ChartRanges.Choose(election, today, http.Request.Query["range"].ToString(), out var error);
         // Answer turns InvalidArgument into a 400 naming the parameter, after the caller's check.
         if (shown is null) throw new RpcException(new Status(StatusCode.InvalidArgument, error!));
@@ -93,7 +94,7 @@ public static class SituationRoomEndpoints
     }
 
     private static object RangeJson(ChartRange range) =>
-        new { id = range.Id, name = range.Name, label = range.Label, from = WibCalendar.Format(range.From), to = WibCalendar.Format(range.To) };
+        new { id = range.Id, name = range.Name, label = range.Label, from = IndonesianTime.Format(range.From), to = IndonesianTime.Format(range.To) };
 
     private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web);
 

@@ -6,6 +6,7 @@ using Oversight.Complaints.Domain.Regimes;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
+using Oversight.Regions;
 using Oversight.Testing;
 using RabbitMQ.Client;
 using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
@@ -34,7 +35,7 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
 
     private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
 
-    private static int Year => LegalTime.LegalDate(DateTimeOffset.UtcNow).Year;
+    private static int Year => IndonesianTime.DateOf(DateTimeOffset.UtcNow).Year;
 
     [Fact]
     public async Task A_complete_laporan_is_registered_with_a_number_a_tracking_code_and_a_pin()

@@ -7,6 +7,7 @@ using Grpc.Core;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Contracts.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
+using Oversight.Regions;
 using Oversight.Testing;
 using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 
@@ -22,7 +23,7 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
 
     private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
 
-    private static int Year => LegalTime.LegalDate(DateTimeOffset.UtcNow).Year;
+    private static int Year => IndonesianTime.DateOf(DateTimeOffset.UtcNow).Year;
 
     [Fact]
     public async Task A_Kendari_office_can_neither_see_nor_change_a_Mataram_complaint_and_nothing_changes()

@@ -58,28 +58,4 @@ public sealed class ElectionCalendarTests
         Assert.False(Pilkada.IsInCampaignPeriod("34", "provinsi", Date(11, 1)));
         Assert.True(Pilkada.IsInCampaignPeriod("34.71", "kota", Date(11, 1)));
     }
-
-    [Theory]
-    [InlineData("2024-11-01", true)]
-    [InlineData("2024-02-30", false)]
-    [InlineData("01-11-2024", false)]
-    [InlineData(" 2024-11-01", false)]
-    [InlineData("", false)]
-    public void Dates_are_read_as_yyyy_MM_dd(string text, bool valid)
-    {
-        Assert.Equal(valid, IndonesianDate.TryParse(text, out _));
-    }
-
-    [Fact]
-    public void Today_is_the_date_in_Jakarta()
-    {
-        // 17:30 UTC on 31 Oct is 00:30 WIB on 1 Nov.
-        var clock = new FixedClock(new DateTimeOffset(2024, 10, 31, 17, 30, 0, TimeSpan.Zero));
-        Assert.Equal(Date(11, 1), IndonesianDate.Today(clock));
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Oversight.RegionDirectory.Model.Calendar;
 using Oversight.RegionDirectory.Model.Offices;
+using Oversight.Regions;
 
 namespace Oversight.RegionDirectory.Infrastructure.Offices;
 
@@ -29,7 +30,7 @@ public sealed class CachedComplaintRouter(NpgsqlDataSource dataSource, OfficeCac
     public async Task<RoutingLookup> RouteAsync(string regionCode, string employingRegionCode, DateOnly date, CancellationToken cancellationToken)
     {
         string? unknown = null;
-        var name = $"routing:{regionCode}:{employingRegionCode}:{IndonesianDate.ToText(date)}";
+        var name = $"routing:{regionCode}:{employingRegionCode}:{IndonesianTime.Format(date)}";
         var decision = await cache.GetOrLoadAsync(name, OfficeCacheScopes.OfRouting(regionCode, employingRegionCode), async () =>
         {
             var (input, unknownCode) = await LoadAsync(regionCode, employingRegionCode, date, cancellationToken);

@@ -1,4 +1,5 @@
 using Oversight.RegionDirectory.Model.Calendar;
+using Oversight.Regions;
 
 namespace Oversight.RegionDirectory.Model.Offices;
 
@@ -23,8 +24,8 @@ internal static class TextFields
     public static DateOnly? OptionalDate(string? text, string field, ValidationErrors errors)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        if (IndonesianDate.TryParse(text, out var date)) return date;
-        errors.Add(field, IndonesianDate.Rule);
+        if (IndonesianTime.TryParse(text, out var date)) return date;
+        errors.Add(field, IndonesianTime.DateRule);
         return null;
     }
 

@@ -8,16 +8,6 @@ public sealed class LegalTimeAndRegimeTests
     private static readonly IReadOnlySet<DateOnly> NoHolidays = new HashSet<DateOnly>();
 
     [Fact]
-    public void An_instant_belongs_to_its_WIB_date()
-    {
-        Assert.Equal(new DateOnly(2024, 10, 6), LegalTime.LegalDate(new DateTimeOffset(2024, 10, 6, 16, 59, 59, TimeSpan.Zero)));
-        Assert.Equal(new DateOnly(2024, 10, 7), LegalTime.LegalDate(new DateTimeOffset(2024, 10, 6, 17, 0, 0, TimeSpan.Zero)));
-        // 08:30 WITA (UTC+8) in Mataram is still 07:30 WIB on the same day; 00:30 WITA is the day before in WIB.
-        Assert.Equal(new DateOnly(2024, 10, 6), LegalTime.LegalDate(new DateTimeOffset(2024, 10, 7, 0, 30, 0, TimeSpan.FromHours(8))));
-        Assert.Equal(TimeSpan.FromHours(7), LegalTime.StartOfDay(new DateOnly(2024, 10, 7)).Offset);
-    }
-
-    [Fact]
     public void Calendar_days_count_from_the_day_after_and_fall_due_at_midnight_WIB()
     {
         // Thursday 3 Oct is day 0; day 3 is Sunday 6 Oct; due at 00:00 WIB on Monday 7 Oct.
