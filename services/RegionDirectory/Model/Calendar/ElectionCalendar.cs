@@ -1,3 +1,6 @@
+// The calendar's own Pilkada2024 would hide the library's class of the same name.
+using Dates = Oversight.Regions.Elections.Pilkada2024;
+
 namespace Oversight.RegionDirectory.Model.Calendar;
 
 /// <summary>
@@ -13,7 +16,7 @@ public sealed class ElectionCalendar
     private const string YogyakartaProvinceCode = "34";
 
     /// <summary>
-    /// Pilkada Serentak 2024 (PKPU 2/2024): governors in 37 provinces (all but DI Yogyakarta) and
+    /// Pilkada Serentak 2024 (PKPU 2/2024, whose dates are <see cref="Dates"/>): governors in 37 provinces (all but DI Yogyakarta) and
     /// regents/mayors in every regency and city.
     /// Caveat: the 2024 election used the 2022 decree's list of 508 regencies/cities, while the
     /// directory holds today's list of 514; the six newer ones did not vote in 2024. We keep the rule
@@ -21,15 +24,15 @@ public sealed class ElectionCalendar
     /// </summary>
     public static ElectionCalendar Pilkada2024 { get; } = new(
         DefaultElectionId,
-        "PKPU 2/2024",
+        Dates.Regulation,
         [
-            new("candidate-registration", "Pendaftaran pasangan calon", "Candidate registration", new(2024, 8, 27), new(2024, 8, 29)),
-            new("candidates-set", "Penetapan pasangan calon", "Candidates set", new(2024, 9, 22), new(2024, 9, 22)),
-            new("ballot-numbers", "Pengundian nomor urut", "Ballot numbers drawn", new(2024, 9, 23), new(2024, 9, 23)),
-            new(CampaignStageId, "Kampanye", "Campaign", new(2024, 9, 25), new(2024, 11, 23)),
-            new("quiet-period", "Masa tenang", "Quiet period", new(2024, 11, 24), new(2024, 11, 26)),
-            new("voting", "Pemungutan suara", "Voting", new(2024, 11, 27), new(2024, 11, 27)),
-            new("counting-and-recapitulation", "Penghitungan dan rekapitulasi suara", "Counting and recapitulation", new(2024, 11, 27), new(2024, 12, 16)),
+            new("candidate-registration", "Pendaftaran pasangan calon", "Candidate registration", Dates.CandidateRegistration),
+            new("candidates-set", "Penetapan pasangan calon", "Candidates set", Dates.CandidatesSet),
+            new("ballot-numbers", "Pengundian nomor urut", "Ballot numbers drawn", Dates.BallotNumbers),
+            new(CampaignStageId, "Kampanye", "Campaign", Dates.Campaign),
+            new("quiet-period", "Masa tenang", "Quiet period", Dates.QuietPeriod),
+            new("voting", "Pemungutan suara", "Voting", Dates.Voting),
+            new("counting-and-recapitulation", "Penghitungan dan rekapitulasi suara", "Counting and recapitulation", Dates.CountingAndRecapitulation),
         ]);
 
     private static readonly Dictionary<string, ElectionCalendar> Known = new(StringComparer.Ordinal)

@@ -1,3 +1,5 @@
+using Oversight.Regions.Elections;
+
 namespace Oversight.RegionDirectory.Model.Calendar;
 
 /// <summary>One stage of an election, running from <see cref="Start"/> to <see cref="End"/> inclusive (Indonesian calendar dates).</summary>
@@ -6,5 +8,10 @@ namespace Oversight.RegionDirectory.Model.Calendar;
 /// <param name="NameEn">The name in English.</param>
 public sealed record ElectionStage(string Id, string Name, string NameEn, DateOnly Start, DateOnly End)
 {
+    /// <summary>A stage whose dates come from the library's election calendars (<see cref="StageDates"/>).</summary>
+    public ElectionStage(string id, string name, string nameEn, StageDates dates) : this(id, name, nameEn, dates.Start, dates.End)
+    {
+    }
+
     public bool IsRunningOn(DateOnly date) => Start <= date && date <= End;
 }
