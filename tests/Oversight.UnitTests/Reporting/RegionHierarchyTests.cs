@@ -1,4 +1,3 @@
-using Oversight.Regions;
 using Oversight.Reporting.Model;
 
 namespace Oversight.UnitTests.Reporting;
@@ -32,12 +31,4 @@ public sealed class RegionHierarchyTests
     [InlineData("")]
     [InlineData("52.71.01")]
     public void A_malformed_code_has_no_levels(string code) => Assert.Throws<ArgumentException>(() => RegionHierarchy.LevelsOf(code));
-
-    [Theory]
-    [InlineData("", true)]
-    [InlineData("74", true)]
-    [InlineData("74.71", true)]
-    [InlineData("7", false)]
-    [InlineData("74.71\n", false)]
-    public void A_report_region_is_the_nation_or_a_code(string code, bool valid) => Assert.Equal(valid, RegionCode.IsValidOrNational(code));
 }
