@@ -1,3 +1,5 @@
+using Oversight.Regions;
+
 namespace Oversight.RegionDirectory.Model;
 
 /// <summary>Stored as smallint in regions.level.</summary>
@@ -7,8 +9,8 @@ public enum RegionLevel : short
     RegencyCity = 2,
 }
 
-/// <summary>The directory's level of a Kemendagri code (the code rule itself is <see cref="Oversight.Regions.RegionCode"/>).</summary>
+/// <summary>The directory's stored level of a Kemendagri code; the code rule itself is <see cref="RegionCode"/>.</summary>
 public static class RegionLevels
 {
-    public static RegionLevel Of(string code) => Oversight.Regions.RegionCode.IsProvince(code) ? RegionLevel.Province : RegionLevel.RegencyCity;
+    public static RegionLevel Of(string code) => RegionCode.IsProvince(code) ? RegionLevel.Province : RegionLevel.RegencyCity;
 }

@@ -16,8 +16,8 @@ public sealed class ElectionCalendar
     private const string YogyakartaProvinceCode = "34";
 
     /// <summary>
-    /// Pilkada Serentak 2024 (PKPU 2/2024, whose dates are <see cref="Dates"/>): governors in 37 provinces (all but DI Yogyakarta) and
-    /// regents/mayors in every regency and city.
+    /// Pilkada Serentak 2024 (PKPU 2/2024, whose dates are <see cref="Dates"/>): governors in 37 provinces
+    /// (all but DI Yogyakarta) and regents/mayors in every regency and city.
     /// Caveat: the 2024 election used the 2022 decree's list of 508 regencies/cities, while the
     /// directory holds today's list of 514; the six newer ones did not vote in 2024. We keep the rule
     /// "every regency/city holds one" rather than modelling which list applied.
