@@ -79,7 +79,7 @@ public static class ElectionRegimes
         new(2024, 5, 23),  // Waisak
         new(2024, 6, 17),  // Idul Adha
         new(2024, 9, 16),  // Maulid Nabi
-        Oversight.Regions.Elections.Pilkada2024.Voting.Start, // Pilkada 2024 voting day, as PKPU 2/2024 sets it
+        Oversight.Regions.Elections.Pilkada2024Dates.Voting.Start, // Pilkada 2024 voting day, as PKPU 2/2024 sets it
         new(2024, 12, 25), // Natal
     };
 

@@ -22,7 +22,7 @@ public static class ReportRequests
     /// <summary>The date range of a time series: the Pilkada 2024 campaign when both ends are empty.</summary>
     public static (DateOnly From, DateOnly To) RequireDateRange(string from, string to)
     {
-        if (from.Length == 0 && to.Length == 0) return (Pilkada2024.Campaign.Start, Pilkada2024.Campaign.End);
+        if (from.Length == 0 && to.Length == 0) return (Pilkada2024Dates.Campaign.Start, Pilkada2024Dates.Campaign.End);
         var errors = new List<string>();
         if (!IndonesianTime.TryParse(from, out var start)) errors.Add("from: must be a date yyyy-MM-dd (both from and to, or neither)");
         if (!IndonesianTime.TryParse(to, out var end)) errors.Add("to: must be a date yyyy-MM-dd (both from and to, or neither)");

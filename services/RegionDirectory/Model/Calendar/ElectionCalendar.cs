@@ -1,5 +1,4 @@
-// The calendar's own Pilkada2024 would hide the library's class of the same name.
-using Dates = Oversight.Regions.Elections.Pilkada2024;
+using Oversight.Regions.Elections;
 
 namespace Oversight.RegionDirectory.Model.Calendar;
 
@@ -24,15 +23,15 @@ public sealed class ElectionCalendar
     /// </summary>
     public static ElectionCalendar Pilkada2024 { get; } = new(
         DefaultElectionId,
-        Dates.Regulation,
+        Pilkada2024Dates.Regulation,
         [
-            new("candidate-registration", "Pendaftaran pasangan calon", "Candidate registration", Dates.CandidateRegistration),
-            new("candidates-set", "Penetapan pasangan calon", "Candidates set", Dates.CandidatesSet),
-            new("ballot-numbers", "Pengundian nomor urut", "Ballot numbers drawn", Dates.BallotNumbers),
-            new(CampaignStageId, "Kampanye", "Campaign", Dates.Campaign),
-            new("quiet-period", "Masa tenang", "Quiet period", Dates.QuietPeriod),
-            new("voting", "Pemungutan suara", "Voting", Dates.Voting),
-            new("counting-and-recapitulation", "Penghitungan dan rekapitulasi suara", "Counting and recapitulation", Dates.CountingAndRecapitulation),
+            new("candidate-registration", "Pendaftaran pasangan calon", "Candidate registration", Pilkada2024Dates.CandidateRegistration),
+            new("candidates-set", "Penetapan pasangan calon", "Candidates set", Pilkada2024Dates.CandidatesSet),
+            new("ballot-numbers", "Pengundian nomor urut", "Ballot numbers drawn", Pilkada2024Dates.BallotNumbers),
+            new(CampaignStageId, "Kampanye", "Campaign", Pilkada2024Dates.Campaign),
+            new("quiet-period", "Masa tenang", "Quiet period", Pilkada2024Dates.QuietPeriod),
+            new("voting", "Pemungutan suara", "Voting", Pilkada2024Dates.Voting),
+            new("counting-and-recapitulation", "Penghitungan dan rekapitulasi suara", "Counting and recapitulation", Pilkada2024Dates.CountingAndRecapitulation),
         ]);
 
     private static readonly Dictionary<string, ElectionCalendar> Known = new(StringComparer.Ordinal)

@@ -5,7 +5,7 @@ namespace Oversight.Regions.Elections;
 /// calendar; the complaints regime (the voting-day holiday) and reporting (the default range of a time series)
 /// read the same dates, so an amended decree is applied here once.
 /// </summary>
-public static class Pilkada2024
+public static class Pilkada2024Dates
 {
     public const string Regulation = "PKPU 2/2024";
 
