@@ -68,18 +68,16 @@ public static class Extensions
         });
 
         // PostgreSQL (Npgsql) and Redis traces and Npgsql's metrics are added by the Aspire client integrations
-        // (AddPostgresDataSource, AddRedisConnection), for the services that use them.
+        // (AddPostgresDataSource, AddRedisConnection), MassTransit's by AddRabbitMqMessaging, for the services that use them.
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(MassTransit.Monitoring.InstrumentationOptions.MeterName)
                 .AddMeter(OversightTelemetry.MeterName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(OversightTelemetry.ActivitySourceName)
-                .AddSource(MassTransit.Logging.DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation(aspnet =>
                     // Health probes run every few seconds; tracing them would bury the real requests.
                     aspnet.Filter = context =>

@@ -5,7 +5,7 @@ using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.IntegrationEvents;
-using Oversight.ServiceDefaults.Outbox;
+using Oversight.Messaging.Outbox;
 
 namespace Oversight.Complaints.Infrastructure;
 

@@ -3,7 +3,7 @@ using Npgsql;
 using Oversight.RegionDirectory.Model;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.RegionDirectory.Model.Import;
-using Oversight.ServiceDefaults.Outbox;
+using Oversight.Messaging.Outbox;
 
 namespace Oversight.RegionDirectory.Infrastructure;
 

@@ -68,7 +68,7 @@ public sealed class DatabaseMigrationsTests(TestServers servers)
         await using var dataSource = NpgsqlDataSource.Create(await servers.CreateDatabaseAsync("migrate"));
         // As the service registers them: the outbox's table comes with AddTransactionalOutbox.
         var services = ServicesWith(dataSource, new SharedMigrations(
-            MigrationSet.FromAssembly("outbox", typeof(Oversight.ServiceDefaults.Outbox.TransactionalOutbox).Assembly)));
+            MigrationSet.FromAssembly("outbox", typeof(Oversight.Messaging.Outbox.TransactionalOutbox).Assembly)));
         var assembly = ComplaintsAssembly;
 
         var started = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => services.MigrateDatabaseAsync(assembly))));

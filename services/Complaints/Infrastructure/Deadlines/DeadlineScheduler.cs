@@ -3,7 +3,7 @@ using Dapper;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
-using Oversight.ServiceDefaults.Outbox;
+using Oversight.Messaging.Outbox;
 
 namespace Oversight.Complaints.Infrastructure.Deadlines;
 

@@ -3,7 +3,7 @@ using Npgsql;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Model;
-using Oversight.ServiceDefaults.Outbox;
+using Oversight.Messaging.Outbox;
 
 namespace Oversight.Complaints.Infrastructure.Transitions;
 

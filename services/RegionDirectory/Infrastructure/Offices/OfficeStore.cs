@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using Oversight.RegionDirectory.Model.Offices;
-using Oversight.ServiceDefaults.Outbox;
+using Oversight.Messaging.Outbox;
 
 namespace Oversight.RegionDirectory.Infrastructure.Offices;
 

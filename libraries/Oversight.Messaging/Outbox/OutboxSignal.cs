@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 /// <summary>Wakes the relay after a commit so events go out at once instead of at the next poll.</summary>
 internal sealed class OutboxSignal

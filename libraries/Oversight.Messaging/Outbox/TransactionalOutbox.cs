@@ -4,7 +4,7 @@ using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.PrivateMessages;
 
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 /// <summary>
 /// Writes integration events into the service's <c>outbox_messages</c> table inside the caller's

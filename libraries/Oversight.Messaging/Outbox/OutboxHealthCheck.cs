@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 /// <summary>
 /// The relay's view of the broker: Degraded while a publish has waited for RabbitMQ's confirm for a few seconds or

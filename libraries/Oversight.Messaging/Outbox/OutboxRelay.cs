@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Oversight.Contracts.PrivateMessages;
 
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ in id order, marking each published only after the

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.PrivateMessages;
 
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 /// <summary>How an event is stored in outbox_messages.payload and read back; both sides must use the same options.</summary>
 internal static class OutboxPayload

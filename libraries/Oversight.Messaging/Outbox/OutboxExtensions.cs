@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.ServiceDefaults.Data;
-using Oversight.ServiceDefaults.Outbox;
+using Oversight.Messaging.Outbox;
 
 namespace Microsoft.Extensions.Hosting;
 

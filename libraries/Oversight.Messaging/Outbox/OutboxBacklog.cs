@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 /// <summary>
 /// The number of unpublished outbox rows as last seen by the relay, exported as a gauge; and whether the relay is

@@ -1,4 +1,4 @@
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 /// <summary>Configuration section <c>Outbox</c>.</summary>
 public sealed class OutboxOptions

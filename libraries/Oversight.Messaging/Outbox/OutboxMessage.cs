@@ -1,4 +1,4 @@
-namespace Oversight.ServiceDefaults.Outbox;
+namespace Oversight.Messaging.Outbox;
 
 internal sealed class OutboxMessage
 {
