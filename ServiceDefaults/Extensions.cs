@@ -108,7 +108,7 @@ public static class Extensions
     /// status (404, 405, 415) a ProblemDetails naming the status, in every environment. Since this handler runs inside
     /// the developer exception page ASP.NET adds in Development, that page never sees an exception, so it can echo
     /// neither a trace nor a cookie. Then authentication and authorization, whose fallback policy denies by default
-    /// (<see cref="Oversight.ServiceDefaults.Authentication.OfficeAuthorization"/>).
+    /// (`OfficeAuthorization` in libraries/Oversight.Security).
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {

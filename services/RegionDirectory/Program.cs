@@ -49,9 +49,9 @@ if (app.Configuration["RegionDirectory:NotificationsClient:ClientId"] is { Lengt
     && app.Configuration["RegionDirectory:NotificationsClient:Secret"] is { Length: >= 16 } notificationsClientSecret)
 {
     await app.Services.GetRequiredService<OfficeClientStore>().AddAsync(notificationsClientId, "Notifications service",
-        Oversight.ServiceDefaults.Authentication.RegionScope.National, officeId: null,
-        [Oversight.ServiceDefaults.Authentication.OfficeRoles.Integrator],
-        Oversight.ServiceDefaults.Security.SecretHasher.Hash(notificationsClientSecret), CancellationToken.None);
+        Oversight.Security.Authentication.RegionScope.National, officeId: null,
+        [Oversight.Security.Authentication.OfficeRoles.Integrator],
+        Oversight.Security.Credentials.SecretHasher.Hash(notificationsClientSecret), CancellationToken.None);
 }
 
 await app.RunAsync();

@@ -2,7 +2,7 @@ namespace Oversight.Complaints.Domain.Lifecycle;
 
 /// <summary>
 /// The office roles that may act on a complaint. The same strings as
-/// <c>Oversight.ServiceDefaults.Authentication.OfficeRoles</c> (a unit test keeps them equal); repeated
+/// <c>Oversight.Security.Authentication.OfficeRoles</c> (a unit test keeps them equal); repeated
 /// here so that the domain needs no reference to ASP.NET.
 /// </summary>
 public static class ComplaintRoles

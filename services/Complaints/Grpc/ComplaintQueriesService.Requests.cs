@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Oversight.Complaints.Infrastructure.Queries;
 using Oversight.Contracts.Complaints;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Complaints.Grpc;
 

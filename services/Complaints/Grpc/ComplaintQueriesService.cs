@@ -6,7 +6,7 @@ using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Infrastructure.Queries;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Complaints.Grpc;
 

@@ -6,7 +6,7 @@ using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Model;
 using Oversight.Complaints.Model.Lifecycle;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 
 namespace Oversight.Complaints.Grpc;

@@ -14,7 +14,7 @@ using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 using ComplaintSubmittedEvent = Oversight.Contracts.IntegrationEvents.ComplaintSubmitted;
 using ComplaintRegisteredEvent = Oversight.Contracts.IntegrationEvents.ComplaintRegistered;
 using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;

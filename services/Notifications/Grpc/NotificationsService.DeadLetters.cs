@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Oversight.Contracts.Notifications;
 using Oversight.Notifications.Deliveries;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Notifications.Grpc;
 

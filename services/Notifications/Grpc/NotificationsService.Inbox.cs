@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using Oversight.Contracts.Notifications;
 using Oversight.Notifications.Inbox;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Notifications.Grpc;
 

@@ -3,7 +3,7 @@ using Grpc.Core;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Notifications;
 using Oversight.Notifications.Webhooks;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Notifications.Grpc;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using Oversight.Contracts.Notifications;
 using Oversight.Notifications.Deliveries;
 using Oversight.Notifications.Webhooks;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Notifications.Grpc;
 

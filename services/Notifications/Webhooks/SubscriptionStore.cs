@@ -15,7 +15,7 @@ public sealed class SubscriptionRecord
     /// <summary>Whether an event of this type about this region is for this subscription.</summary>
     public bool Wants(string eventType, string regionCode) =>
         (EventTypes.Length == 0 || EventTypes.Contains(eventType, StringComparer.Ordinal))
-        && Oversight.ServiceDefaults.Authentication.RegionScope.Covers(RegionCode, regionCode);
+        && Oversight.Security.Authentication.RegionScope.Covers(RegionCode, regionCode);
 }
 
 /// <summary>Webhook subscriptions in PostgreSQL; deleting one keeps the row (its deliveries refer to it) and cancels what is pending.</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Oversight.ServiceDefaults.Authentication;
-using Oversight.ServiceDefaults.Security;
+using Oversight.Security.Authentication;
+using Oversight.Security.Credentials;
 
 namespace Oversight.RegionDirectory.Credentials;
 

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Dapper;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.RegionDirectory.Credentials;
 

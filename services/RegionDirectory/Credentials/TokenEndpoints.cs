@@ -1,5 +1,5 @@
-using Oversight.ServiceDefaults.Authentication;
-using Oversight.ServiceDefaults.Security;
+using Oversight.Security.Authentication;
+using Oversight.Security.Credentials;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 

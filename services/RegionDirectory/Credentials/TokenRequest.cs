@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Primitives;
-using Oversight.ServiceDefaults.Security;
+using Oversight.Security.Credentials;
 
 namespace Oversight.RegionDirectory.Credentials;
 

@@ -6,8 +6,8 @@ using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
 using Oversight.Regions;
-using Oversight.ServiceDefaults.Authentication;
-using Oversight.ServiceDefaults.Security;
+using Oversight.Security.Authentication;
+using Oversight.Security.Credentials;
 
 namespace Oversight.RegionDirectory.Grpc;
 

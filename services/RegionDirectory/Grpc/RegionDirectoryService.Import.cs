@@ -2,7 +2,7 @@ using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Infrastructure;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.RegionDirectory.Grpc;
 

@@ -5,7 +5,7 @@ using Oversight.RegionDirectory.Model;
 using Oversight.RegionDirectory.Model.Calendar;
 using Oversight.RegionDirectory.Model.Offices;
 using Oversight.Regions;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.RegionDirectory.Grpc;
 

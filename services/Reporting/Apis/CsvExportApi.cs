@@ -5,7 +5,7 @@ using Oversight.Regions;
 using Oversight.Reporting.Grpc;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 using StackExchange.Redis;
 
 namespace Oversight.Reporting.Apis;

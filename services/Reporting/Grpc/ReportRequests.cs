@@ -2,7 +2,7 @@ using Grpc.Core;
 using Oversight.Regions;
 using Oversight.Regions.Elections;
 using Oversight.Reporting.Model;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Reporting.Grpc;
 

@@ -3,7 +3,7 @@ using Oversight.Contracts.Reporting;
 using Oversight.Regions;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 using StackExchange.Redis;
 
 namespace Oversight.Reporting.Grpc;

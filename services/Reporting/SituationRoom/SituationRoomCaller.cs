@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Oversight.Regions;
 using Oversight.Reporting.Model;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Reporting.SituationRoom;
 

@@ -6,8 +6,8 @@ using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Regions;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
-using Oversight.ServiceDefaults.Authentication;
-using Oversight.ServiceDefaults.Security;
+using Oversight.Security.Authentication;
+using Oversight.Security.Credentials;
 using StackExchange.Redis;
 
 namespace Oversight.Reporting.SituationRoom;

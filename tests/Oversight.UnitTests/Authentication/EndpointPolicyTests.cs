@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.UnitTests.Authentication;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.UnitTests.Authentication;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Claims;
 using Grpc.Core;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.Complaints.Infrastructure.Audit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Oversight.ServiceDefaults.Security;
+using Oversight.Security.Credentials;
 
 namespace Oversight.Complaints.Infrastructure.Privacy;
 

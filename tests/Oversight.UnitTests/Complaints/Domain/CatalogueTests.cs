@@ -1,6 +1,6 @@
 using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Complaints.Domain.Lifecycle;
-using Oversight.ServiceDefaults.Authentication;
+using Oversight.Security.Authentication;
 
 namespace Oversight.UnitTests.Complaints.Domain;
 

@@ -1,5 +1,5 @@
 using Oversight.Complaints.Infrastructure.Privacy;
-using Oversight.ServiceDefaults.Security;
+using Oversight.Security.Credentials;
 
 namespace Oversight.UnitTests.Complaints.Privacy;
 

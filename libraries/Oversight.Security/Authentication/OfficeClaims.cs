@@ -1,4 +1,4 @@
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>
 /// The claim names of an office token, as written in the JWT (inbound claim mapping is off, so services

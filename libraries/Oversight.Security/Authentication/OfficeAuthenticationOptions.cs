@@ -1,4 +1,4 @@
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>
 /// How office tokens are validated (configuration section <c>OfficeAuthentication</c>). The region directory

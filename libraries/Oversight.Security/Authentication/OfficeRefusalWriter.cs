@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Oversight.ServiceDefaults;
 
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>
 /// Answers the refusals of the authorization middleware (the deny-by-default fallback) the way each caller reads them:

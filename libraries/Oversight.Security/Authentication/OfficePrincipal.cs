@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>The two questions every service asks of a caller, read from its validated token's claims.</summary>
 public static class OfficePrincipal

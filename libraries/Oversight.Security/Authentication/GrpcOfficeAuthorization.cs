@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>
 /// The check a gRPC method makes before doing anything: a valid token (Unauthenticated otherwise), the role

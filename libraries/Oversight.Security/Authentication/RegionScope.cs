@@ -1,6 +1,6 @@
 using Oversight.Regions;
 
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>
 /// "Does a region scope cover a region code": a scope is a region and everything below it. Codes are

@@ -1,4 +1,4 @@
-namespace Oversight.ServiceDefaults.Security;
+namespace Oversight.Security.Credentials;
 
 /// <summary>
 /// What a client id or secret may contain before anything looks it up: printable text of a sane length. A NUL or other

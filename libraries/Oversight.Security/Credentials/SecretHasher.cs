@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Oversight.ServiceDefaults.Security;
+namespace Oversight.Security.Credentials;
 
 /// <summary>
 /// Secrets as salted slow hashes: PBKDF2-HMAC-SHA256, 16-byte random salt, 32-byte hash, stored as

@@ -1,4 +1,4 @@
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>The roles an office client can hold; one <c>role</c> claim per role in its token.</summary>
 public static class OfficeRoles

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 
-namespace Oversight.ServiceDefaults.Authentication;
+namespace Oversight.Security.Authentication;
 
 /// <summary>
 /// Deny by default: every gRPC method and REST route needs a valid office token carrying one of the office roles,
