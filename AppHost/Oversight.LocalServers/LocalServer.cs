@@ -40,7 +40,7 @@ public static class LocalServer
     /// Where a data folder lives when the postgres user cannot reach the state folder (a checkout under /root):
     /// /var/lib/oversight/{hash of the folder}.
     /// </summary>
-    internal static string FallbackHome(string dataDirectory) => Path.Combine("/var/lib/oversight", Convert.ToHexString(
+    public static string FallbackHome(string dataDirectory) => Path.Combine("/var/lib/oversight", Convert.ToHexString(
         SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dataDirectory)))[..12]);
 
     /// <summary>A server's own data folder inside the state folder, created on first use.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -84,7 +82,7 @@ public sealed class UnchangedAppHost : IAsyncDisposable
     public static void DeleteState(string directory)
     {
         foreach (var path in Directory.Exists(directory)
-            ? Directory.GetDirectories(directory).Select(LocalServerFallback).Append(directory)
+            ? Directory.GetDirectories(directory).Select(LocalServer.FallbackHome).Append(directory)
             : [directory])
         {
             try
@@ -95,7 +93,4 @@ public sealed class UnchangedAppHost : IAsyncDisposable
             catch (UnauthorizedAccessException) { }
         }
     }
-
-    private static string LocalServerFallback(string dataDirectory) => Path.Combine("/var/lib/oversight", Convert.ToHexString(
-        SHA256.HashData(Encoding.UTF8.GetBytes(dataDirectory)))[..12]);
 }

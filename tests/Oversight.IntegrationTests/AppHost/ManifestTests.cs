@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using Oversight.Testing;
 using System.Text.RegularExpressions;
 
 namespace Oversight.IntegrationTests.AppHost;
@@ -205,23 +206,10 @@ public sealed class PublishedManifest : IAsyncLifetime
         {
             ArgumentList = { appHost, "--publisher", "manifest", "--output-path", path },
             WorkingDirectory = Directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
         };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the AppHost did not write its manifest in 3 minutes:\n{await output}\n{await error}");
-        }
-        Assert.True(process.ExitCode == 0 && File.Exists(path), $"the AppHost exited with {process.ExitCode}:\n{await output}\n{await error}");
+        var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(3));
+        if (run.TimedOut) throw new TimeoutException($"the AppHost did not write its manifest in 3 minutes:\n{run.Output}\n{run.Errors}");
+        Assert.True(run.ExitCode == 0 && File.Exists(path), $"the AppHost exited with {run.ExitCode}:\n{run.Output}\n{run.Errors}");
         Resources = JsonNode.Parse(await File.ReadAllTextAsync(path))!["resources"]!.AsObject();
     }
 

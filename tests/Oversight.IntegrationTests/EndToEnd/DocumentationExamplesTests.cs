@@ -86,13 +86,15 @@ public sealed partial class DocumentationExamplesTests(DocumentedSystemFixture f
         }
         script.Append("echo; echo '>>> all examples ran'\n");
 
-        var (exitCode, output) = await RunBashAsync(script.ToString(), TimeSpan.FromMinutes(4));
+        var run = await ChildProcess.RunAsync(new ProcessStartInfo("bash") { WorkingDirectory = SharedData.RepositoryRoot },
+            TimeSpan.FromMinutes(4), script.ToString());
 
-        TestContext.Current.TestOutputHelper?.WriteLine(output);
-        var lastBlock = Markers().Matches(output).LastOrDefault()?.Groups[1].Value ?? "(none)";
-        Assert.True(exitCode == 0, $"the example at {lastBlock} failed (exit {exitCode}); output:\n{Tail(output)}");
+        TestContext.Current.TestOutputHelper?.WriteLine(run.Output + run.Errors);
+        var lastBlock = Markers().Matches(run.Output).LastOrDefault()?.Groups[1].Value ?? "(none)";
+        Assert.True(run.ExitCode == 0, $"the example at {lastBlock} failed (exit {run.ExitCode}{(run.TimedOut ? ", stopped after 4 minutes" : "")}); "
+            + $"output:\n{Tail(run.Output)}\nerrors:\n{Tail(run.Errors)}");
         Assert.Equal([.. blocks.Select(b => $"{b.File}:{b.Line}"), "all examples ran"],
-            Markers().Matches(output).Select(m => m.Groups[1].Value));
+            Markers().Matches(run.Output).Select(m => m.Groups[1].Value));
     }
 
     private static bool IsRunnable(CodeBlock block) => block.Language == DocumentationExamples.RunnableLanguage;
@@ -106,39 +108,6 @@ public sealed partial class DocumentationExamplesTests(DocumentedSystemFixture f
             code = Regex.Replace(code, $@"(?<=(localhost|127\.0\.0\.1):|Port=){port}\b", actual.ToString());
         }
         return code.Replace(".oversight/", fixture.Host.StateDirectory + "/").Replace("/bin/Release/", "/bin/Debug/");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunBashAsync(string script, TimeSpan within)
-    {
-        var start = new ProcessStartInfo("bash")
-        {
-            WorkingDirectory = SharedData.RepositoryRoot,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var gate = new object();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (gate) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (gate) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await process.StandardInput.WriteAsync(script);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(within);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            lock (gate) output.AppendLine($"(stopped after {within.TotalMinutes} minutes)");
-            return (-1, output.ToString());
-        }
-        process.WaitForExit();
-        lock (gate) return (process.ExitCode, output.ToString());
     }
 
     private static string Tail(string output) => output.Length <= 6000 ? output : "…" + output[^6000..];

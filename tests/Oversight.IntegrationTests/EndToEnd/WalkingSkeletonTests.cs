@@ -189,8 +189,6 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
 
         var start = new System.Diagnostics.ProcessStartInfo("node", Path.Combine(SharedData.RepositoryRoot, "tests", "clients", "node", "client.mjs"))
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             Environment =
             {
                 ["OVERSIGHT_DIRECTORY_HTTP"] = _system.Project(TestSystem.RegionDirectory).Endpoint("http").ToString(),
@@ -200,13 +198,10 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
                 ["OVERSIGHT_REGION"] = "52.71",
             },
         };
-        using var node = System.Diagnostics.Process.Start(start)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        await node.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
-        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {await errors}{await output}");
+        var node = await ChildProcess.RunAsync(start, TimeSpan.FromSeconds(60));
+        Assert.True(node.ExitCode == 0, $"node exited {node.ExitCode}: {node.Errors}{node.Output}");
 
-        using var answer = System.Text.Json.JsonDocument.Parse((await output).Trim());
+        using var answer = System.Text.Json.JsonDocument.Parse(node.Output.Trim());
         Assert.Equal(6, answer.RootElement.GetProperty("services").GetInt32());
         var complaintId = answer.RootElement.GetProperty("complaintId").GetString()!;
         // The same complaint, read by .NET: stored, registered, in Kota Mataram.
