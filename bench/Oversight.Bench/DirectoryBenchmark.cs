@@ -1,6 +1,6 @@
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
-using Oversight.Testing;
+using Oversight.Harness;
 using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Bench;

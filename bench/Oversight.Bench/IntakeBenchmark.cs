@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using Npgsql;
-using Oversight.Testing;
+using Oversight.Harness;
 using ComplaintsClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 
 namespace Oversight.Bench;

@@ -1,6 +1,6 @@
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.OfficeCredentials;
-using Oversight.Testing;
+using Oversight.Harness;
 using Grpc.Core;
 
 namespace Oversight.Bench;

@@ -4,7 +4,7 @@ using Grpc.Core;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Notifications;
 using Oversight.Contracts.OfficeCredentials;
-using Oversight.Testing;
+using Oversight.Harness;
 using ComplaintsClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 using NotificationsClient = Oversight.Contracts.Notifications.Notifications.NotificationsClient;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Oversight.Testing;
+using Oversight.Harness;
 
 namespace Oversight.Bench;
 

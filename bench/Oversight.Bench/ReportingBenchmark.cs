@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Oversight.Contracts.IntegrationEvents;
-using Oversight.Testing;
+using Oversight.Harness;
 using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
 
 namespace Oversight.Bench;

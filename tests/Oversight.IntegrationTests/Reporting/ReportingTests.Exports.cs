@@ -9,7 +9,7 @@ public sealed partial class ReportingTests
 {
     private async Task<HttpClient> CsvClientAsync(string scope)
     {
-        var http = _system.Http(Oversight.Testing.TestSystem.Reporting);
+        var http = _system.Http(Oversight.Harness.TestSystem.Reporting);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _system.ReviewerTokenAsync(scope));
         return http;
     }
@@ -59,7 +59,7 @@ public sealed partial class ReportingTests
         var registered = Array.IndexOf(rows[0], "status_registered");
         Assert.Equal(["3", "1", "2"], rows.Skip(1).Select(r => r[registered]));
 
-        using var anonymous = _system.Http(Oversight.Testing.TestSystem.Reporting);
+        using var anonymous = _system.Http(Oversight.Harness.TestSystem.Reporting);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/v1/reports/summary.csv?region=74")).StatusCode);
         var malformed = await sulawesiTenggara.GetAsync("/v1/reports/summary.csv?region=Kendari");
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -77,7 +77,7 @@ public sealed partial class ReportingTests
     [Fact]
     public async Task Open_data_needs_no_token_and_suppresses_small_counts()
     {
-        using var anonymous = _system.Http(Oversight.Testing.TestSystem.Reporting);
+        using var anonymous = _system.Http(Oversight.Harness.TestSystem.Reporting);
         using var body = JsonDocument.Parse(await anonymous.GetStringAsync("/v1/open-data/counts"));
         Assert.Equal(3, body.RootElement.GetProperty("suppressBelow").GetInt32());
         var provinces = body.RootElement.GetProperty("provinces").EnumerateArray().ToDictionary(p => p.GetProperty("code").GetString()!);

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Oversight.Contracts.Notifications;
 using Oversight.LoadGen.Engine;
-using Oversight.Testing;
+using Oversight.Harness;
 using NotificationsClient = Oversight.Contracts.Notifications.Notifications.NotificationsClient;
 
 namespace Oversight.LoadGen.Probes;

@@ -1,5 +1,5 @@
 using Oversight.Contracts.Complaints;
-using Oversight.Testing;
+using Oversight.Harness;
 
 namespace Oversight.LoadGen.Scenarios;
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.RegionDirectory;
-using Oversight.Testing;
+using Oversight.Harness;
 using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.LoadGen.Target;

@@ -1,5 +1,5 @@
 using Grpc.Net.Client;
-using Oversight.Testing;
+using Oversight.Harness;
 
 namespace Oversight.LoadGen.Target;
 

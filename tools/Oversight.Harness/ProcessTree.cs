@@ -1,4 +1,4 @@
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>A process and its descendants, found through /proc: a server's wrapper shell, the server, its workers.</summary>
 internal static class ProcessTree

@@ -2,7 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>One line a resource printed, as the AppHost's log service streamed it.</summary>
 public sealed record ConsoleLine(bool IsError, string Text);

@@ -5,7 +5,7 @@ using Grpc.Net.Client;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.LocalServers;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>What a test asks of its system, beyond the defaults (all four services, the shared servers).</summary>
 public sealed record TestSystemOptions

@@ -1,4 +1,4 @@
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>
 /// The official region list the repository ships in <c>data/regions</c> (the public list of Kepmendagri

@@ -1,4 +1,4 @@
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>Polls until a condition holds, for effects that cross a broker; fails with the last value seen.</summary>
 public static class Eventually

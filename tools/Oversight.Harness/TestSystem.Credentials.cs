@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>
 /// Signing in, as the AppHost wires it: the directory gets a bootstrap admin (national scope, admin role) whose secret

@@ -1,4 +1,4 @@
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>The notifications service as the AppHost wires it: its own national integrator client at the directory.</summary>
 public sealed partial class TestSystem

@@ -7,7 +7,7 @@ using Aspire.Hosting.Testing;
 using Oversight.LocalServers;
 using Xunit;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>
 /// One PostgreSQL, one Redis and one RabbitMQ for the whole test run: the AppHost's own servers (its Program.cs, run by

@@ -1,7 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>
 /// Points the AppHost's servers at the test run's shared ones. Each server resource (and its helpers: initdb, epmd) is

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>One webhook call as the receiver saw it, and the status it answered.</summary>
 public sealed record ReceivedWebhook(string Path, IReadOnlyDictionary<string, string> Headers, string Body, int AnsweredStatus, DateTimeOffset At);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>A loopback port nothing listens on right now, for a test that needs an address where a server is down.</summary>
 public static class FreePort

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Oversight.Contracts.Complaints;
 
-namespace Oversight.Testing;
+namespace Oversight.Harness;
 
 /// <summary>
 /// The complete laporan that the benchmarks and the load generator submit: a fictitious reporter (the service seals the
