@@ -1,12 +1,10 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
-using System.Text;
 using System.Text.Json;
 using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using RabbitMQ.Client;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -17,12 +15,6 @@ namespace Oversight.IntegrationTests.Complaints;
 /// </summary>
 public sealed class DeadlineSchedulerTests(TestServers servers)
 {
-    private static readonly string[] Exchanges =
-    [
-        IntegrationEventTypes.ExchangeOf<DeadlineApproaching>(),
-        IntegrationEventTypes.ExchangeOf<DeadlineMissed>(),
-    ];
-
     [Fact]
     public async Task Two_instances_raise_each_deadline_event_exactly_once_across_a_crash()
     {
@@ -37,9 +29,7 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
         Assert.Equal(2, complaints.InstanceIds.Count);
         var database = system.Setting(TestSystem.Complaints, "ConnectionStrings__complaintsdb");
         var virtualHost = system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging");
-        await using var rabbit = await new ConnectionFactory { Uri = new Uri(virtualHost) }.CreateConnectionAsync();
-        await using var channel = await rabbit.CreateChannelAsync();
-        var queue = await BindQueueAsync(channel);
+        await using var events = await EventListener.ListenAsync(virtualHost, [typeof(DeadlineApproaching), typeof(DeadlineMissed)]);
 
         var now = DateTimeOffset.UtcNow;
         var approaching = new List<Guid>();
@@ -56,10 +46,9 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
             await InsertDeadlineAsync(connection, due: now.AddDays(2), warnFrom: now.AddDays(1));
         }
 
-        var received = await ReceiveAsync(channel, queue, expected: 20, within: TimeSpan.FromSeconds(60));
+        await events.WaitForAsync(all => all.Count >= 20, TimeSpan.FromSeconds(60), "20 deadline events");
         // Two more passes of each instance: nothing else may come.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        received.AddRange(await DrainAsync(channel, queue));
 
         // Crash one instance: after its restart nothing is raised again.
         var first = complaints.InstanceIds[0];
@@ -67,22 +56,11 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
         await complaints.CrashAndRestartAsync(TimeSpan.FromSeconds(60), first);
         Assert.NotEqual(pid, complaints.PidOf(first));
         await Task.Delay(TimeSpan.FromSeconds(3));
-        received.AddRange(await DrainAsync(channel, queue));
+        var received = events.Received.Select(Documented).ToList();
 
         Assert.Equal(approaching.Order(), received.Where(r => r.Type == "DeadlineApproaching").Select(r => r.DeadlineId).Order());
         Assert.Equal(missed.Order(), received.Where(r => r.Type == "DeadlineMissed").Select(r => r.DeadlineId).Order());
         Assert.Equal(20, received.Count);
-    }
-
-    private static async Task<string> BindQueueAsync(IChannel channel)
-    {
-        var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
-        foreach (var exchange in Exchanges)
-        {
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-            await channel.QueueBindAsync(queue, exchange, routingKey: "");
-        }
-        return queue;
     }
 
     // A complaint row (the deadline refers to it) and one deadline of it; returns the deadline's id.
@@ -108,30 +86,12 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
         return deadlineId;
     }
 
-    private static async Task<List<(string Type, Guid DeadlineId)>> ReceiveAsync(IChannel channel, string queue, int expected, TimeSpan within)
+    // The event as MassTransit typed it (its URNs, most specific first: "urn:message:Ns:DeadlineMissed"), with the
+    // fields docs/events.md lists.
+    private static (string Type, Guid DeadlineId) Documented(ReceivedEvent received)
     {
-        var received = new List<(string, Guid)>();
-        var deadline = DateTime.UtcNow + within;
-        while (received.Count < expected && DateTime.UtcNow < deadline)
-        {
-            var batch = await DrainAsync(channel, queue);
-            received.AddRange(batch);
-            if (batch.Count == 0) await Task.Delay(200);
-        }
-        return received;
-    }
-
-    private static async Task<List<(string Type, Guid DeadlineId)>> DrainAsync(IChannel channel, string queue)
-    {
-        var drained = new List<(string, Guid)>();
-        while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
-        {
-            var root = JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span)).RootElement;
-            // MassTransit lists the message's types as URNs, most specific first: "urn:message:Ns:DeadlineMissed".
-            var type = root.GetProperty("messageType")[0].GetString()!.Split(':')[^1];
-            EventDocs.AssertDocumented(type, root.GetProperty("message"), complaintEvent: false);
-            drained.Add((type, Guid.Parse(root.GetProperty("message").GetProperty("deadlineId").GetString()!)));
-        }
-        return drained;
+        var type = received.Envelope.GetProperty("messageType")[0].GetString()!.Split(':')[^1];
+        EventDocs.AssertDocumented(type, received.Message, complaintEvent: false);
+        return (type, Guid.Parse(received.Message.GetProperty("deadlineId").GetString()!));
     }
 }

@@ -8,7 +8,6 @@ using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Regions;
 using Oversight.Testing;
-using RabbitMQ.Client;
 using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 
 namespace Oversight.IntegrationTests.Complaints;
@@ -29,8 +28,6 @@ public sealed class IntakeSystemFixture(TestServers servers) : IAsyncLifetime
 /// </summary>
 public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFixture<IntakeSystemFixture>
 {
-    private static readonly string SubmittedExchange = IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>();
-    private static readonly string RegisteredExchange = IntegrationEventTypes.ExchangeOf<ComplaintRegistered>();
     private readonly TestSystem _system = fixture.System;
 
     private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
@@ -224,26 +221,12 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     public async Task The_reporters_identity_is_in_no_event_no_log_line_and_not_in_plain_text_in_the_database()
     {
         var amqp = _system.Project(TestSystem.Complaints).Environment["ConnectionStrings__messaging"];
-        await using var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
-        foreach (var exchange in new[] { SubmittedExchange, RegisteredExchange })
-        {
-            await channel.ExchangeDeclareAsync(exchange, ExchangeType.Fanout, durable: true);
-            await channel.QueueBindAsync(queue, exchange, routingKey: "");
-        }
+        await using var events = await EventListener.ListenAsync(amqp, [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
 
         var reply = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
 
-        var bodies = new List<string>();
-        await Eventually.HoldsAsync(async () =>
-        {
-            while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
-            {
-                bodies.Add(Encoding.UTF8.GetString(message.Body.Span));
-            }
-            return bodies.Count(b => b.Contains(reply.ComplaintId, StringComparison.Ordinal));
-        }, count => count == 2, TimeSpan.FromSeconds(30), "ComplaintSubmitted and ComplaintRegistered on the integrator queue");
+        var bodies = (await events.WaitForAsync(all => all.Count(e => e.Body.Contains(reply.ComplaintId, StringComparison.Ordinal)) == 2,
+            TimeSpan.FromSeconds(30), "ComplaintSubmitted and ComplaintRegistered on the integrator queue")).Select(e => e.Body).ToList();
 
         string[] secrets = [Submissions.ReporterName, Submissions.ReporterNik, Submissions.ReporterPhone, Submissions.ReporterEmail, "Siti", Submissions.AccusedNip, "Budi Santoso"];
         foreach (var body in bodies)

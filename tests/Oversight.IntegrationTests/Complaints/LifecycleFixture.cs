@@ -1,11 +1,9 @@
-using System.Text;
 using System.Text.Json;
 using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Testing;
-using RabbitMQ.Client;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -39,59 +37,27 @@ internal static class OfficeTokens
 }
 
 /// <summary>One complaint event as read from a test queue: the exchange it came through and its message.</summary>
-internal sealed record ReceivedEvent(string Type, JsonElement Message)
+internal sealed record ComplaintEvent(string Type, JsonElement Message)
 {
     public string ComplaintId => Message.GetProperty("complaintId").GetString()!;
     public int Version => Message.GetProperty("state").GetProperty("version").GetInt32();
     public string Status => Message.GetProperty("state").GetProperty("status").GetString()!;
 }
 
-/// <summary>A test's own queue bound to every complaint event exchange, read in arrival order.</summary>
-internal sealed class ComplaintEventQueue : IAsyncDisposable
+/// <summary>A test's own queue bound to every complaint event exchange (the harness's <see cref="EventListener"/>), read in arrival order.</summary>
+internal sealed class ComplaintEventQueue(EventListener listener) : IAsyncDisposable
 {
     private static readonly Type[] Types = [.. IntegrationEventTypes.All.Where(type => type.IsSubclassOf(typeof(ComplaintChange)))];
 
-    private readonly IConnection _connection;
-    private readonly IChannel _channel;
-    private readonly string _queue;
-    private readonly List<ReceivedEvent> _received = [];
-
-    private ComplaintEventQueue(IConnection connection, IChannel channel, string queue) => (_connection, _channel, _queue) = (connection, channel, queue);
-
-    public static async Task<ComplaintEventQueue> BindAsync(TestSystem system)
-    {
-        var amqp = system.Project(TestSystem.Complaints).Environment["ConnectionStrings__messaging"];
-        var connection = await new ConnectionFactory { Uri = new Uri(amqp) }.CreateConnectionAsync();
-        var channel = await connection.CreateChannelAsync();
-        var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
-        foreach (var type in Types)
-        {
-            await channel.ExchangeDeclareAsync(IntegrationEventTypes.ExchangeOf(type), ExchangeType.Fanout, durable: true);
-            await channel.QueueBindAsync(queue, IntegrationEventTypes.ExchangeOf(type), routingKey: "");
-        }
-        return new ComplaintEventQueue(connection, channel, queue);
-    }
+    public static async Task<ComplaintEventQueue> BindAsync(TestSystem system) =>
+        new(await EventListener.ListenAsync(system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging"), Types));
 
     /// <summary>Waits until <paramref name="count"/> events of the complaint arrived; returns them in arrival order.</summary>
-    public async Task<IReadOnlyList<ReceivedEvent>> WaitForAsync(string complaintId, int count)
-    {
-        await Eventually.HoldsAsync(async () =>
-        {
-            while (await _channel.BasicGetAsync(_queue, autoAck: true) is { } message)
-            {
-                using var body = JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span));
-                _received.Add(new ReceivedEvent(message.Exchange[IntegrationEventTypes.ExchangePrefix.Length..], body.RootElement.GetProperty("message").Clone()));
-            }
-            return _received.Count(e => e.ComplaintId == complaintId);
-        }, n => n >= count, TimeSpan.FromSeconds(30), $"{count} events of complaint {complaintId}");
-        return [.. _received.Where(e => e.ComplaintId == complaintId)];
-    }
+    public async Task<IReadOnlyList<ComplaintEvent>> WaitForAsync(string complaintId, int count) =>
+        [.. (await listener.WaitForAsync(e => e.ComplaintId == complaintId, count, TimeSpan.FromSeconds(30), $"{count} events of complaint {complaintId}"))
+            .Select(e => new ComplaintEvent(e.Type, e.Message))];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        await _connection.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => listener.DisposeAsync();
 }
 
 internal static class LifecycleDatabase

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Npgsql;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
@@ -21,7 +19,6 @@ public sealed class BrokerOutage;
 [Collection(nameof(BrokerOutage))]
 public sealed class OutageTests(TestServers servers)
 {
-    private static readonly string SubmittedExchange = IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>();
     private const int Submitted = 200;
 
     // Bounded: the system's start, 200 submissions and the broker's restart fit well within five minutes.
@@ -41,14 +38,14 @@ public sealed class OutageTests(TestServers servers)
         }
         var amqp = new ConnectionFactory { Uri = new Uri(system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging")) };
 
-        // A durable queue, bound before the outage: it and its binding survive the broker's restart.
+        // A durable queue, bound before the outage: it and its binding survive the broker's restart (an EventListener's
+        // queue would not: it lives only as long as its connection).
         var queue = "outage-" + Guid.NewGuid().ToString("N")[..8];
         await using (var connection = await amqp.CreateConnectionAsync())
         await using (var channel = await connection.CreateChannelAsync())
         {
-            await channel.ExchangeDeclareAsync(SubmittedExchange, ExchangeType.Fanout, durable: true);
             await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
-            await channel.QueueBindAsync(queue, SubmittedExchange, routingKey: "");
+            await EventListener.BindAsync(channel, queue, [typeof(ComplaintSubmitted)]);
         }
         // The relay works before the outage: one complaint's event arrives.
         var before = await client.SubmitComplaintAsync(Submissions.Temuan("52.71"), desks["52.71"]);
@@ -129,8 +126,7 @@ public sealed class OutageTests(TestServers servers)
             await using var channel = await connection.CreateChannelAsync();
             while (await channel.BasicGetAsync(queue, autoAck: true) is { } message)
             {
-                using var body = JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span));
-                var id = body.RootElement.GetProperty("message").GetProperty("complaintId").GetString()!;
+                var id = ReceivedEvent.From(message).ComplaintId!;
                 counts[id] = counts.GetValueOrDefault(id) + 1;
             }
         }

@@ -39,7 +39,10 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
     public async Task A_consenting_reporter_gets_one_email_per_status_change_and_the_address_stays_private()
     {
         var address = NewAddress();
-        await using var integrationQueue = await IntegrationExchangeQueue.BindAsync(System);
+        // As an integrator's queue would be bound: to every integration event exchange, including the exchanges of the
+        // events' abstract bases that MassTransit binds them to.
+        await using var integrationQueue = await EventListener.ListenAsync(System.Setting(TestSystem.Complaints, "ConnectionStrings__messaging"),
+            typeof(IntegrationEvent).Assembly.GetExportedTypes().Where(type => type.IsAssignableTo(typeof(IntegrationEvent))));
 
         var request = Submissions.Laporan("52.71");
         request.Reporter.Email = address;
@@ -90,8 +93,8 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
         Assert.DoesNotContain(attempts, a => a.Recipient.Contains(address, StringComparison.OrdinalIgnoreCase) || a.Detail.Contains(address, StringComparison.OrdinalIgnoreCase));
 
         // No integration event an integrator can bind to carries the address (while the complaint's events did arrive).
-        var bodies = await Eventually.HoldsAsync(() => integrationQueue.DrainAsync(), b => b.Count(x => x.Contains(reply.ComplaintId, StringComparison.Ordinal)) >= 4,
-            NotificationsFixture.Bound, "the complaint's integration events on the test queue");
+        var bodies = (await integrationQueue.WaitForAsync(all => all.Count(x => x.Body.Contains(reply.ComplaintId, StringComparison.Ordinal)) >= 4,
+            NotificationsFixture.Bound, "the complaint's integration events on the test queue")).Select(e => e.Body);
         Assert.All(bodies, body => Assert.DoesNotContain(address, body, StringComparison.OrdinalIgnoreCase));
 
         // The notices' outbox rows are deleted once RabbitMQ has them, not kept for the retention period.
@@ -214,51 +217,5 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
             var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true };
             await channel.BasicPublishAsync(ReporterStatusNotice.ExchangeName, routingKey: "", mandatory: false, properties, body);
         }
-    }
-}
-
-/// <summary>
-/// A test queue bound, as an integrator's would be, to every integration event exchange, including the exchanges of
-/// the events' base types that MassTransit binds them to.
-/// </summary>
-internal sealed class IntegrationExchangeQueue : IAsyncDisposable
-{
-    // The events and their abstract bases: every type of the contracts an integration exchange is named after.
-    private static readonly Type[] Types = [.. typeof(IntegrationEvent).Assembly.GetExportedTypes().Where(type => type.IsAssignableTo(typeof(IntegrationEvent)))];
-
-    private readonly IConnection _connection;
-    private readonly IChannel _channel;
-    private readonly string _queue;
-    private readonly List<string> _bodies = [];
-
-    private IntegrationExchangeQueue(IConnection connection, IChannel channel, string queue) => (_connection, _channel, _queue) = (connection, channel, queue);
-
-    public static async Task<IntegrationExchangeQueue> BindAsync(TestSystem system)
-    {
-        var connection = await new ConnectionFactory { Uri = new Uri(system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging")) }.CreateConnectionAsync();
-        var channel = await connection.CreateChannelAsync();
-        var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
-        foreach (var type in Types)
-        {
-            await channel.ExchangeDeclareAsync(IntegrationEventTypes.ExchangeOf(type), ExchangeType.Fanout, durable: true);
-            await channel.QueueBindAsync(queue, IntegrationEventTypes.ExchangeOf(type), routingKey: "");
-        }
-        return new IntegrationExchangeQueue(connection, channel, queue);
-    }
-
-    /// <summary>Every body received so far.</summary>
-    public async Task<IReadOnlyList<string>> DrainAsync()
-    {
-        while (await _channel.BasicGetAsync(_queue, autoAck: true) is { } message)
-        {
-            _bodies.Add(Encoding.UTF8.GetString(message.Body.Span));
-        }
-        return _bodies.ToList();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _channel.DisposeAsync();
-        await _connection.DisposeAsync();
     }
 }

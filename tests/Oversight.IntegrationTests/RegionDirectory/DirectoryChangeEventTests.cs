@@ -1,10 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using RabbitMQ.Client;
 using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
@@ -15,15 +13,11 @@ namespace Oversight.IntegrationTests.RegionDirectory;
 /// </summary>
 public sealed class DirectoryChangeEventTests(TestServers servers)
 {
-    private static readonly string Exchange = IntegrationEventTypes.ExchangeOf<RegionDirectoryChanged>();
-
     [Fact]
     public async Task An_import_that_changes_a_region_publishes_what_changed()
     {
         await using var system = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
-        await using var connection = await ConnectAsync(system);
-        await using var channel = await connection.CreateChannelAsync();
-        var queue = await BindQueueAsync(channel);
+        await using var events = await ListenAsync(system);
 
         var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
         await client.ImportRegionsAsync(new ImportRegionsRequest
@@ -32,7 +26,7 @@ public sealed class DirectoryChangeEventTests(TestServers servers)
             RegenciesCsv = "kode,kode_provinsi,nama,jenis\n64.03,64,Kabupaten Berau,kabupaten\n64.11,64,Kabupaten Mahakam Ulu Baru,kabupaten\n",
         }, await system.AdminHeadersAsync());
 
-        var evt = await NextEventAsync(channel, queue);
+        var evt = await NextEventAsync(events);
 
         Assert.Equal("region", evt.GetProperty("entity").GetString());
         Assert.Equal("changed", evt.GetProperty("change").GetString());
@@ -44,50 +38,38 @@ public sealed class DirectoryChangeEventTests(TestServers servers)
         // An import that changes nothing announces nothing.
         await client.ImportRegionsAsync(new ImportRegionsRequest { ProvincesCsv = "kode,nama\n64,Kalimantan Timur\n" }, await system.AdminHeadersAsync());
         await Task.Delay(TimeSpan.FromSeconds(2));
-        Assert.Null(await channel.BasicGetAsync(queue, autoAck: true));
+        Assert.Single(events.Received);
     }
 
     [Fact]
     public async Task Adding_and_removing_an_office_publishes_each_change_with_its_region()
     {
         await using var system = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
-        await using var connection = await ConnectAsync(system);
-        await using var channel = await connection.CreateChannelAsync();
-        var queue = await BindQueueAsync(channel);
+        await using var events = await ListenAsync(system);
         var client = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
 
         var office = await client.UpsertOfficeAsync(new UpsertOfficeRequest
         {
             Office = new Office { Kind = "kpu", RegionCode = "52.71", Name = "KPU Kota Mataram", Email = "kpu-52-71@oversight.example" },
         });
-        var added = await NextEventAsync(channel, queue);
+        var added = await NextEventAsync(events);
         Assert.Equal(("office", "added", "52.71"), (added.GetProperty("entity").GetString(), added.GetProperty("change").GetString(), added.GetProperty("regionCode").GetString()));
         Assert.Equal([office.Id], added.GetProperty("keys").EnumerateArray().Select(k => k.GetString()));
         Assert.Equal("office added: KPU Kota Mataram", added.GetProperty("summary").GetString());
 
         await client.DeleteOfficeAsync(new DeleteOfficeRequest { Id = office.Id });
-        var removed = await NextEventAsync(channel, queue);
+        var removed = await NextEventAsync(events);
         Assert.Equal(("office", "removed"), (removed.GetProperty("entity").GetString(), removed.GetProperty("change").GetString()));
         Assert.Equal(["52.71"], removed.GetProperty("affectedRegionCodes").EnumerateArray().Select(k => k.GetString()));
     }
 
-    private static Task<IConnection> ConnectAsync(TestSystem system) =>
-        new ConnectionFactory { Uri = new Uri(system.Setting(TestSystem.RegionDirectory, "ConnectionStrings__messaging")) }.CreateConnectionAsync();
+    // An integrator's own queue on the event's exchange.
+    private static Task<EventListener> ListenAsync(TestSystem system) =>
+        EventListener.ListenAsync<RegionDirectoryChanged>(system.Setting(TestSystem.RegionDirectory, "ConnectionStrings__messaging"));
 
-    // An integrator's own queue on the event's exchange (declared as MassTransit does; idempotent).
-    private static async Task<string> BindQueueAsync(IChannel channel)
+    private static async Task<JsonElement> NextEventAsync(EventListener events)
     {
-        var queue = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
-        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Fanout, durable: true);
-        await channel.QueueBindAsync(queue, Exchange, routingKey: "");
-        return queue;
-    }
-
-    private static async Task<JsonElement> NextEventAsync(IChannel channel, string queue)
-    {
-        var message = await Eventually.HoldsAsync(
-            async () => await channel.BasicGetAsync(queue, autoAck: true), m => m is not null, TimeSpan.FromSeconds(30), "RegionDirectoryChanged on the integrator queue");
-        var evt = JsonDocument.Parse(Encoding.UTF8.GetString(message!.Body.Span)).RootElement.GetProperty("message").Clone();
+        var evt = (await events.NextAsync(TimeSpan.FromSeconds(30), "RegionDirectoryChanged on the integrator queue")).Message;
         EventDocs.AssertDocumented("RegionDirectoryChanged", evt, complaintEvent: false);
         return evt;
     }
