@@ -1,5 +1,5 @@
-using Oversight.Notifications.Email;
 using Oversight.Notifications.Extensions;
+using Oversight.Notifications.Infrastructure.Email;
 
 var builder = WebApplication.CreateBuilder(args);
 

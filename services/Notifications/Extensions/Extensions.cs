@@ -1,13 +1,13 @@
 using Oversight.Notifications.Grpc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Oversight.Notifications.Deliveries;
-using Oversight.Notifications.Email;
 using Oversight.Notifications.IntegrationEvents.EventHandling;
-using Oversight.Notifications.PrivateMessages;
-using Oversight.Notifications.Routing;
-using Oversight.Notifications.Webhooks;
-using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using Oversight.Notifications.Infrastructure.Deliveries;
+using Oversight.Contracts.RegionDirectory;
+using Oversight.Notifications.Infrastructure.Email;
+using Oversight.Notifications.Infrastructure.Inbox;
+using Oversight.Notifications.Infrastructure.Routing;
+using Oversight.Notifications.Infrastructure.Webhooks;
 
 namespace Oversight.Notifications.Extensions;
 
@@ -42,7 +42,7 @@ public static class Extensions
         builder.Services.AddHttpClient(DirectoryTokenSource.HttpClientName, http => http.BaseAddress = new Uri("http://_http.region-directory"));
         builder.Services.AddSingleton<DirectoryTokenSource>();
         builder.Services.AddTransient<DirectoryTokenHandler>();
-        builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"))
+        builder.Services.AddGrpcClient<RegionDirectory.RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"))
             .AddHttpMessageHandler<DirectoryTokenHandler>();
         builder.Services.AddSingleton<RecipientDirectory>();
 
@@ -61,8 +61,8 @@ public static class Extensions
         builder.Services.AddSingleton<SubscriptionStore>();
         builder.Services.AddSingleton<PlannedEventCache>();
         builder.Services.AddSingleton<DeliverySignal>();
-        builder.Services.AddSingleton<Oversight.Notifications.Inbox.InboxStore>();
-        builder.Services.AddSingleton<Oversight.Notifications.Inbox.InboxFeed>();
+        builder.Services.AddSingleton<InboxStore>();
+        builder.Services.AddSingleton<InboxFeed>();
         builder.Services.AddSingleton<EmailDeliverySender>();
         builder.Services.AddSingleton<WebhookDeliverySender>();
         builder.Services.AddScoped<NotificationPlanner>();

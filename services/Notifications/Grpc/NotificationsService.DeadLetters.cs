@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Oversight.Contracts.Notifications;
-using Oversight.Notifications.Deliveries;
 using Oversight.Security.Authentication;
+using Oversight.Notifications.Model.Deliveries;
 
 namespace Oversight.Notifications.Grpc;
 

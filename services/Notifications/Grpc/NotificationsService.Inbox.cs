@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Grpc.Core;
 using Oversight.Contracts.Notifications;
-using Oversight.Notifications.Inbox;
 using Oversight.Security.Authentication;
+using Oversight.Notifications.Infrastructure.Inbox;
 
 namespace Oversight.Notifications.Grpc;
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using Grpc.Core;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Notifications;
-using Oversight.Notifications.Webhooks;
 using Oversight.Security.Authentication;
+using Oversight.Notifications.Infrastructure.Webhooks;
 
 namespace Oversight.Notifications.Grpc;
 

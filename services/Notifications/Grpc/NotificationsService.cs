@@ -3,9 +3,11 @@ using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Oversight.Contracts.Notifications;
-using Oversight.Notifications.Deliveries;
-using Oversight.Notifications.Webhooks;
 using Oversight.Security.Authentication;
+using Oversight.Notifications.Infrastructure.Deliveries;
+using Oversight.Notifications.Infrastructure.Inbox;
+using Oversight.Notifications.Infrastructure.Webhooks;
+using Oversight.Notifications.Model.Deliveries;
 
 namespace Oversight.Notifications.Grpc;
 
@@ -17,8 +19,8 @@ public sealed partial class NotificationsService(
     DeliveryStore deliveries,
     SubscriptionStore subscriptions,
     DeliverySignal signal,
-    Oversight.Notifications.Inbox.InboxStore inbox,
-    Oversight.Notifications.Inbox.InboxFeed inboxFeed,
+    InboxStore inbox,
+    InboxFeed inboxFeed,
     IOptions<WebhookOptions> webhookOptions,
     ILogger<NotificationsService> logger) : Contracts.Notifications.Notifications.NotificationsBase
 {

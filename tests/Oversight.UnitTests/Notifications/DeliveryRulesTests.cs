@@ -1,4 +1,4 @@
-using Oversight.Notifications.Deliveries;
+using Oversight.Notifications.Model.Deliveries;
 
 namespace Oversight.UnitTests.Notifications;
 

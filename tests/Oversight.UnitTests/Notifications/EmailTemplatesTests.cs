@@ -1,6 +1,6 @@
 using Oversight.Contracts.IntegrationEvents;
-using Oversight.Notifications.Email;
-using Oversight.Notifications.Routing;
+using Oversight.Notifications.Model.Email;
+using Oversight.Notifications.Model.Routing;
 
 namespace Oversight.UnitTests.Notifications;
 

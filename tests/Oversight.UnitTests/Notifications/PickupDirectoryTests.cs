@@ -1,6 +1,6 @@
 using MimeKit;
-using Oversight.Notifications;
-using Oversight.Notifications.Email;
+using Oversight.Notifications.Infrastructure.Email;
+using Oversight.Notifications.Model.Email;
 
 namespace Oversight.UnitTests.Notifications;
 

@@ -1,6 +1,6 @@
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.RegionDirectory;
-using Oversight.Notifications.Routing;
+using Oversight.Notifications.Model.Routing;
 
 namespace Oversight.UnitTests.Notifications;
 

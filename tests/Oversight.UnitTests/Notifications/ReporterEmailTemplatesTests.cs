@@ -1,6 +1,6 @@
 using Oversight.Contracts.PrivateMessages;
-using Oversight.Notifications.Deliveries;
-using Oversight.Notifications.Email;
+using Oversight.Notifications.Model.Deliveries;
+using Oversight.Notifications.Model.Email;
 
 namespace Oversight.UnitTests.Notifications;
 

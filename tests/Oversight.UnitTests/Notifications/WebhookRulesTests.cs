@@ -1,7 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Oversight.Notifications.Webhooks;
+using Oversight.Notifications.Infrastructure.Webhooks;
+using Oversight.Notifications.Model.Webhooks;
 
 namespace Oversight.UnitTests.Notifications;
 

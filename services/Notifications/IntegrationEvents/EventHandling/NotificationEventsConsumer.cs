@@ -1,7 +1,7 @@
 using MassTransit;
 using Oversight.Contracts.IntegrationEvents;
-using Oversight.Notifications.Deliveries;
-using Oversight.Notifications.Routing;
+using Oversight.Notifications.Infrastructure.Deliveries;
+using Oversight.Notifications.Infrastructure.Routing;
 
 namespace Oversight.Notifications.IntegrationEvents.EventHandling;
 

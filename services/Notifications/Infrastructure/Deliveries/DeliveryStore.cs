@@ -1,0 +1,159 @@
+using Dapper;
+using Npgsql;
+using Oversight.Notifications.Model.Deliveries;
+
+namespace Oversight.Notifications.Infrastructure.Deliveries;
+
+/// <summary>The deliveries table: planned rows in, leased attempts out, outcomes and the attempt log back.</summary>
+public sealed class DeliveryStore(NpgsqlDataSource dataSource)
+{
+    private const string RowColumns = """
+        d.id, d.event_id AS EventId, d.event_type AS EventType, d.complaint_id AS ComplaintId, d.region_code AS RegionCode,
+        d.channel, d.recipient, d.recipient_kind AS RecipientKind, d.office_id AS OfficeId, d.subscription_id AS SubscriptionId,
+        d.status, d.attempts, d.last_error AS LastError, d.created_at AS CreatedAt, d.next_attempt_at AS NextAttemptAt,
+        s.url
+        """;
+
+    /// <summary>Whether this event was already turned into deliveries.</summary>
+    public async Task<bool> IsPlannedAsync(Guid eventId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM planned_events WHERE event_id = @eventId)", new { eventId }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Stores the event's deliveries in one transaction; a (event, recipient, channel) already stored is skipped:
+    /// that unique key is what keeps a redelivered event from sending twice. Returns how many rows are new.
+    /// </summary>
+    public async Task<int> AddPlanAsync(EventFacts facts, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var added = 0;
+        foreach (var delivery in deliveries)
+        {
+            added += await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO deliveries (event_id, event_type, complaint_id, region_code, channel, recipient, recipient_kind,
+                                        office_id, subscription_id, payload, traceparent)
+                VALUES (@EventId, @EventType, @ComplaintId, @RegionCode, @Channel, @Recipient, @RecipientKind,
+                        @OfficeId, @SubscriptionId, @Payload, @Traceparent)
+                ON CONFLICT (event_id, recipient, channel) DO NOTHING
+                """, new
+            {
+                facts.EventId, facts.EventType, facts.ComplaintId, facts.RegionCode, delivery.Channel, delivery.Recipient,
+                delivery.RecipientKind, delivery.OfficeId, delivery.SubscriptionId, delivery.Payload, facts.Traceparent,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO planned_events (event_id, event_type) VALUES (@EventId, @EventType) ON CONFLICT (event_id) DO NOTHING
+            """, new { facts.EventId, facts.EventType }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return added;
+    }
+
+    /// <summary>
+    /// Leases up to <paramref name="batch"/> due deliveries for one attempt each (SKIP LOCKED: replicas share the
+    /// work). A worker that dies mid-attempt loses its lease when <paramref name="lease"/> ends, and the row is tried
+    /// again: at least once, never lost.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimDueAsync(int batch, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ClaimedDelivery>(new CommandDefinition("""
+            WITH due AS (
+                SELECT id FROM deliveries
+                WHERE status = 'pending' AND next_attempt_at <= now() AND (locked_until IS NULL OR locked_until < now())
+                ORDER BY next_attempt_at
+                LIMIT @batch
+                FOR UPDATE SKIP LOCKED)
+            UPDATE deliveries d SET locked_until = now() + @lease, attempts = d.attempts + 1
+            FROM due WHERE d.id = due.id
+            RETURNING d.id, d.event_id AS EventId, d.event_type AS EventType, d.channel, d.recipient, d.recipient_kind AS RecipientKind,
+                d.subscription_id AS SubscriptionId, d.payload, d.attempts, d.traceparent,
+                (SELECT s.url FROM webhook_subscriptions s WHERE s.id = d.subscription_id AND s.deleted_at IS NULL) AS url,
+                (SELECT s.secret FROM webhook_subscriptions s WHERE s.id = d.subscription_id AND s.deleted_at IS NULL) AS secret
+            """, new { batch, lease }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>Records an attempt and moves the delivery on: sent, retried at <paramref name="retryAt"/>, or dead when null.</summary>
+    public async Task CompleteAttemptAsync(ClaimedDelivery delivery, AttemptResult result, DateTimeOffset? retryAt, string? traceId,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = result.Succeeded ? DeliveryStatus.Sent : retryAt is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE deliveries SET status = @status, locked_until = NULL,
+                sent_at = CASE WHEN @status = 'sent' THEN now() ELSE sent_at END,
+                last_error = CASE WHEN @status = 'sent' THEN NULL ELSE @detail END,
+                next_attempt_at = COALESCE(@retryAt, next_attempt_at)
+            WHERE id = @id
+            """, new { status, detail = result.Detail, retryAt = retryAt?.UtcDateTime, id = delivery.Id }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO delivery_attempts (delivery_id, attempt, outcome, latency_ms, trace_id, detail)
+            VALUES (@id, @attempt, @outcome, @latency, @traceId, @detail)
+            """, new { id = delivery.Id, attempt = delivery.Attempts, outcome = result.Outcome, latency = result.LatencyMs, traceId, detail = result.Detail },
+            transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>A delivery whose subscription is gone: nothing to send it to.</summary>
+    public async Task CancelAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE deliveries SET status = 'cancelled', locked_until = NULL WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<DeliveryRow>> ForComplaintAsync(Guid complaintId, CancellationToken cancellationToken) =>
+        await QueryRowsAsync("WHERE d.complaint_id = @complaintId ORDER BY d.id", new { complaintId }, cancellationToken);
+
+    public async Task<IReadOnlyList<DeliveryRow>> DeadLettersAsync(int limit, CancellationToken cancellationToken) =>
+        await QueryRowsAsync("WHERE d.status = 'dead' ORDER BY d.id DESC LIMIT @limit", new { limit }, cancellationToken);
+
+    public async Task<DeliveryRow?> FindAsync(long id, CancellationToken cancellationToken) =>
+        (await QueryRowsAsync("WHERE d.id = @id", new { id }, cancellationToken)).FirstOrDefault();
+
+    /// <summary>Puts a dead letter back for a fresh series of attempts; false when it is not (or no longer) dead.</summary>
+    public async Task<bool> RedeliverAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL
+            WHERE id = @id AND status = 'dead'
+            """, new { id }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    /// <summary>The attempt log for a complaint, an office or a subscription (the one filter given), newest first.</summary>
+    public async Task<IReadOnlyList<AttemptRow>> AttemptsAsync(Guid? complaintId, string? officeId, Guid? subscriptionId, int limit,
+        CancellationToken cancellationToken)
+    {
+        var filter = complaintId is not null ? "d.complaint_id = @complaintId"
+            : officeId is not null ? "d.office_id = @officeId"
+            : "d.subscription_id = @subscriptionId";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AttemptRow>(new CommandDefinition($"""
+            SELECT a.delivery_id AS DeliveryId, a.attempt, d.channel, d.recipient, d.recipient_kind AS RecipientKind, s.url,
+                   a.outcome, a.latency_ms AS LatencyMs, a.trace_id AS TraceId, a.detail, a.attempted_at AS AttemptedAt,
+                   d.event_type AS EventType, d.complaint_id AS ComplaintId, d.region_code AS RegionCode
+            FROM delivery_attempts a
+            JOIN deliveries d ON d.id = a.delivery_id
+            LEFT JOIN webhook_subscriptions s ON s.id = d.subscription_id
+            WHERE {filter}
+            ORDER BY a.id DESC
+            LIMIT @limit
+            """, new { complaintId, officeId, subscriptionId, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private async Task<IReadOnlyList<DeliveryRow>> QueryRowsAsync(string where, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
+            $"SELECT {RowColumns} FROM deliveries d LEFT JOIN webhook_subscriptions s ON s.id = d.subscription_id {where}",
+            parameters, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+}
