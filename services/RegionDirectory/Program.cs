@@ -1,7 +1,7 @@
-using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Extensions;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
+using Oversight.RegionDirectory.Infrastructure.Credentials;
 
 // "import-regions ..." runs the import with the service's configuration and exits.
 var importing = args.FirstOrDefault() == RegionImportCommand.Name;
@@ -41,17 +41,6 @@ if (importing)
 if (!await app.Services.PrepareCredentialsAsync())
 {
     return 1;
-}
-
-// The notifications service's own client (national scope, integrator role: it asks the routing whom to tell),
-// registered when absent from RegionDirectory:NotificationsClient, like the bootstrap admin (the AppHost sets both).
-if (app.Configuration["RegionDirectory:NotificationsClient:ClientId"] is { Length: > 0 } notificationsClientId
-    && app.Configuration["RegionDirectory:NotificationsClient:Secret"] is { Length: >= 16 } notificationsClientSecret)
-{
-    await app.Services.GetRequiredService<OfficeClientStore>().AddAsync(notificationsClientId, "Notifications service",
-        Oversight.Security.Authentication.RegionScope.National, officeId: null,
-        [Oversight.Security.Authentication.OfficeRoles.Integrator],
-        Oversight.Security.Credentials.SecretHasher.Hash(notificationsClientSecret), CancellationToken.None);
 }
 
 await app.RunAsync();

@@ -1,8 +1,8 @@
+using Oversight.RegionDirectory.Apis;
 using Oversight.RegionDirectory.Grpc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.RegionDirectory.Infrastructure.Caching;
 using Oversight.RegionDirectory.Infrastructure;
-using Oversight.RegionDirectory.Credentials;
 
 namespace Oversight.RegionDirectory.Extensions;
 
@@ -27,7 +27,7 @@ public static class Extensions
         builder.Services.AddSingleton<RegionRepository>();
         builder.Services.AddSingleton<RegionImportStore>();
         builder.Services.AddSingleton<RegionImporter>();
-        builder.AddRegionLookups();
+        builder.Services.AddSingleton<RegionQueries>();
         builder.AddOffices();
         builder.AddOfficeCredentials();
     }

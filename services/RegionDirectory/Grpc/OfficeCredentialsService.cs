@@ -1,13 +1,14 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Oversight.Contracts.OfficeCredentials;
-using Oversight.RegionDirectory.Credentials;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
 using Oversight.Regions;
 using Oversight.Security.Authentication;
 using Oversight.Security.Credentials;
+using Oversight.RegionDirectory.Infrastructure.Credentials;
+using Oversight.RegionDirectory.Model.Credentials;
 
 namespace Oversight.RegionDirectory.Grpc;
 

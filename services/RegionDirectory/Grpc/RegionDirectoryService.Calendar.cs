@@ -5,22 +5,19 @@ using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Model;
 using Oversight.RegionDirectory.Model.Calendar;
 using Oversight.Regions;
-using CalendarMessage = Oversight.Contracts.RegionDirectory.ElectionCalendar;
-using ElectionCalendar = Oversight.RegionDirectory.Model.Calendar.ElectionCalendar;
-using StageMessage = Oversight.Contracts.RegionDirectory.ElectionStage;
 
 namespace Oversight.RegionDirectory.Grpc;
 
 public sealed partial class RegionDirectoryService
 {
     [AllowAnonymous]
-    public override Task<CalendarMessage> GetElectionCalendar(GetElectionCalendarRequest request, ServerCallContext context)
+    public override Task<ElectionCalendar> GetElectionCalendar(GetElectionCalendarRequest request, ServerCallContext context)
     {
-        var calendar = ElectionCalendar.Find(request.ElectionId)
+        var calendar = ElectionSchedule.Find(request.ElectionId)
             ?? throw new RpcException(new Status(StatusCode.NotFound, $"election_id: no election calendar with id {request.ElectionId}"));
 
-        var message = new CalendarMessage { ElectionId = calendar.ElectionId, Regulation = calendar.Regulation };
-        message.Stages.AddRange(calendar.Stages.Select(s => new StageMessage
+        var message = new ElectionCalendar { ElectionId = calendar.ElectionId, Regulation = calendar.Regulation };
+        message.Stages.AddRange(calendar.Stages.Select(s => new ElectionStage
         {
             Id = s.Id,
             Name = s.Name,
@@ -44,7 +41,7 @@ public sealed partial class RegionDirectoryService
         var region = await WithDatabaseAsync("Campaign status lookup", () => regions.FindAsync(request.Code, context.CancellationToken));
         if (region is null) throw UnknownCode(request.Code);
 
-        var calendar = ElectionCalendar.Pilkada2024;
+        var calendar = ElectionSchedule.Pilkada2024;
         var kind = region.Kind.Length > 0 ? region.Kind : RegionCode.KindOf(region.Code);
         var (holds, office) = calendar.HoldsElection(region.Code, kind);
 

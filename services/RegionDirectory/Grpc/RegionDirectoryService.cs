@@ -5,7 +5,6 @@ using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
 using Oversight.Regions;
-using RegionLevel = Oversight.RegionDirectory.Model.RegionLevel;
 
 namespace Oversight.RegionDirectory.Grpc;
 
@@ -41,9 +40,9 @@ public sealed partial class RegionDirectoryService(
     {
         Code = region.Code,
         Name = region.Name,
-        Level = region.Level == RegionLevel.Province
-            ? Contracts.RegionDirectory.RegionLevel.Province
-            : Contracts.RegionDirectory.RegionLevel.RegencyCity,
+        Level = region.Level == StoredRegionLevel.Province
+            ? RegionLevel.Province
+            : RegionLevel.RegencyCity,
         ParentCode = region.ParentCode ?? "",
         Decree = region.Decree,
         HandlingOffice = region.HandlingOffice,

@@ -18,7 +18,7 @@ public sealed class RegionImporter(RegionImportStore store, RegionCache cache, I
         if (string.IsNullOrWhiteSpace(regenciesCsv)) regenciesCsv = "kode,kode_provinsi,nama,jenis";
         decree = string.IsNullOrWhiteSpace(decree) ? DefaultDecree : decree.Trim();
         var stored = await store.LoadAllAsync(cancellationToken);
-        var knownProvinces = stored.Values.Where(r => r.Level == RegionLevel.Province).Select(r => r.Code).ToHashSet();
+        var knownProvinces = stored.Values.Where(r => r.Level == StoredRegionLevel.Province).Select(r => r.Code).ToHashSet();
         var parsed = RegionCsvParser.Parse(provincesCsv, regenciesCsv, knownProvinces);
         var plan = RegionImportPlan.Compute(parsed.Regions, stored, decree);
 

@@ -4,7 +4,7 @@ namespace Oversight.UnitTests.RegionDirectory;
 
 public sealed class ElectionCalendarTests
 {
-    private static readonly ElectionCalendar Pilkada = ElectionCalendar.Pilkada2024;
+    private static readonly ElectionSchedule Pilkada = ElectionSchedule.Pilkada2024;
 
     private static DateOnly Date(int month, int day) => new(2024, month, day);
 
@@ -12,10 +12,10 @@ public sealed class ElectionCalendarTests
     public void The_calendar_names_its_election_and_regulation()
     {
         Assert.Equal(("pilkada-2024", "PKPU 2/2024"), (Pilkada.ElectionId, Pilkada.Regulation));
-        Assert.Same(Pilkada, ElectionCalendar.Find(""));
-        Assert.Same(Pilkada, ElectionCalendar.Find("pilkada-2024"));
-        Assert.Same(Pilkada, ElectionCalendar.Find("current"));
-        Assert.Null(ElectionCalendar.Find("pemilu-2024"));
+        Assert.Same(Pilkada, ElectionSchedule.Find(""));
+        Assert.Same(Pilkada, ElectionSchedule.Find("pilkada-2024"));
+        Assert.Same(Pilkada, ElectionSchedule.Find("current"));
+        Assert.Null(ElectionSchedule.Find("pemilu-2024"));
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed class RegionCsvParserTests
         Assert.Empty(result.Rejections);
         Assert.Equal(["52", "52.71", "64", "64.03"], result.Regions.Select(r => r.Code));
         var mataram = result.Regions.Single(r => r.Code == "52.71");
-        Assert.Equal(("Kota Mataram", "52", "kota", RegionLevel.RegencyCity), (mataram.Name, mataram.ParentCode, mataram.Kind, mataram.Level));
+        Assert.Equal(("Kota Mataram", "52", "kota", StoredRegionLevel.RegencyCity), (mataram.Name, mataram.ParentCode, mataram.Kind, mataram.Level));
         Assert.Equal("provinsi", result.Regions.Single(r => r.Code == "52").Kind);
     }
 
@@ -74,9 +74,9 @@ public sealed class RegionCsvParserTests
         var imported = RegionCsvParser.Parse(Provinces, Regencies, NoKnownProvinces).Regions;
         var stored = new Dictionary<string, RegionRecord>
         {
-            ["52"] = new() { Code = "52", Name = "Nusa Tenggara Barat", Level = RegionLevel.Province, Decree = "D", Kind = "provinsi" },
-            ["52.71"] = new() { Code = "52.71", Name = "Kota Mataram Lama", Level = RegionLevel.RegencyCity, ParentCode = "52", Decree = "D", Kind = "kota" },
-            ["64"] = new() { Code = "64", Name = "Kalimantan Timur", Level = RegionLevel.Province, Decree = "Older decree", Kind = "provinsi" },
+            ["52"] = new() { Code = "52", Name = "Nusa Tenggara Barat", Level = StoredRegionLevel.Province, Decree = "D", Kind = "provinsi" },
+            ["52.71"] = new() { Code = "52.71", Name = "Kota Mataram Lama", Level = StoredRegionLevel.RegencyCity, ParentCode = "52", Decree = "D", Kind = "kota" },
+            ["64"] = new() { Code = "64", Name = "Kalimantan Timur", Level = StoredRegionLevel.Province, Decree = "Older decree", Kind = "provinsi" },
         };
 
         var plan = RegionImportPlan.Compute(imported, stored, "D");

@@ -114,7 +114,7 @@ public sealed class RegionNameSearchTests
     {
         Code = code,
         Name = name,
-        Level = RegionLevels.Of(code),
+        Level = StoredRegionLevels.Of(code),
         ParentCode = RegionCode.ParentOf(code),
         Decree = "Kepmendagri 300.2.2-2138/2025",
         Kind = RegionCode.KindOf(code),

@@ -26,7 +26,7 @@ public static class RegionCsvParser
         foreach (var (line, fields) in Rows(provincesCsv, ProvincesFile, ["kode", "nama"], rejections))
         {
             var code = fields[0].Trim();
-            if (!RegionCode.IsValid(code) || RegionLevels.Of(code) != RegionLevel.Province)
+            if (!RegionCode.IsValid(code) || StoredRegionLevels.Of(code) != StoredRegionLevel.Province)
             {
                 rejections.Add(new(ProvincesFile, line, $"code '{code}': a province code is two digits, like 52"));
                 continue;
@@ -44,7 +44,7 @@ public static class RegionCsvParser
             var code = fields[0].Trim();
             var parent = fields[1].Trim();
             var kind = fields[3].Trim().ToLowerInvariant();
-            if (!RegionCode.IsValid(code) || RegionLevels.Of(code) != RegionLevel.RegencyCity)
+            if (!RegionCode.IsValid(code) || StoredRegionLevels.Of(code) != StoredRegionLevel.RegencyCity)
             {
                 rejections.Add(new(RegenciesFile, line, $"code '{code}': a regency/city code is NN.NN, like 52.71"));
                 continue;

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Primitives;
 using Oversight.Security.Credentials;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Apis;
 
 /// <summary>
 /// A client-credentials token request as RFC 6749 sends it: a form body with grant_type, and the client's

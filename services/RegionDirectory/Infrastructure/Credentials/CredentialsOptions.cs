@@ -1,4 +1,4 @@
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Infrastructure.Credentials;
 
 /// <summary>Token issuing settings (section <c>RegionDirectory:Credentials</c>).</summary>
 public sealed class CredentialsOptions

@@ -6,10 +6,10 @@ namespace Oversight.RegionDirectory.Model.Calendar;
 /// <param name="Id">Kebab-case id, e.g. "campaign", "quiet-period".</param>
 /// <param name="Name">The name in Bahasa Indonesia.</param>
 /// <param name="NameEn">The name in English.</param>
-public sealed record ElectionStage(string Id, string Name, string NameEn, DateOnly Start, DateOnly End)
+public sealed record ScheduleStage(string Id, string Name, string NameEn, DateOnly Start, DateOnly End)
 {
     /// <summary>A stage whose dates come from the library's election calendars (<see cref="StageDates"/>).</summary>
-    public ElectionStage(string id, string name, string nameEn, StageDates dates) : this(id, name, nameEn, dates.Start, dates.End)
+    public ScheduleStage(string id, string name, string nameEn, StageDates dates) : this(id, name, nameEn, dates.Start, dates.End)
     {
     }
 

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Oversight.Security.Authentication;
+using Oversight.RegionDirectory.Infrastructure.Credentials;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Extensions;
 
 public static class CredentialsExtensions
 {

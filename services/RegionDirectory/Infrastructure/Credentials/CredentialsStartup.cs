@@ -3,9 +3,12 @@ using Npgsql;
 using Oversight.Security.Authentication;
 using Oversight.Security.Credentials;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Infrastructure.Credentials;
 
-/// <summary>At start-up, after the schema: load (or create) the signing key and register the bootstrap admin if absent.</summary>
+/// <summary>
+/// At start-up, after the schema: load (or create) the signing key and register the bootstrap admin and the
+/// notifications service's client if absent.
+/// </summary>
 public static class CredentialsStartup
 {
     public const string BootstrapAdminName = "Bootstrap admin";
@@ -18,6 +21,7 @@ public static class CredentialsStartup
         {
             await services.GetRequiredService<SigningKeyStore>().LoadOrCreateAsync(cancellationToken);
             await RegisterBootstrapAdminAsync(services, logger, cancellationToken);
+            await RegisterNotificationsClientAsync(services, cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
@@ -42,5 +46,20 @@ public static class CredentialsStartup
             RegionScope.National, officeId: null, [OfficeRoles.Admin], SecretHasher.Hash(bootstrap.Secret), cancellationToken);
         logger.LogInformation(added ? "Bootstrap admin client {ClientId} registered (national scope, admin role)"
             : "Bootstrap admin client {ClientId} present", bootstrap.ClientId);
+    }
+
+    /// <summary>
+    /// The notifications service's own client (national scope, integrator role: it asks the routing whom to tell),
+    /// registered when absent from RegionDirectory:NotificationsClient, like the bootstrap admin (the AppHost sets both).
+    /// </summary>
+    private static async Task RegisterNotificationsClientAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        if (configuration["RegionDirectory:NotificationsClient:ClientId"] is { Length: > 0 } clientId
+            && configuration["RegionDirectory:NotificationsClient:Secret"] is { Length: >= 16 } secret)
+        {
+            await services.GetRequiredService<OfficeClientStore>().AddAsync(clientId, "Notifications service",
+                RegionScope.National, officeId: null, [OfficeRoles.Integrator], SecretHasher.Hash(secret), cancellationToken);
+        }
     }
 }

@@ -1,4 +1,4 @@
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Infrastructure.Credentials;
 
 /// <summary>A registered office client as stored; <see cref="SecretHash"/> never leaves the service.</summary>
 public sealed class OfficeClientRecord

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Model.Credentials;
 
 /// <summary>New client ids and secrets, from the system's cryptographic random generator.</summary>
 public static class ClientCredentialGenerator

@@ -1,9 +1,10 @@
 using Oversight.Security.Authentication;
 using Oversight.Security.Credentials;
+using Oversight.RegionDirectory.Infrastructure.Credentials;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Apis;
 
 /// <summary>
 /// <c>POST /connect/token</c> (client-credentials grant, RFC 6749 4.4), <c>GET /.well-known/jwks.json</c> and a

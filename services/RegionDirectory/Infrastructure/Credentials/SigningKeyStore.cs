@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using Oversight.Security.Authentication;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Infrastructure.Credentials;
 
 /// <summary>
 /// The RSA key tokens are signed with, persisted in PostgreSQL so that every replica signs with the same key

@@ -3,7 +3,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Oversight.Security.Authentication;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Infrastructure.Credentials;
 
 /// <summary>Signs short-lived access tokens (RS256 JWT, <c>typ: at+jwt</c>) for an office client.</summary>
 public sealed class TokenIssuer(SigningKeyStore keys, OfficeAuthenticationOptions authentication, IOptions<CredentialsOptions> options, TimeProvider clock)

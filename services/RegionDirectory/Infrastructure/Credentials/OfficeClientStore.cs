@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 
-namespace Oversight.RegionDirectory.Credentials;
+namespace Oversight.RegionDirectory.Infrastructure.Credentials;
 
 /// <summary>The office clients in PostgreSQL.</summary>
 public sealed class OfficeClientStore(NpgsqlDataSource dataSource)

@@ -6,7 +6,7 @@ namespace Oversight.RegionDirectory.Model.Calendar;
 /// The stages of one election and which regions hold it. Election rules change between regimes, so
 /// each regime's calendar is data here, in one place, naming the regulation it comes from.
 /// </summary>
-public sealed class ElectionCalendar
+public sealed class ElectionSchedule
 {
     public const string CampaignStageId = "campaign";
     public const string DefaultElectionId = "pilkada-2024";
@@ -21,7 +21,7 @@ public sealed class ElectionCalendar
     /// directory holds today's list of 514; the six newer ones did not vote in 2024. We keep the rule
     /// "every regency/city holds one" rather than modelling which list applied.
     /// </summary>
-    public static ElectionCalendar Pilkada2024 { get; } = new(
+    public static ElectionSchedule Pilkada2024 { get; } = new(
         DefaultElectionId,
         Pilkada2024Dates.Regulation,
         [
@@ -34,12 +34,12 @@ public sealed class ElectionCalendar
             new("counting-and-recapitulation", "Penghitungan dan rekapitulasi suara", "Counting and recapitulation", Pilkada2024Dates.CountingAndRecapitulation),
         ]);
 
-    private static readonly Dictionary<string, ElectionCalendar> Known = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ElectionSchedule> Known = new(StringComparer.Ordinal)
     {
         [Pilkada2024.ElectionId] = Pilkada2024,
     };
 
-    public ElectionCalendar(string electionId, string regulation, IReadOnlyList<ElectionStage> stages)
+    public ElectionSchedule(string electionId, string regulation, IReadOnlyList<ScheduleStage> stages)
     {
         ElectionId = electionId;
         Regulation = regulation;
@@ -51,17 +51,17 @@ public sealed class ElectionCalendar
     /// <summary>The regulation the dates come from, e.g. "PKPU 2/2024".</summary>
     public string Regulation { get; }
 
-    public IReadOnlyList<ElectionStage> Stages { get; }
+    public IReadOnlyList<ScheduleStage> Stages { get; }
 
     /// <summary>What a caller names the current election by where an id cannot be empty (a REST route's segment).</summary>
     public const string CurrentElectionAlias = "current";
 
     /// <summary>The calendar with this id; an empty id or "current" means <see cref="DefaultElectionId"/>. Null when unknown.</summary>
-    public static ElectionCalendar? Find(string? electionId) =>
+    public static ElectionSchedule? Find(string? electionId) =>
         Known.GetValueOrDefault(string.IsNullOrEmpty(electionId) || electionId == CurrentElectionAlias ? DefaultElectionId : electionId);
 
     /// <summary>The stages running on a date, in calendar order.</summary>
-    public IReadOnlyList<ElectionStage> StagesOn(DateOnly date) => [.. Stages.Where(s => s.IsRunningOn(date))];
+    public IReadOnlyList<ScheduleStage> StagesOn(DateOnly date) => [.. Stages.Where(s => s.IsRunningOn(date))];
 
     /// <summary>
     /// Whether a region holds this election, and the office elected there: "gubernur" for a province
