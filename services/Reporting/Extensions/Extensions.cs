@@ -1,9 +1,9 @@
 using Oversight.Reporting.Grpc;
+using Oversight.Contracts.Complaints;
 using Oversight.Reporting.Apis;
+using Oversight.Reporting.Apis.SituationRoom;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.IntegrationEvents.EventHandling;
-using Oversight.Reporting.SituationRoom;
-using ComplaintQueriesClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
 
 namespace Oversight.Reporting.Extensions;
 
@@ -25,7 +25,7 @@ public static class Extensions
         builder.Services.AddSingleton<ReportReader>();
         builder.Services.AddSingleton<SummaryWatcher>();
         // The export stream a rebuild reads (service discovery: the complaints service's gRPC endpoint).
-        builder.Services.AddGrpcClient<ComplaintQueriesClient>(o => o.Address = new Uri("http://_grpc.complaints"));
+        builder.Services.AddGrpcClient<ComplaintQueries.ComplaintQueriesClient>(o => o.Address = new Uri("http://_grpc.complaints"));
         builder.Services.AddSingleton<ProjectionRebuild>();
         // The situation-room page: sign-in through the directory, its API read with the sign-in cookie.
         builder.AddSituationRoom();

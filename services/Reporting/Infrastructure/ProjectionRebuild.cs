@@ -2,7 +2,6 @@ using Grpc.Core;
 using Oversight.Contracts.Complaints;
 using Oversight.Reporting.Model;
 using StackExchange.Redis;
-using ComplaintQueriesClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
 
 namespace Oversight.Reporting.Infrastructure;
 
@@ -10,7 +9,7 @@ namespace Oversight.Reporting.Infrastructure;
 /// Rebuilds the read model from the complaints service's export stream into a new generation of keys, while the
 /// live generation keeps serving (and live events go to both), then swaps the generation pointer in one step.
 /// </summary>
-public sealed class ProjectionRebuild(IConnectionMultiplexer redis, ProjectionStore projection, ComplaintQueriesClient complaints,
+public sealed class ProjectionRebuild(IConnectionMultiplexer redis, ProjectionStore projection, ComplaintQueries.ComplaintQueriesClient complaints,
     ILogger<ProjectionRebuild> logger)
 {
     // Marks the rebuild in progress; expires so that a crashed rebuild does not block the next one for ever.

@@ -1,5 +1,6 @@
-using Oversight.Reporting.SituationRoom;
-using Stage = Oversight.Reporting.SituationRoom.ElectionPeriods.ElectionStageDates;
+using Oversight.Reporting.Infrastructure.SituationRoom;
+using Oversight.Reporting.Model.SituationRoom;
+using Stage = Oversight.Reporting.Infrastructure.SituationRoom.ElectionPeriods.ElectionStageDates;
 
 namespace Oversight.UnitTests.Reporting;
 

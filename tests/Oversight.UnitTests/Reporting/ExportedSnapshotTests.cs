@@ -1,5 +1,6 @@
 using Oversight.Contracts.Complaints;
 using Oversight.Reporting.Model;
+using Oversight.Reporting.Infrastructure;
 
 namespace Oversight.UnitTests.Reporting;
 

@@ -1,6 +1,6 @@
 using Oversight.Reporting.Model;
 
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Model.SituationRoom;
 
 /// <summary>
 /// Which days the situation room's chart shows: the region's election period (campaign to the end of recapitulation,

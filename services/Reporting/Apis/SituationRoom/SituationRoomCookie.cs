@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Apis.SituationRoom;
 
 /// <summary>
 /// The situation room's sign-in cookie: the admin's office token, HttpOnly (no script reads it) and SameSite=Strict

@@ -8,9 +8,11 @@ using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;
 using Oversight.Security.Authentication;
 using Oversight.Security.Credentials;
+using Oversight.Reporting.Infrastructure.SituationRoom;
+using Oversight.Reporting.Model.SituationRoom;
 using StackExchange.Redis;
 
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Apis.SituationRoom;
 
 /// <summary>
 /// The situation room: the page at <c>/situation-room</c> and its JSON under <c>/situation-room/api</c>, answered by

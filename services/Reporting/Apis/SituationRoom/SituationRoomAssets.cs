@@ -1,4 +1,4 @@
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Apis.SituationRoom;
 
 /// <summary>The page's HTML, script and stylesheet, embedded in the assembly (no file system, no CDN).</summary>
 public static class SituationRoomAssets

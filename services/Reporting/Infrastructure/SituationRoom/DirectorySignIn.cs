@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Oversight.Security.Authentication;
 
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Infrastructure.SituationRoom;
 
 /// <summary>
 /// Exchanges an office client's id and secret for a token at the region directory's <c>POST /connect/token</c>

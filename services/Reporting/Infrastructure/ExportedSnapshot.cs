@@ -2,7 +2,7 @@ using System.Globalization;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
 
-namespace Oversight.Reporting.Model;
+namespace Oversight.Reporting.Infrastructure;
 
 /// <summary>The complaints service's export row back into the snapshot the events carry ("" → absent).</summary>
 public static class ExportedSnapshot

@@ -3,7 +3,7 @@ using Oversight.Regions;
 using Oversight.Reporting.Model;
 using Oversight.Security.Authentication;
 
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Apis.SituationRoom;
 
 /// <summary>Who may read the situation room: a signed-in admin whose region scope covers the region asked for.</summary>
 public sealed class SituationRoomCaller

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Oversight.Regions;
 using Oversight.Reporting.Model;
 
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Infrastructure.SituationRoom;
 
 /// <summary>
 /// The names of regions for the situation room's tree ("Kota Mataram" beside 52.71), from the region directory's

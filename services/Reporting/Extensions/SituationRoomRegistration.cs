@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Oversight.Reporting.Apis.SituationRoom;
+using Oversight.Reporting.Infrastructure.SituationRoom;
 
-namespace Oversight.Reporting.SituationRoom;
+namespace Oversight.Reporting.Extensions;
 
 public static class SituationRoomRegistration
 {
