@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Google.Protobuf.Reflection;
 using Grpc.AspNetCore.Server;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -42,11 +44,17 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>Registers gRPC services with server reflection, so grpcurl and other tools can list and call them.</summary>
-    public static IGrpcServerBuilder AddDefaultGrpc(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// Registers gRPC services with server reflection, so grpcurl and other tools can list and call them.
+    /// <paramref name="protos"/> names the proto files whose services this process maps (their generated
+    /// <c>...Reflection.Descriptor</c>): the request guard checks each of their request messages before any handler runs.
+    /// </summary>
+    public static IGrpcServerBuilder AddDefaultGrpc(this IHostApplicationBuilder builder, params FileDescriptor[] protos)
     {
         // JSON transcoding serves each RPC that has a google.api.http option as REST on the HTTP/1.1 endpoint.
         var limits = builder.AddRequestLimits();
+        builder.Services.RemoveAll<GrpcRequestTypes>();
+        builder.Services.AddSingleton(new GrpcRequestTypes(protos));
         var grpc = builder.Services.AddGrpc(options =>
         {
             options.EnableDetailedErrors = false;

@@ -12,14 +12,15 @@ namespace Oversight.ServiceDefaults.Limits;
 /// random or non-UTF-8 bodies answer InvalidArgument naming the type and the parser's reason, and an oversized one
 /// ResourceExhausted, before authentication or any handler runs.
 /// </summary>
-public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimitsOptions limits, ILogger<GrpcRequestGuardMiddleware> logger)
+public sealed class GrpcRequestGuardMiddleware(
+    RequestDelegate next, GrpcRequestTypes requestTypes, RequestLimitsOptions limits, ILogger<GrpcRequestGuardMiddleware> logger)
 {
     private const int FrameHeaderLength = 5;
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!ContractRequestTypes.TryGet(request.Path.Value ?? "", out var requestType)
+        if (!requestTypes.TryGet(request.Path.Value ?? "", out var requestType)
             || request.ContentType?.StartsWith("application/grpc-web", StringComparison.OrdinalIgnoreCase) == true)
         {
             await next(context);
@@ -53,7 +54,7 @@ public sealed class GrpcRequestGuardMiddleware(RequestDelegate next, RequestLimi
         var problem = FrameProblem(body);
         if (problem is null && body[0] == 0)
         {
-            var invalidity = ContractRequestTypes.Invalidity(requestType, body.AsSpan(FrameHeaderLength));
+            var invalidity = GrpcRequestTypes.Invalidity(requestType, body.AsSpan(FrameHeaderLength));
             if (invalidity is not null) problem = $"The request is not a valid {requestType.Name} message: {invalidity}";
         }
         if (problem is not null)

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Grpc.AspNetCore.Server;
 
@@ -35,6 +36,8 @@ public static class RequestLimitsExtensions
         // First in the pipeline, before routing and authentication: a hostile body is refused before anything reads it
         // (JSON: size and depth; gRPC: size and well-formed protobuf of the method's request type).
         builder.Services.AddSingleton<IStartupFilter, JsonBodyGuardStartupFilter>();
+        // A process that serves no gRPC has no request types to check; AddDefaultGrpc gives those it serves.
+        builder.Services.TryAddSingleton(new GrpcRequestTypes([]));
         return limits;
     }
 

@@ -1,3 +1,4 @@
+using Oversight.Contracts.Complaints;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Oversight.Complaints.Grpc;
 using Oversight.Complaints.Grpc.Routing;
@@ -32,7 +33,7 @@ public static class Extensions
         // Reporter identities sealed with the configured key ring (validated here: a bad key stops the start), and the audit trail.
         builder.AddReporterPrivacy();
         builder.AddAuditTrail();
-        builder.AddDefaultGrpc();
+        builder.AddDefaultGrpc(ComplaintsReflection.Descriptor, ComplaintQueriesReflection.Descriptor);
         // Office tokens from the region directory, validated against its JWKS (fetched through service discovery).
         builder.AddOfficeAuthentication();
         // Per-client limit on intake (Complaints:RateLimit:PermitsPerMinute); app.UseRateLimiter() after authentication.

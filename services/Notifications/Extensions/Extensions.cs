@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Oversight.Notifications.IntegrationEvents.EventHandling;
 using Oversight.Notifications.Infrastructure.Deliveries;
+using Oversight.Contracts.Notifications;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Notifications.Infrastructure.Email;
 using Oversight.Notifications.Infrastructure.Inbox;
@@ -25,7 +26,7 @@ public static class Extensions
             // The private notices to reporters, on a queue of their own (bound to the private exchange only).
             bus.AddConsumer<ReporterStatusNoticeConsumer>().Endpoint(e => e.Name = ReporterStatusNoticeConsumer.QueueName);
         });
-        builder.AddDefaultGrpc();
+        builder.AddDefaultGrpc(NotificationsReflection.Descriptor);
         // Office tokens from the region directory, validated against its JWKS.
         builder.AddOfficeAuthentication();
 

@@ -1,3 +1,5 @@
+using Oversight.Contracts.OfficeCredentials;
+using Oversight.Contracts.RegionDirectory;
 using Oversight.RegionDirectory.Apis;
 using Oversight.RegionDirectory.Grpc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -23,7 +25,7 @@ public static class Extensions
         builder.AddTransactionalOutbox(relay: !commandLine);
         builder.Services.Configure<RegionCacheOptions>(builder.Configuration.GetSection(RegionCacheOptions.Section));
         builder.Services.AddSingleton<RegionCache>();
-        builder.AddDefaultGrpc();
+        builder.AddDefaultGrpc(RegionDirectoryReflection.Descriptor, OfficeCredentialsReflection.Descriptor);
         builder.Services.AddSingleton<RegionRepository>();
         builder.Services.AddSingleton<RegionImportStore>();
         builder.Services.AddSingleton<RegionImporter>();

@@ -1,5 +1,6 @@
 using Oversight.Reporting.Grpc;
 using Oversight.Contracts.Complaints;
+using Oversight.Contracts.Reporting;
 using Oversight.Reporting.Apis;
 using Oversight.Reporting.Apis.SituationRoom;
 using Oversight.Reporting.Infrastructure;
@@ -15,7 +16,7 @@ public static class Extensions
         builder.AddRabbitMqMessaging("messaging", bus =>
             // Named per service: notifications consumes some of the same events and must get its own copies.
             bus.AddConsumer<ComplaintChangeConsumer>().Endpoint(e => e.Name = "reporting-complaint-changes"));
-        builder.AddDefaultGrpc();
+        builder.AddDefaultGrpc(ReportingReflection.Descriptor);
         // Office tokens from the region directory, validated against its JWKS: every report is scoped to the caller's region.
         builder.AddOfficeAuthentication();
 

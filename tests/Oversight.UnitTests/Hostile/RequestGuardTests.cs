@@ -11,6 +11,7 @@ namespace Oversight.UnitTests.Hostile;
 public sealed class RequestGuardTests
 {
     private const string SubmitPath = "/oversight.complaints.v1.Complaints/SubmitComplaint";
+    private static readonly GrpcRequestTypes ComplaintsRequestTypes = new([ComplaintsReflection.Descriptor, ComplaintQueriesReflection.Descriptor]);
 
     [Theory]
     [InlineData("{}", 1)]
@@ -58,11 +59,14 @@ public sealed class RequestGuardTests
     }
 
     [Fact]
-    public void Contract_request_types_are_found_by_grpc_path()
+    public void Request_types_are_found_by_grpc_path_for_the_protos_served()
     {
-        Assert.True(ContractRequestTypes.TryGet(SubmitPath, out var type));
+        Assert.True(ComplaintsRequestTypes.TryGet(SubmitPath, out var type));
         Assert.Equal(SubmitComplaintRequest.Descriptor.FullName, type.FullName);
-        Assert.False(ContractRequestTypes.TryGet("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", out _));
+        Assert.True(ComplaintsRequestTypes.TryGet("/oversight.complaints.v1.ComplaintQueries/FindComplaint", out _));
+        // Not served here: another service's method, and reflection (a client-streaming call, left to the gRPC server).
+        Assert.False(ComplaintsRequestTypes.TryGet("/oversight.reporting.v1.Reporting/GetSummary", out _));
+        Assert.False(ComplaintsRequestTypes.TryGet("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo", out _));
     }
 
     [Fact]
@@ -148,7 +152,7 @@ public sealed class RequestGuardTests
         context.Request.Body = new MemoryStream(body);
         var reached = false;
         var guard = new GrpcRequestGuardMiddleware(_ => { reached = true; return Task.CompletedTask; },
-            new RequestLimitsOptions(), NullLogger<GrpcRequestGuardMiddleware>.Instance);
+            ComplaintsRequestTypes, new RequestLimitsOptions(), NullLogger<GrpcRequestGuardMiddleware>.Instance);
         await guard.InvokeAsync(context);
         return (context, reached);
     }
