@@ -1,13 +1,15 @@
 using Oversight.Contracts.Complaints;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Oversight.Complaints.Grpc.Admission;
 using Oversight.Complaints.Grpc;
-using Oversight.Complaints.Grpc.Routing;
+using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Infrastructure.Queries;
+using Oversight.Complaints.IntegrationEvents.EventHandling;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Extensions;

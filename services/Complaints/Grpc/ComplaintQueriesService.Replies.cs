@@ -1,6 +1,7 @@
+using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Privacy;
-using Oversight.Complaints.Model;
+using Oversight.Complaints.IntegrationEvents.Events;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
 using AuditEntryMessage = Oversight.Contracts.Complaints.ComplaintAuditEntry;

@@ -1,10 +1,11 @@
 using System.Security.Claims;
 using Grpc.Core;
+using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Infrastructure.Queries;
-using Oversight.Complaints.Model;
+using Oversight.Complaints.IntegrationEvents.Events;
 using Oversight.Contracts.Complaints;
 using Oversight.Security.Authentication;
 

@@ -2,10 +2,11 @@ using System.Security.Claims;
 using Grpc.Core;
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Lifecycle;
+using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Transitions;
-using Oversight.Complaints.Model;
-using Oversight.Complaints.Model.Lifecycle;
+using Oversight.Complaints.Infrastructure;
+using Oversight.Complaints.IntegrationEvents.Events;
 using Oversight.Security.Authentication;
 using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 
@@ -44,7 +45,7 @@ public sealed partial class ComplaintsService
 
         var stored = await WithDatabase(() => transitions.TransitionAsync(id, async (row, scope) =>
         {
-            var complaint = StoredComplaint.ToDomain(row);
+            var complaint = ComplaintFromRow.ToDomain(row);
             Authorize(context, caller, row, complaint, action);
             if (row.Version != expectedVersion)
             {

@@ -4,8 +4,8 @@ using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
+using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Model;
-using Oversight.Complaints.Model.Lifecycle;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
 using Complaint = Oversight.Contracts.Complaints.Complaint;
@@ -53,7 +53,7 @@ public sealed partial class ComplaintsService
             {
                 var converted = complaint.ConvertToFinding(finding!.Details, actor, at);
                 // As at intake: a formal or uncurable failure refuses the finding (the transaction rolls back).
-                var refusals = SubmissionMapper.RefusalErrors(converted.Complaint.Assessment);
+                var refusals = IntakeRefusals.RefusalErrors(converted.Complaint.Assessment);
                 if (refusals.Count > 0)
                 {
                     throw new RpcException(new Status(StatusCode.InvalidArgument,

@@ -7,10 +7,14 @@ using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
 using Oversight.Complaints.Extensions;
+using Oversight.Complaints.Grpc.Admission;
+using Oversight.Complaints.Grpc.Mapping;
+using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Infrastructure.Transitions;
+using Oversight.Complaints.IntegrationEvents.Events;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
@@ -52,7 +56,7 @@ public sealed partial class ComplaintsService(
         {
             // Formal and uncurable failures refuse the submission before anything is asked or stored.
             precheck = IntakeRules.Assess(submission.Kind, submission.Details, Regime, now, regionInElectionPeriod: true);
-            errors.AddRange(SubmissionMapper.RefusalErrors(precheck));
+            errors.AddRange(IntakeRefusals.RefusalErrors(precheck));
         }
         if (errors.Count > 0)
         {
@@ -83,7 +87,7 @@ public sealed partial class ComplaintsService(
         var submitted = DomainComplaint.Submit(id, submission.Kind, submission.RegionCode, officeCode, submission.Details,
             Regime, routing.InElectionPeriod, actor, now).Complaint;
         var assessment = submitted.Assessment;
-        var status = SubmissionMapper.StatusAfterIntake(assessment);
+        var status = IntakeRefusals.StatusAfterIntake(assessment);
 
         string? pin = null;
         TrackingCode? trackingCode = null;
@@ -117,7 +121,7 @@ public sealed partial class ComplaintsService(
             ReportedPosition = submission.Details.Reported?.Position ?? "",
             ReportedAgency = submission.Details.Reported?.Agency ?? "",
             ReportedAddress = submission.Details.Reported?.Address ?? "",
-            Evidence = JsonSerializer.Serialize(submission.Details.Evidence.Select(e => new EvidenceJson(e.Url, e.Sha256, e.Description)), ComplaintReplies.Json),
+            Evidence = JsonSerializer.Serialize(submission.Details.Evidence.Select(e => new EvidenceJson(e.Url, e.Sha256, e.Description)), ComplaintRow.Json),
             SignatureAttested = submission.Details.SignatureAttested,
             ReporterCategory = submission.Details.Reporter?.Category.Name(),
             ReporterIdentity = submission.Reporter is { } identity ? protector.Seal(id, identity) : null,
@@ -126,7 +130,7 @@ public sealed partial class ComplaintsService(
             OutsideElectionPeriod = assessment.OutsideElectionPeriod,
             OpenRequirements = JsonSerializer.Serialize(
                 assessment.Failures.Select(f => new RequirementJson(f.Field, f.Rule, f.Category == RequirementCategory.Formal ? "formal" : "material")),
-                ComplaintReplies.Json),
+                ComplaintRow.Json),
             CreatedBy = clientId,
             IdempotencyKey = key,
             RequestHash = fingerprint,

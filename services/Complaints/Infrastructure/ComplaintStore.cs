@@ -3,7 +3,6 @@ using Npgsql;
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
-using Oversight.Complaints.Model;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Messaging.Outbox;
 

@@ -1,4 +1,3 @@
-using Oversight.Complaints.Model;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.PrivateMessages;
 

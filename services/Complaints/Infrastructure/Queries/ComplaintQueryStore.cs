@@ -1,7 +1,6 @@
 using Dapper;
 using Npgsql;
 using Oversight.Complaints.Infrastructure.Audit;
-using Oversight.Complaints.Model;
 
 namespace Oversight.Complaints.Infrastructure.Queries;
 
@@ -87,7 +86,7 @@ public sealed class ComplaintQueryStore(NpgsqlDataSource dataSource, AuditTrail 
     }
 
     /// <summary>Up to <paramref name="limit"/> complaints of the region subtree ("" = all) with ids after <paramref name="afterId"/>, by id.</summary>
-    public async Task<IReadOnlyList<StoredComplaint>> ExportPageAsync(string regionCode, Guid afterId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ComplaintWithDeadlines>> ExportPageAsync(string regionCode, Guid afterId, int limit, CancellationToken cancellationToken)
     {
         var where = new List<string> { "id > @afterId" };
         var parameters = new DynamicParameters(new { afterId, limit });
@@ -151,7 +150,7 @@ public sealed class ComplaintQueryStore(NpgsqlDataSource dataSource, AuditTrail 
         parameters.Add(name + "Prefix", code + ".%");
     }
 
-    private static async Task<IReadOnlyList<StoredComplaint>> WithOpenDeadlinesAsync(
+    private static async Task<IReadOnlyList<ComplaintWithDeadlines>> WithOpenDeadlinesAsync(
         NpgsqlConnection connection, List<ComplaintRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -164,6 +163,6 @@ public sealed class ComplaintQueryStore(NpgsqlDataSource dataSource, AuditTrail 
                 FROM complaint_deadlines WHERE complaint_id = ANY(@ids) AND closed_at IS NULL
                 """, new { ids }, cancellationToken: cancellationToken)))
             .ToLookup(d => d.ComplaintId, d => d.ToDeadline());
-        return rows.Select(row => new StoredComplaint(row, deadlines[row.Id].ToList())).ToList();
+        return rows.Select(row => new ComplaintWithDeadlines(row, deadlines[row.Id].ToList())).ToList();
     }
 }

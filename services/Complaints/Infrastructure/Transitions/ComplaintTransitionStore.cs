@@ -2,7 +2,6 @@ using Dapper;
 using Npgsql;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
-using Oversight.Complaints.Model;
 using Oversight.Messaging.Outbox;
 
 namespace Oversight.Complaints.Infrastructure.Transitions;

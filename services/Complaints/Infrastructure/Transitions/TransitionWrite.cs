@@ -1,6 +1,5 @@
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Infrastructure.Audit;
-using Oversight.Complaints.Model;
 using Oversight.Contracts.IntegrationEvents;
 
 namespace Oversight.Complaints.Infrastructure.Transitions;

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Oversight.Complaints.Extensions;
+using Oversight.Complaints.Grpc.Admission;
 
 namespace Oversight.UnitTests.Complaints.IntakeApi;
 

@@ -1,4 +1,5 @@
 using Oversight.Complaints.Extensions;
+using Oversight.Complaints.Grpc.Admission;
 using Oversight.UnitTests.Complaints.Domain;
 
 namespace Oversight.UnitTests.Complaints.IntakeApi;

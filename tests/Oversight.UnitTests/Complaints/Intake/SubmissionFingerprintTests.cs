@@ -1,4 +1,4 @@
-using Oversight.Complaints.Model;
+using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Contracts.Complaints;
 
 namespace Oversight.UnitTests.Complaints.IntakeApi;

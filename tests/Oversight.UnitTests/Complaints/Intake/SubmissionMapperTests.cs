@@ -3,6 +3,8 @@ using IntakeAssessment = Oversight.Complaints.Domain.Intake.IntakeAssessment;
 using IntakeRules = Oversight.Complaints.Domain.Intake.IntakeRules;
 using ReporterCategory = Oversight.Complaints.Domain.Intake.ReporterCategory;
 using Oversight.Complaints.Domain.Regimes;
+using Oversight.Complaints.Grpc.Mapping;
+using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 
@@ -39,8 +41,8 @@ public sealed class SubmissionMapperTests
         Assert.Equal("Siti", submission.Reporter!.Name);
         Assert.True(submission.Reporter.AgreedToNotifications);
         var assessment = IntakeRules.Assess(submission.Kind, submission.Details, ElectionRegimes.Pilkada2024, Now, true);
-        Assert.Empty(SubmissionMapper.RefusalErrors(assessment));
-        Assert.Equal(ComplaintStatuses.Registered, SubmissionMapper.StatusAfterIntake(assessment));
+        Assert.Empty(IntakeRefusals.RefusalErrors(assessment));
+        Assert.Equal(ComplaintStatuses.Registered, IntakeRefusals.StatusAfterIntake(assessment));
     }
 
     [Fact]
@@ -86,24 +88,24 @@ public sealed class SubmissionMapperTests
         var noReporter = Complete();
         noReporter.Reporter = null;
         var refused = Assess(noReporter);
-        Assert.Contains(SubmissionMapper.RefusalErrors(refused), e => e.StartsWith("reporter: ", StringComparison.Ordinal));
+        Assert.Contains(IntakeRefusals.RefusalErrors(refused), e => e.StartsWith("reporter: ", StringComparison.Ordinal));
 
         var late = Complete();
         late.OccurredAt = "2024-10-10T10:00:00+07:00";
         late.BecameKnownAt = "2024-10-11T10:00:00+07:00";
-        Assert.Contains(SubmissionMapper.RefusalErrors(Assess(late)), e => e.StartsWith("became_known_at: filed on 2024-11-01", StringComparison.Ordinal));
+        Assert.Contains(IntakeRefusals.RefusalErrors(Assess(late)), e => e.StartsWith("became_known_at: filed on 2024-11-01", StringComparison.Ordinal));
 
         var gaps = Complete();
         gaps.Place = "";
         gaps.Evidence.Clear();
         var assessment = Assess(gaps);
-        Assert.Empty(SubmissionMapper.RefusalErrors(assessment));
-        Assert.Equal(ComplaintStatuses.NeedsCompletion, SubmissionMapper.StatusAfterIntake(assessment));
+        Assert.Empty(IntakeRefusals.RefusalErrors(assessment));
+        Assert.Equal(ComplaintStatuses.NeedsCompletion, IntakeRefusals.StatusAfterIntake(assessment));
 
         var tip = new SubmitComplaintRequest { Kind = "informasi_awal", RegionCode = "52.71", Description = "Kabar ASN ikut kampanye." };
-        Assert.Equal(ComplaintStatuses.Logged, SubmissionMapper.StatusAfterIntake(Assess(tip)));
+        Assert.Equal(ComplaintStatuses.Logged, IntakeRefusals.StatusAfterIntake(Assess(tip)));
         var emptyTip = new SubmitComplaintRequest { Kind = "informasi_awal", RegionCode = "52.71" };
-        Assert.Contains("description: required (what happened)", SubmissionMapper.RefusalErrors(Assess(emptyTip)));
+        Assert.Contains("description: required (what happened)", IntakeRefusals.RefusalErrors(Assess(emptyTip)));
     }
 
     [Fact]

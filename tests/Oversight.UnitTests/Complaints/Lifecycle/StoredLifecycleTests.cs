@@ -1,8 +1,10 @@
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Lifecycle;
+using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Infrastructure.Transitions;
+using Oversight.Complaints.Infrastructure;
+using Oversight.Complaints.IntegrationEvents.Events;
 using Oversight.Complaints.Model;
-using Oversight.Complaints.Model.Lifecycle;
 using Oversight.Contracts.Complaints;
 using Oversight.UnitTests.Complaints.Domain;
 using static Oversight.UnitTests.Complaints.Domain.ComplaintFixtures;
@@ -42,7 +44,7 @@ public sealed class StoredLifecycleTests
     public void Each_steps_row_rebuilds_into_the_complaint_it_came_from_up_to_the_closing()
     {
         var row = RegisteredRow();
-        var complaint = StoredComplaint.ToDomain(row);
+        var complaint = ComplaintFromRow.ToDomain(row);
         Assert.Equal(ComplaintState.Registered, complaint.State);
         Assert.Equal(ComplaintDeadlines.Open(Registered()), ComplaintDeadlines.Open(complaint));
 
@@ -61,7 +63,7 @@ public sealed class StoredLifecycleTests
             var next = TransitionedRow.From(row, after, action, after.History[^1].At);
             Assert.Equal((status, row.Version + 1), (next.Status, next.Version));
 
-            var rebuilt = StoredComplaint.ToDomain(next);
+            var rebuilt = ComplaintFromRow.ToDomain(next);
             Assert.Equal(after.State, rebuilt.State);
             Assert.Equal(after.Decision, rebuilt.Decision);
             Assert.Equal(after.RecommendationReference, rebuilt.RecommendationReference);
@@ -81,7 +83,7 @@ public sealed class StoredLifecycleTests
     {
         var row = TransitionedRow.From(RegisteredRow(), Registered().StartReview(Reviewer, Wib(10, 4)).Complaint, TransitionTable.StartReview, Wib(10, 4));
         var refused = Assert.Throws<TransitionRefusedException>(() =>
-            StoredComplaint.ToDomain(row).Decide(DecisionOutcome.NotViolation, "Tidak terbukti", Reviewer, Wib(10, 3, 12)));
+            ComplaintFromRow.ToDomain(row).Decide(DecisionOutcome.NotViolation, "Tidak terbukti", Reviewer, Wib(10, 3, 12)));
         Assert.Contains("before the last recorded step", refused.Message);
     }
 

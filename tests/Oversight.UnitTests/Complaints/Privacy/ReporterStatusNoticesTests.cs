@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using Oversight.Complaints.Infrastructure.Privacy;
-using Oversight.Complaints.Model;
+using Oversight.Complaints.Infrastructure;
 using Oversight.Contracts.IntegrationEvents;
 
 namespace Oversight.UnitTests.Complaints.Privacy;

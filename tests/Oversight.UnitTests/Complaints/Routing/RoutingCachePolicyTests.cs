@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Oversight.Complaints.Grpc.Routing;
+using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.ServiceDefaults.Caching;
 using Oversight.UnitTests.Complaints.Domain;

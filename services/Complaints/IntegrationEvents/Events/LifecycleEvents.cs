@@ -1,8 +1,9 @@
 using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Complaints.Domain.Lifecycle;
+using Oversight.Complaints.Infrastructure;
 using Contract = Oversight.Contracts.IntegrationEvents;
 
-namespace Oversight.Complaints.Model.Lifecycle;
+namespace Oversight.Complaints.IntegrationEvents.Events;
 
 /// <summary>
 /// The integration event of a lifecycle step (pure): one per step, carrying the public state after it. Steps with no

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Oversight.Complaints.Extensions;
+namespace Oversight.Complaints.Grpc.Admission;
 
 /// <summary>
 /// The per-client window and the global admission limit, taken so that each call uses one permit of its client's window.

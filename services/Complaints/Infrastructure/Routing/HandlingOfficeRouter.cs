@@ -1,10 +1,10 @@
 using System.Globalization;
 using Grpc.Core;
-using Oversight.Complaints.Grpc.Routing;
+using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Contracts.RegionDirectory;
 using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
-namespace Oversight.Complaints.Grpc;
+namespace Oversight.Complaints.Infrastructure.Routing;
 
 /// <summary>Who handles a complaint, as the region directory routes it, and whether the region was in its election period.</summary>
 /// <param name="OfficeRegionCode">The Bawaslu office's region code; empty for Bawaslu RI.</param>

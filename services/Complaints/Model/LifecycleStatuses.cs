@@ -1,10 +1,11 @@
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
 
-namespace Oversight.Complaints.Model.Lifecycle;
+namespace Oversight.Complaints.Model;
 
 /// <summary>
-/// The stored and public status names and the domain's states (pure). They are the domain's names, except two
+/// The stored and public names of statuses, kinds, reporter categories and outcomes, and the domain's states (pure).
+/// Status names are the domain's, except two
 /// that say more to a reader: an informasi awal taken in is <c>logged</c>, and a laporan closed at its reporter's
 /// request is <c>withdrawn</c>.
 /// </summary>
@@ -40,6 +41,23 @@ public static class LifecycleStatuses
         "violation" => DecisionOutcome.Violation,
         "not_violation" => DecisionOutcome.NotViolation,
         "forwarded_gakkumdu" => DecisionOutcome.ForwardedGakkumdu,
+        _ => null,
+    };
+
+    public static ComplaintKind? ParseKind(string? kind) => kind switch
+    {
+        "laporan" => ComplaintKind.Laporan,
+        "temuan" => ComplaintKind.Temuan,
+        "informasi_awal" => ComplaintKind.InformasiAwal,
+        _ => null,
+    };
+
+    public static ReporterCategory? ParseCategory(string? category) => category switch
+    {
+        "voter" => ReporterCategory.Voter,
+        "accredited_monitor" => ReporterCategory.AccreditedMonitor,
+        "participant" => ReporterCategory.Participant,
+        "supervisor" => ReporterCategory.Supervisor,
         _ => null,
     };
 }

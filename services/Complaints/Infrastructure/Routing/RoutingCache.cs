@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.ServiceDefaults.Caching;
 
-namespace Oversight.Complaints.Grpc.Routing;
+namespace Oversight.Complaints.Infrastructure.Routing;
 
 /// <summary>Routing answers are the same for every submission of a region and an employing region (PPK).</summary>
 public readonly record struct RouteKey(string RegionCode, string EmployingRegionCode);
@@ -15,7 +15,7 @@ public readonly record struct CampaignKey(string RegionCode, DateOnly Date);
 /// <summary>
 /// The last good answers of the region directory, shared by every intake call of this process, and whether the
 /// directory is in an outage. Only successful answers are kept (NotFound, PermissionDenied… are never cached), and a
-/// <c>RegionDirectoryChanged</c> event drops everything (<see cref="RoutingCacheInvalidation"/>).
+/// <c>RegionDirectoryChanged</c> event drops everything (<c>RoutingCacheInvalidation</c>, IntegrationEvents/EventHandling).
 /// The caller's scope is checked by ComplaintsService before routing, so a cached answer never widens access.
 /// </summary>
 public sealed class RoutingCache

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Oversight.Complaints.Extensions;
+namespace Oversight.Complaints.Grpc.Admission;
 
 /// <summary>
 /// A global limit on intake submissions in flight (all clients together). Past the machine's capacity, extra calls do not

@@ -5,11 +5,12 @@ using Oversight.Complaints.Domain.Identity;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Infrastructure.Privacy;
+using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
 using DomainEvidence = Oversight.Complaints.Domain.Intake.Evidence;
 
-namespace Oversight.Complaints.Model;
+namespace Oversight.Complaints.Grpc.Mapping;
 
 /// <summary>A submission as the domain sees it: what the complaint says, and the reporter's identity to seal.</summary>
 public sealed record Submission(
@@ -23,7 +24,7 @@ public sealed record Submission(
 /// Turns a <see cref="SubmitComplaintRequest"/> into a <see cref="Submission"/>, reporting every malformed field
 /// as <c>field: rule</c> (unknown kind or category, bad region code, NIK or NIP, unknown violation type, bad
 /// instants, oversize text). Requirements (what must be present for registration) are the domain's
-/// <see cref="IntakeRules"/>; <see cref="RefusalErrors"/> says which of its failures refuse a submission at the API.
+/// <see cref="IntakeRules"/>; <see cref="IntakeRefusals.RefusalErrors"/> says which of its failures refuse a submission at the API.
 /// </summary>
 public static partial class SubmissionMapper
 {
@@ -42,7 +43,7 @@ public static partial class SubmissionMapper
     public static Submission? Map(SubmitComplaintRequest request, string? headerIdempotencyKey, DateTimeOffset now, out List<string> errors)
     {
         errors = [];
-        var kind = ParseKind(request.Kind);
+        var kind = LifecycleStatuses.ParseKind(request.Kind);
         if (kind is null)
         {
             errors.Add("kind: must be laporan, temuan or informasi_awal");
@@ -99,47 +100,13 @@ public static partial class SubmissionMapper
         return new Submission(kind!.Value, request.RegionCode, details, reporter.Identity, key.Length > 0 ? key : null);
     }
 
-    /// <summary>
-    /// The failures that refuse a submission at the API (InvalidArgument, nothing stored): every formal one
-    /// (who reports, about whom, the filing window, the signature) and every one the reporter cannot cure
-    /// (a late filing, an empty tip). Material-only failures are stored as needs_completion instead.
-    /// </summary>
-    public static IReadOnlyList<string> RefusalErrors(IntakeAssessment assessment) =>
-        [.. assessment.Failures.Where(f => f.Category == RequirementCategory.Formal || !f.Curable).Select(f => f.ToString())];
-
-    /// <summary>The status a submission that passed <see cref="RefusalErrors"/> is stored with.</summary>
-    public static string StatusAfterIntake(IntakeAssessment assessment) => assessment.Verdict switch
-    {
-        IntakeVerdict.Registrable => ComplaintStatuses.Registered,
-        IntakeVerdict.NeedsCompletion => ComplaintStatuses.NeedsCompletion,
-        IntakeVerdict.Logged => ComplaintStatuses.Logged,
-        _ => throw new InvalidOperationException("A refused submission is never stored."),
-    };
-
-    public static ComplaintKind? ParseKind(string? kind) => kind switch
-    {
-        "laporan" => ComplaintKind.Laporan,
-        "temuan" => ComplaintKind.Temuan,
-        "informasi_awal" => ComplaintKind.InformasiAwal,
-        _ => null,
-    };
-
-    public static ReporterCategory? ParseCategory(string? category) => category switch
-    {
-        "voter" => ReporterCategory.Voter,
-        "accredited_monitor" => ReporterCategory.AccreditedMonitor,
-        "participant" => ReporterCategory.Participant,
-        "supervisor" => ReporterCategory.Supervisor,
-        _ => null,
-    };
-
     private static (Domain.Intake.Reporter? Domain, ReporterIdentity? Identity) MapReporter(Contracts.Complaints.Reporter? reporter, List<string> errors)
     {
         if (reporter is null || IsEmpty(reporter))
         {
             return (null, null);
         }
-        var category = ParseCategory(reporter.Category);
+        var category = LifecycleStatuses.ParseCategory(reporter.Category);
         if (category is null)
         {
             errors.Add("reporter.category: must be voter, accredited_monitor, participant or supervisor");
@@ -250,14 +217,4 @@ public static partial class SubmissionMapper
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
-}
-
-/// <summary>The status names this service stores and answers.</summary>
-public static class ComplaintStatuses
-{
-    public const string Registered = "registered";
-    public const string NeedsCompletion = "needs_completion";
-
-    /// <summary>An informasi awal, taken in (the domain's <c>received</c> state for that kind); never registered.</summary>
-    public const string Logged = "logged";
 }

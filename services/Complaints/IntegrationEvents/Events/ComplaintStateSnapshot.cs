@@ -1,7 +1,8 @@
 using Oversight.Complaints.Domain.Deadlines;
+using Oversight.Complaints.Infrastructure;
 using Oversight.Contracts.IntegrationEvents;
 
-namespace Oversight.Complaints.Model;
+namespace Oversight.Complaints.IntegrationEvents.Events;
 
 /// <summary>
 /// The public state of a stored complaint, as every complaint event and the export stream carry it

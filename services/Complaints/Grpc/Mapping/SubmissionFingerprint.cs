@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Oversight.Contracts.Complaints;
 
-namespace Oversight.Complaints.Model;
+namespace Oversight.Complaints.Grpc.Mapping;
 
 /// <summary>
 /// What an idempotency key promises: a retry sends the same request. The fingerprint is the SHA-256 of the request as

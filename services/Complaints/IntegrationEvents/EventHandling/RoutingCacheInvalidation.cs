@@ -1,7 +1,8 @@
 using MassTransit;
+using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Contracts.IntegrationEvents;
 
-namespace Oversight.Complaints.Grpc.Routing;
+namespace Oversight.Complaints.IntegrationEvents.EventHandling;
 
 /// <summary>
 /// Drops the routing cache when the region directory announces a change. Everything is dropped, not only the affected

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Oversight.Complaints.Extensions;
+namespace Oversight.Complaints.Grpc.Admission;
 
 /// <summary>
 /// A limiter whose queued requests give up after <paramref name="maxQueueWait"/>: <see cref="ConcurrencyLimiter"/> has no

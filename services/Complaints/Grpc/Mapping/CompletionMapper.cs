@@ -1,7 +1,7 @@
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Contracts.Complaints;
 
-namespace Oversight.Complaints.Model.Lifecycle;
+namespace Oversight.Complaints.Grpc.Mapping;
 
 /// <summary>
 /// The material details a completion supplies (pure). Each field is checked with the submission's own rules (the

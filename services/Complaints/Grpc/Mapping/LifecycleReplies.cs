@@ -1,7 +1,8 @@
 using Oversight.Complaints.Domain.Deadlines;
+using Oversight.Complaints.Infrastructure;
 using Oversight.Contracts.Complaints;
 
-namespace Oversight.Complaints.Model.Lifecycle;
+namespace Oversight.Complaints.Grpc.Mapping;
 
 /// <summary>The lifecycle's public fields of a complaint (pure): decision, recommendation, sanction, closing and open deadlines.</summary>
 public static class LifecycleReplies
@@ -29,13 +30,13 @@ public static class LifecycleReplies
                 DecreeReference = row.DecreeRef ?? "",
                 ImposedAt = Instant(row.SanctionedAt),
             };
-            complaint.Sanction.MoralSanctionCodes.Add(StoredComplaint.MoralCodes(row));
+            complaint.Sanction.MoralSanctionCodes.Add(ComplaintFromRow.MoralCodes(row));
         }
-        if (!StoredComplaint.CanRebuild(row))
+        if (!ComplaintFromRow.CanRebuild(row))
         {
             return complaint;
         }
-        complaint.Deadlines.Add(ComplaintDeadlines.Open(StoredComplaint.ToDomain(row))
+        complaint.Deadlines.Add(ComplaintDeadlines.Open(ComplaintFromRow.ToDomain(row))
             .Where(d => !d.Informational)
             .OrderBy(d => d.DueAt)
             .Select(d => new ComplaintDeadline { Kind = d.Kind, Owner = d.Owner, DueAt = ComplaintReplies.Rfc3339(d.DueAt.UtcDateTime) }));

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Grpc.Core;
 
-namespace Oversight.Complaints.Extensions;
+namespace Oversight.Complaints.Grpc.Admission;
 
 /// <summary>
 /// Limits how often a reporter's status read (TrackComplaint, no sign-in) may be tried: per tracking code, so a

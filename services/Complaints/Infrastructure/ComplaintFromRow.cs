@@ -3,10 +3,11 @@ using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
+using Oversight.Complaints.Model;
 using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 using DomainEvidence = Oversight.Complaints.Domain.Intake.Evidence;
 
-namespace Oversight.Complaints.Model.Lifecycle;
+namespace Oversight.Complaints.Infrastructure;
 
 /// <summary>
 /// Rebuilds the domain's <see cref="DomainComplaint"/> from a stored row, so that a lifecycle call applies the
@@ -14,18 +15,18 @@ namespace Oversight.Complaints.Model.Lifecycle;
 /// dated before the last one. The reporter is rebuilt from the stored category alone (the identity stays sealed):
 /// the formal requirements were checked at intake, and no lifecycle step changes who reported.
 /// </summary>
-public static class StoredComplaint
+public static class ComplaintFromRow
 {
     /// <summary>The action name of the synthetic history entry that stands for everything before the load.</summary>
     public const string LoadedAction = "loaded";
 
     /// <summary>False for a row with no known kind or regime (the database's defaults make every stored row rebuildable).</summary>
     public static bool CanRebuild(ComplaintRow row) =>
-        SubmissionMapper.ParseKind(row.Kind) is not null && ElectionRegimes.Find(row.Regime) is not null;
+        LifecycleStatuses.ParseKind(row.Kind) is not null && ElectionRegimes.Find(row.Regime) is not null;
 
     public static DomainComplaint ToDomain(ComplaintRow row)
     {
-        var kind = SubmissionMapper.ParseKind(row.Kind) ?? throw new InvalidOperationException($"Complaint {row.Id} has an unknown kind.");
+        var kind = LifecycleStatuses.ParseKind(row.Kind) ?? throw new InvalidOperationException($"Complaint {row.Id} has an unknown kind.");
         var regime = ElectionRegimes.Find(row.Regime) ?? throw new InvalidOperationException($"Complaint {row.Id} has an unknown regime.");
         var state = LifecycleStatuses.StateOf(row.Status);
         var lastChange = Utc(row.LastChangedAt ?? row.RegisteredAt ?? row.ReceivedAt);
@@ -74,25 +75,25 @@ public static class StoredComplaint
         };
         return new ComplaintDetails
         {
-            Reporter = SubmissionMapper.ParseCategory(row.ReporterCategory) is { } category ? new Reporter { Category = category } : null,
+            Reporter = LifecycleStatuses.ParseCategory(row.ReporterCategory) is { } category ? new Reporter { Category = category } : null,
             Reported = reported == new ReportedPerson() ? null : reported,
             ViolationType = row.ViolationType,
             OccurredAt = Utc(row.OccurredAt),
             Place = Blank(row.Place),
             BecameKnownAt = Utc(row.BecameKnownAt),
             Description = Blank(row.Description),
-            Evidence = [.. JsonSerializer.Deserialize<List<EvidenceJson>>(row.Evidence, ComplaintReplies.Json)!
+            Evidence = [.. JsonSerializer.Deserialize<List<EvidenceJson>>(row.Evidence, ComplaintRow.Json)!
                 .Select(e => new DomainEvidence { Url = e.Url, Sha256 = e.Sha256, Description = e.Description })],
             SignatureAttested = row.SignatureAttested,
         };
     }
 
     public static IReadOnlyList<string> MoralCodes(ComplaintRow row) =>
-        JsonSerializer.Deserialize<List<string>>(row.MoralSanctionCodes, ComplaintReplies.Json) ?? [];
+        JsonSerializer.Deserialize<List<string>>(row.MoralSanctionCodes, ComplaintRow.Json) ?? [];
 
     // Stored failures passed intake, so they are curable (a refused complaint is never stored).
     private static List<RequirementFailure> Failures(ComplaintRow row) =>
-        [.. JsonSerializer.Deserialize<List<RequirementJson>>(row.OpenRequirements, ComplaintReplies.Json)!
+        [.. JsonSerializer.Deserialize<List<RequirementJson>>(row.OpenRequirements, ComplaintRow.Json)!
             .Select(r => new RequirementFailure(r.Field, r.Rule, r.Category == "formal" ? RequirementCategory.Formal : RequirementCategory.Material, Curable: true))];
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

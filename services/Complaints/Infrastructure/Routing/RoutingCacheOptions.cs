@@ -1,6 +1,6 @@
 using Oversight.ServiceDefaults.Caching;
 
-namespace Oversight.Complaints.Grpc.Routing;
+namespace Oversight.Complaints.Infrastructure.Routing;
 
 /// <summary>
 /// How long complaints keeps the region directory's routing and campaign-status answers (section

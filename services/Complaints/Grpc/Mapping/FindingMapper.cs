@@ -1,6 +1,6 @@
 using Oversight.Contracts.Complaints;
 
-namespace Oversight.Complaints.Model.Lifecycle;
+namespace Oversight.Complaints.Grpc.Mapping;
 
 /// <summary>
 /// The finding that takes up an informasi awal (pure): checked with the submission's own rules, as the temuan it

@@ -2,9 +2,10 @@ using System.Text.Json;
 using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
+using Oversight.Complaints.Model;
 using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 
-namespace Oversight.Complaints.Model.Lifecycle;
+namespace Oversight.Complaints.Infrastructure;
 
 /// <summary>The row to store after a step: the domain's new value written back over a copy of the old row, version + 1 (pure).</summary>
 public static class TransitionedRow
@@ -33,10 +34,10 @@ public static class TransitionedRow
         row.OccurredAt = details.OccurredAt?.UtcDateTime;
         row.Place = details.Place ?? "";
         row.Description = details.Description ?? "";
-        row.Evidence = JsonSerializer.Serialize(details.Evidence.Select(e => new EvidenceJson(e.Url, e.Sha256, e.Description)), ComplaintReplies.Json);
+        row.Evidence = JsonSerializer.Serialize(details.Evidence.Select(e => new EvidenceJson(e.Url, e.Sha256, e.Description)), ComplaintRow.Json);
         row.OpenRequirements = JsonSerializer.Serialize(
             after.Assessment.Failures.Select(f => new RequirementJson(f.Field, f.Rule, f.Category == RequirementCategory.Formal ? "formal" : "material")),
-            ComplaintReplies.Json);
+            ComplaintRow.Json);
         row.DetailsReceivedAt = after.ReceivedAt.UtcDateTime;
 
         if (after.RegistrationNumber is { } number && before.RegistrationNumber is null)
@@ -66,7 +67,7 @@ public static class TransitionedRow
         {
             row.SanctionCode = sanction.SanctionCode;
             row.SanctionLevel = SanctionCatalogue.Find(sanction.SanctionCode)?.Level?.Name();
-            row.MoralSanctionCodes = JsonSerializer.Serialize(sanction.MoralSanctionCodes, ComplaintReplies.Json);
+            row.MoralSanctionCodes = JsonSerializer.Serialize(sanction.MoralSanctionCodes, ComplaintRow.Json);
             row.DecreeRef = sanction.DecreeReference;
             row.SanctionedAt = sanction.ImposedAt.UtcDateTime;
         }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Oversight.Complaints.Grpc.Routing;
+namespace Oversight.Complaints.Infrastructure.Routing;
 
 public static class RoutingCacheExtensions
 {

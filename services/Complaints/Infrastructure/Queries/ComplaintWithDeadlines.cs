@@ -1,13 +1,12 @@
 using Oversight.Complaints.Domain.Deadlines;
-using Oversight.Complaints.Model;
 
 namespace Oversight.Complaints.Infrastructure.Queries;
 
-/// <summary>A stored complaint with the deadlines it has open: what <see cref="ComplaintStateSnapshot.From"/> needs.</summary>
-public sealed record StoredComplaint(ComplaintRow Row, IReadOnlyList<Deadline> OpenDeadlines);
+/// <summary>A stored complaint with the deadlines it has open: what the state snapshot of its events (<c>ComplaintStateSnapshot.From</c>) needs.</summary>
+public sealed record ComplaintWithDeadlines(ComplaintRow Row, IReadOnlyList<Deadline> OpenDeadlines);
 
 /// <summary>One page of ListComplaints; <see cref="Next"/> is null on the last page.</summary>
-public sealed record ComplaintPage(IReadOnlyList<StoredComplaint> Complaints, ListCursor? Next);
+public sealed record ComplaintPage(IReadOnlyList<ComplaintWithDeadlines> Complaints, ListCursor? Next);
 
 /// <summary>An open row of <c>complaint_deadlines</c>.</summary>
 internal sealed class OpenDeadlineRow

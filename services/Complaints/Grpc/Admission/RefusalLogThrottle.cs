@@ -1,4 +1,4 @@
-namespace Oversight.Complaints.Extensions;
+namespace Oversight.Complaints.Grpc.Admission;
 
 /// <summary>
 /// At most one log line per interval for a kind of refusal, counting the refusals not logged in between. Under overload

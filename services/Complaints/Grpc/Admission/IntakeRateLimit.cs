@@ -5,7 +5,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Oversight.Security.Authentication;
 
-namespace Oversight.Complaints.Extensions;
+namespace Oversight.Complaints.Grpc.Admission;
 
 /// <summary>
 /// A per-office-client limit on intake (SubmitComplaint over gRPC and <c>POST /v1/complaints</c>): one desk whose
