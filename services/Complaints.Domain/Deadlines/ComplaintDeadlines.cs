@@ -57,19 +57,19 @@ public sealed record Deadline(
 /// </summary>
 public static class ComplaintDeadlines
 {
-    public static IReadOnlyList<Deadline> Open(Complaint complaint)
+    public static IReadOnlyList<Deadline> Open(ComplaintAggregate complaint)
     {
         var regime = complaint.Regime;
         switch (complaint.State)
         {
-            case ComplaintState.Received or ComplaintState.NeedsCompletion
+            case LifecycleState.Received or LifecycleState.NeedsCompletion
                 when complaint.Kind != ComplaintKind.InformasiAwal && complaint.Details.BecameKnownAt is { } known:
                 return [Make(DeadlineKinds.FilingWindow, DeadlineOwners.Reporter, ComplaintRoles.IntakeOfficer, complaint, known, regime.FilingWindow, informational: true)];
-            case ComplaintState.Registered or ComplaintState.UnderReview:
+            case LifecycleState.Registered or LifecycleState.UnderReview:
                 return [Make(DeadlineKinds.Review, DeadlineOwners.Bawaslu, ComplaintRoles.Reviewer, complaint, ReviewStart(complaint), ReviewPeriod(complaint))];
-            case ComplaintState.RecommendedToBkn:
+            case LifecycleState.RecommendedToBkn:
                 return [Make(DeadlineKinds.Verification, DeadlineOwners.Bkn, ComplaintRoles.SanctionOfficer, complaint, complaint.RecommendedAt!.Value, regime.Verification)];
-            case ComplaintState.Verified:
+            case LifecycleState.Verified:
                 return [Make(DeadlineKinds.PpkFollowUp, DeadlineOwners.Ppk, ComplaintRoles.SanctionOfficer, complaint, PpkStart(complaint), regime.PpkFollowUp)];
             default:
                 return [];
@@ -77,29 +77,29 @@ public static class ComplaintDeadlines
     }
 
     /// <summary>When the review falls due (with the extension if used); null before registration.</summary>
-    public static DateTimeOffset? ReviewDueAt(Complaint complaint) =>
+    public static DateTimeOffset? ReviewDueAt(ComplaintAggregate complaint) =>
         complaint.RegisteredAt is null ? null
         : LegalTime.DueAt(ReviewStart(complaint), ReviewPeriod(complaint), complaint.Regime.Holidays);
 
     /// <summary>When the PPK's follow-up falls due; null before verification.</summary>
-    public static DateTimeOffset? PpkFollowUpDueAt(Complaint complaint) =>
+    public static DateTimeOffset? PpkFollowUpDueAt(ComplaintAggregate complaint) =>
         complaint.VerifiedAt is null ? null
         : LegalTime.DueAt(PpkStart(complaint), complaint.Regime.PpkFollowUp, complaint.Regime.Holidays);
 
     /// <summary>The deadlines of <paramref name="complaint"/> missed at <paramref name="at"/>, informational ones left out.</summary>
-    public static IReadOnlyList<Deadline> Missed(Complaint complaint, DateTimeOffset at) =>
+    public static IReadOnlyList<Deadline> Missed(ComplaintAggregate complaint, DateTimeOffset at) =>
         [.. Open(complaint).Where(d => !d.Informational && d.IsMissed(at))];
 
-    private static DateTimeOffset ReviewStart(Complaint complaint) =>
+    private static DateTimeOffset ReviewStart(ComplaintAggregate complaint) =>
         complaint.Regime.ReviewClockStart == ReviewClockStart.Receipt ? complaint.ReceivedAt : complaint.RegisteredAt!.Value;
 
-    private static DayCount ReviewPeriod(Complaint complaint) =>
+    private static DayCount ReviewPeriod(ComplaintAggregate complaint) =>
         complaint.ReviewExtended ? complaint.Regime.ExtendedReview : complaint.Regime.Review;
 
-    private static DateTimeOffset PpkStart(Complaint complaint) => complaint.LastEscalatedAt ?? complaint.VerifiedAt!.Value;
+    private static DateTimeOffset PpkStart(ComplaintAggregate complaint) => complaint.LastEscalatedAt ?? complaint.VerifiedAt!.Value;
 
     private static Deadline Make(
-        string kind, string owner, string role, Complaint complaint, DateTimeOffset start, DayCount period, bool informational = false)
+        string kind, string owner, string role, ComplaintAggregate complaint, DateTimeOffset start, DayCount period, bool informational = false)
     {
         var regime = complaint.Regime;
         var due = LegalTime.DueAt(start, period, regime.Holidays);

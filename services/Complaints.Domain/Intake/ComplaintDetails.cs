@@ -1,7 +1,7 @@
 namespace Oversight.Complaints.Domain.Intake;
 
 /// <summary>The person who files a laporan (name, NIK, address) or the supervisor who made a temuan (name).</summary>
-public sealed record Reporter
+public sealed record ReporterDetails
 {
     public required ReporterCategory Category { get; init; }
     public string? Name { get; init; }
@@ -11,7 +11,7 @@ public sealed record Reporter
 }
 
 /// <summary>The civil servant the complaint is about.</summary>
-public sealed record ReportedPerson
+public sealed record ReportedPersonDetails
 {
     public string? Name { get; init; }
     public string? Nip { get; init; }
@@ -29,7 +29,7 @@ public sealed record ReportedPerson
 /// One piece of evidence: a link, a content hash, or both (the file itself may be stored later, and the
 /// hash lets anyone check it is the one that was handed in).
 /// </summary>
-public sealed record Evidence
+public sealed record EvidenceItem
 {
     public string? Url { get; init; }
 
@@ -43,9 +43,9 @@ public sealed record Evidence
 public sealed record ComplaintDetails
 {
     /// <summary>Required for a laporan (identity) and a temuan (the supervisor); optional and never required for informasi awal.</summary>
-    public Reporter? Reporter { get; init; }
+    public ReporterDetails? Reporter { get; init; }
 
-    public ReportedPerson? Reported { get; init; }
+    public ReportedPersonDetails? Reported { get; init; }
 
     /// <summary>Number in <see cref="Catalogues.ViolationCatalogue"/>; 0 when not classified (allowed for informasi awal).</summary>
     public int ViolationType { get; init; }
@@ -60,7 +60,7 @@ public sealed record ComplaintDetails
 
     public string? Description { get; init; }
 
-    public IReadOnlyList<Evidence> Evidence { get; init; } = [];
+    public IReadOnlyList<EvidenceItem> Evidence { get; init; } = [];
 
     /// <summary>
     /// The desk officer's attestation that the report's signature matches the reporter's KTP: a desk check

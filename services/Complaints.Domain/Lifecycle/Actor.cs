@@ -27,4 +27,4 @@ public sealed record Actor(string Id, IReadOnlyCollection<string> Roles)
 /// <param name="Role">The role the actor acted in.</param>
 /// <param name="Note">The reason, reasoning or reference the step required, if any.</param>
 public sealed record HistoryEntry(
-    ComplaintState? From, ComplaintState To, string Action, string ActorId, string Role, DateTimeOffset At, string? Note);
+    LifecycleState? From, LifecycleState To, string Action, string ActorId, string Role, DateTimeOffset At, string? Note);

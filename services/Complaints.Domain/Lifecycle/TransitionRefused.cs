@@ -17,13 +17,13 @@ public enum RefusalKind
 /// A refused transition. The message names the step and the rule, and the complaint's state where that
 /// is the reason: "cannot decide: complaint is registered, not under_review".
 /// </summary>
-public sealed class TransitionRefusedException(string action, ComplaintState? state, RefusalKind kind, string rule)
+public sealed class TransitionRefusedException(string action, LifecycleState? state, RefusalKind kind, string rule)
     : InvalidOperationException($"cannot {action.Replace('_', ' ')}: {rule}")
 {
     public string Action { get; } = action;
 
     /// <summary>The complaint's state when refused; null for a refused submission.</summary>
-    public ComplaintState? State { get; } = state;
+    public LifecycleState? State { get; } = state;
 
     public RefusalKind Kind { get; } = kind;
 

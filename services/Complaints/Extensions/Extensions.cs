@@ -9,8 +9,8 @@ using Oversight.Complaints.Infrastructure.Deadlines;
 using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Infrastructure.Queries;
+using Oversight.Contracts.RegionDirectory;
 using Oversight.Complaints.IntegrationEvents.EventHandling;
-using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Extensions;
 
@@ -43,10 +43,10 @@ public static class Extensions
         // Tries of the reporter's status read, per tracking code and per address (Complaints:Tracking).
         builder.Services.AddSingleton<TrackingGuard>();
 
-        builder.Services.AddGrpcClient<RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
+        builder.Services.AddGrpcClient<RegionDirectory.RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
 
         builder.Services.AddSingleton<ComplaintRecords>();
-        builder.Services.AddSingleton<Oversight.Complaints.Infrastructure.Privacy.ReporterStatusNotices>();
+        builder.Services.AddSingleton<ReporterStatusNotices>();
         builder.Services.AddSingleton<ComplaintStore>();
         builder.Services.AddSingleton<ComplaintTransitionStore>();
         builder.Services.AddSingleton<ComplaintQueryStore>();

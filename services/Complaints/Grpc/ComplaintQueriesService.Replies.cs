@@ -4,7 +4,6 @@ using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.IntegrationEvents.Events;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
-using AuditEntryMessage = Oversight.Contracts.Complaints.ComplaintAuditEntry;
 
 namespace Oversight.Complaints.Grpc;
 
@@ -49,9 +48,9 @@ public static class ComplaintQueryReplies
         AgreedToNotifications = identity.AgreedToNotifications,
     };
 
-    public static AuditEntryMessage ToAuditEntry(AuditRecord record)
+    public static ComplaintAuditEntry ToAuditEntry(AuditRecord record)
     {
-        var entry = new AuditEntryMessage
+        var entry = new ComplaintAuditEntry
         {
             Id = record.Id,
             At = Rfc3339(record.At),

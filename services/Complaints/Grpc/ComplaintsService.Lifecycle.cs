@@ -7,8 +7,8 @@ using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.IntegrationEvents.Events;
+using Oversight.Contracts.Complaints;
 using Oversight.Security.Authentication;
-using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 
 namespace Oversight.Complaints.Grpc;
 
@@ -19,11 +19,8 @@ namespace Oversight.Complaints.Grpc;
 /// </summary>
 public sealed partial class ComplaintsService
 {
-    /// <summary>One step: given the loaded complaint, who acts and when, returns the transition (the domain's, or several chained).</summary>
-    private delegate Task<ComplaintTransition> Step(DomainComplaint complaint, Actor actor, DateTimeOffset at, ComplaintRow row, ITransitionScope scope);
-
-    private async Task<Contracts.Complaints.Complaint> TransitionAsync(
-        ServerCallContext context, string complaintId, int expectedVersion, string action, List<string> errors, Step step,
+    private async Task<Complaint> TransitionAsync(
+        ServerCallContext context, string complaintId, int expectedVersion, string action, List<string> errors, StoredStep step,
         Func<ComplaintTransition, IReadOnlyDictionary<string, string>>? auditDetails = null)
     {
         var caller = context.RequireAuthenticated(logger);
@@ -46,7 +43,7 @@ public sealed partial class ComplaintsService
         var stored = await WithDatabase(() => transitions.TransitionAsync(id, async (row, scope) =>
         {
             var complaint = ComplaintFromRow.ToDomain(row);
-            Authorize(context, caller, row, complaint, action);
+            Authorize(context, caller, row, complaint.ScopeRegionCodeFor(action), complaint.State, action);
             if (row.Version != expectedVersion)
             {
                 throw new RpcException(new Status(StatusCode.FailedPrecondition,
@@ -94,9 +91,8 @@ public sealed partial class ComplaintsService
     /// the step, the step's role and region (TransitionTable) are required. When the state does not allow it, the
     /// domain's refusal names the state: the caller could act on such a case, so it may know why not this one.
     /// </summary>
-    private void Authorize(ServerCallContext context, ClaimsPrincipal caller, ComplaintRow row, DomainComplaint complaint, string action)
+    private void Authorize(ServerCallContext context, ClaimsPrincipal caller, ComplaintRow row, string? stepRegion, LifecycleState state, string action)
     {
-        var stepRegion = complaint.ScopeRegionCodeFor(action);
         var scope = RegionScope.Describe(caller.RegionScopeOf());
         if (!caller.CoversRegion(row.HandlingRegionCode) && !caller.CoversRegion(row.RegionCode) && !(stepRegion is not null && caller.CoversRegion(stepRegion)))
         {
@@ -114,7 +110,7 @@ public sealed partial class ComplaintsService
         {
             return;
         }
-        var rule = rules.First(r => r.From == complaint.State);
+        var rule = rules.First(r => r.From == state);
         if (!caller.HasOfficeRole(rule.Role))
         {
             throw Deny(context, caller, row.Id, $"{action} of a {row.Status} complaint requires the {rule.Role} role");

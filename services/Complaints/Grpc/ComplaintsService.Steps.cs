@@ -8,7 +8,6 @@ using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
-using Complaint = Oversight.Contracts.Complaints.Complaint;
 
 namespace Oversight.Complaints.Grpc;
 
@@ -166,7 +165,7 @@ public sealed partial class ComplaintsService
     /// <summary>A step that is one domain call.</summary>
     private Task<Complaint> Simple(
         ServerCallContext context, string complaintId, int expectedVersion, string action, Action<List<string>> validate,
-        Func<Domain.Lifecycle.Complaint, Actor, DateTimeOffset, ComplaintTransition> apply,
+        DomainStep apply,
         Func<ComplaintTransition, IReadOnlyDictionary<string, string>>? auditDetails = null)
     {
         var errors = new List<string>();
@@ -194,7 +193,7 @@ public sealed partial class ComplaintsService
 
     private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static Domain.Intake.Reporter ReporterOf(ReporterCategory category, Infrastructure.Privacy.ReporterIdentity identity) => new()
+    private static ReporterDetails ReporterOf(ReporterCategory category, Infrastructure.Privacy.ReporterIdentity identity) => new()
     {
         Category = category,
         Name = identity.Name,

@@ -21,7 +21,6 @@ using Oversight.Regions;
 using Oversight.Security.Authentication;
 using ComplaintSubmittedEvent = Oversight.Contracts.IntegrationEvents.ComplaintSubmitted;
 using ComplaintRegisteredEvent = Oversight.Contracts.IntegrationEvents.ComplaintRegistered;
-using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 using IntegrationEvent = Oversight.Contracts.IntegrationEvents.IntegrationEvent;
 
 namespace Oversight.Complaints.Grpc;
@@ -84,7 +83,7 @@ public sealed partial class ComplaintsService(
         var id = Guid.CreateVersion7();
         var actor = new Actor(clientId, [.. caller.FindAll(OfficeClaims.Role).Select(c => c.Value)]);
         var officeCode = routing.OfficeRegionCode.Length == 0 ? RegistrationNumber.NationalOffice : routing.OfficeRegionCode;
-        var submitted = DomainComplaint.Submit(id, submission.Kind, submission.RegionCode, officeCode, submission.Details,
+        var submitted = ComplaintAggregate.Submit(id, submission.Kind, submission.RegionCode, officeCode, submission.Details,
             Regime, routing.InElectionPeriod, actor, now).Complaint;
         var assessment = submitted.Assessment;
         var status = IntakeRefusals.StatusAfterIntake(assessment);
@@ -137,7 +136,7 @@ public sealed partial class ComplaintsService(
         };
 
         var auditActor = AuditActor.FromCall(context);
-        IntakeWrite Write(ComplaintRow r, DomainComplaint complaint, string? number)
+        IntakeWrite Write(ComplaintRow r, ComplaintAggregate complaint, string? number)
         {
             var details = new Dictionary<string, string>
             {

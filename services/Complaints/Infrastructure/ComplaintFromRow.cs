@@ -4,13 +4,11 @@ using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
 using Oversight.Complaints.Model;
-using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
-using DomainEvidence = Oversight.Complaints.Domain.Intake.Evidence;
 
 namespace Oversight.Complaints.Infrastructure;
 
 /// <summary>
-/// Rebuilds the domain's <see cref="DomainComplaint"/> from a stored row, so that a lifecycle call applies the
+/// Rebuilds the domain's <see cref="Complaint"/> from a stored row, so that a lifecycle call applies the
 /// domain's own rules (pure). The history is reduced to its last instant: the domain only needs it to refuse a step
 /// dated before the last one. The reporter is rebuilt from the stored category alone (the identity stays sealed):
 /// the formal requirements were checked at intake, and no lifecycle step changes who reported.
@@ -24,13 +22,13 @@ public static class ComplaintFromRow
     public static bool CanRebuild(ComplaintRow row) =>
         LifecycleStatuses.ParseKind(row.Kind) is not null && ElectionRegimes.Find(row.Regime) is not null;
 
-    public static DomainComplaint ToDomain(ComplaintRow row)
+    public static ComplaintAggregate ToDomain(ComplaintRow row)
     {
         var kind = LifecycleStatuses.ParseKind(row.Kind) ?? throw new InvalidOperationException($"Complaint {row.Id} has an unknown kind.");
         var regime = ElectionRegimes.Find(row.Regime) ?? throw new InvalidOperationException($"Complaint {row.Id} has an unknown regime.");
         var state = LifecycleStatuses.StateOf(row.Status);
         var lastChange = Utc(row.LastChangedAt ?? row.RegisteredAt ?? row.ReceivedAt);
-        return new DomainComplaint
+        return new ComplaintAggregate
         {
             Id = row.Id,
             Kind = kind,
@@ -64,7 +62,7 @@ public static class ComplaintFromRow
 
     public static ComplaintDetails Details(ComplaintRow row)
     {
-        var reported = new ReportedPerson
+        var reported = new ReportedPersonDetails
         {
             Name = Blank(row.ReportedName),
             Nip = Blank(row.ReportedNip),
@@ -75,15 +73,15 @@ public static class ComplaintFromRow
         };
         return new ComplaintDetails
         {
-            Reporter = LifecycleStatuses.ParseCategory(row.ReporterCategory) is { } category ? new Reporter { Category = category } : null,
-            Reported = reported == new ReportedPerson() ? null : reported,
+            Reporter = LifecycleStatuses.ParseCategory(row.ReporterCategory) is { } category ? new ReporterDetails { Category = category } : null,
+            Reported = reported == new ReportedPersonDetails() ? null : reported,
             ViolationType = row.ViolationType,
             OccurredAt = Utc(row.OccurredAt),
             Place = Blank(row.Place),
             BecameKnownAt = Utc(row.BecameKnownAt),
             Description = Blank(row.Description),
             Evidence = [.. JsonSerializer.Deserialize<List<EvidenceJson>>(row.Evidence, ComplaintRow.Json)!
-                .Select(e => new DomainEvidence { Url = e.Url, Sha256 = e.Sha256, Description = e.Description })],
+                .Select(e => new EvidenceItem { Url = e.Url, Sha256 = e.Sha256, Description = e.Description })],
             SignatureAttested = row.SignatureAttested,
         };
     }

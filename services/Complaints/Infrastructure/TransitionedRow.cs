@@ -3,14 +3,13 @@ using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Model;
-using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 
 namespace Oversight.Complaints.Infrastructure;
 
 /// <summary>The row to store after a step: the domain's new value written back over a copy of the old row, version + 1 (pure).</summary>
 public static class TransitionedRow
 {
-    public static ComplaintRow From(ComplaintRow before, DomainComplaint after, string action, DateTimeOffset at)
+    public static ComplaintRow From(ComplaintRow before, ComplaintAggregate after, string action, DateTimeOffset at)
     {
         var row = before.Clone();
         var details = after.Details;

@@ -13,26 +13,26 @@ public static class LifecycleStatuses
 {
     public const string Withdrawn = "withdrawn";
 
-    public static ComplaintState StateOf(string status) => status switch
+    public static LifecycleState StateOf(string status) => status switch
     {
-        ComplaintStatuses.Logged or "received" => ComplaintState.Received,
-        ComplaintStatuses.NeedsCompletion => ComplaintState.NeedsCompletion,
-        ComplaintStatuses.Registered => ComplaintState.Registered,
-        "rejected" => ComplaintState.Rejected,
-        Withdrawn or "closed" => ComplaintState.Closed,
-        "under_review" => ComplaintState.UnderReview,
-        "decided" => ComplaintState.Decided,
-        "recommended_to_bkn" => ComplaintState.RecommendedToBkn,
-        "verified" => ComplaintState.Verified,
-        "sanction_imposed" => ComplaintState.SanctionImposed,
+        ComplaintStatuses.Logged or "received" => LifecycleState.Received,
+        ComplaintStatuses.NeedsCompletion => LifecycleState.NeedsCompletion,
+        ComplaintStatuses.Registered => LifecycleState.Registered,
+        "rejected" => LifecycleState.Rejected,
+        Withdrawn or "closed" => LifecycleState.Closed,
+        "under_review" => LifecycleState.UnderReview,
+        "decided" => LifecycleState.Decided,
+        "recommended_to_bkn" => LifecycleState.RecommendedToBkn,
+        "verified" => LifecycleState.Verified,
+        "sanction_imposed" => LifecycleState.SanctionImposed,
         _ => throw new InvalidOperationException($"Unknown stored status '{status}'."),
     };
 
     /// <summary>The status to store after a step <paramref name="action"/> left the complaint in <paramref name="state"/>.</summary>
-    public static string StatusOf(ComplaintState state, ComplaintKind kind, string action) => state switch
+    public static string StatusOf(LifecycleState state, ComplaintKind kind, string action) => state switch
     {
-        ComplaintState.Received when kind == ComplaintKind.InformasiAwal => ComplaintStatuses.Logged,
-        ComplaintState.Closed when action == TransitionTable.Withdraw => Withdrawn,
+        LifecycleState.Received when kind == ComplaintKind.InformasiAwal => ComplaintStatuses.Logged,
+        LifecycleState.Closed when action == TransitionTable.Withdraw => Withdrawn,
         _ => state.Name(),
     };
 

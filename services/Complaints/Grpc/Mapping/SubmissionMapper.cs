@@ -8,7 +8,6 @@ using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
-using DomainEvidence = Oversight.Complaints.Domain.Intake.Evidence;
 
 namespace Oversight.Complaints.Grpc.Mapping;
 
@@ -94,13 +93,13 @@ public static partial class SubmissionMapper
             Place = Blank(request.Place),
             BecameKnownAt = becameKnownAt,
             Description = Blank(request.Description),
-            Evidence = [.. request.Evidence.Select(e => new DomainEvidence { Url = Blank(e.Url), Sha256 = Blank(e.Sha256), Description = Blank(e.Description) })],
+            Evidence = [.. request.Evidence.Select(e => new EvidenceItem { Url = Blank(e.Url), Sha256 = Blank(e.Sha256), Description = Blank(e.Description) })],
             SignatureAttested = request.SignatureAttested,
         };
         return new Submission(kind!.Value, request.RegionCode, details, reporter.Identity, key.Length > 0 ? key : null);
     }
 
-    private static (Domain.Intake.Reporter? Domain, ReporterIdentity? Identity) MapReporter(Contracts.Complaints.Reporter? reporter, List<string> errors)
+    private static (ReporterDetails? Domain, ReporterIdentity? Identity) MapReporter(Reporter? reporter, List<string> errors)
     {
         if (reporter is null || IsEmpty(reporter))
         {
@@ -133,7 +132,7 @@ public static partial class SubmissionMapper
         {
             return (null, null);
         }
-        var domain = new Domain.Intake.Reporter
+        var domain = new ReporterDetails
         {
             Category = category.Value,
             Name = Blank(reporter.Name),
@@ -146,10 +145,10 @@ public static partial class SubmissionMapper
         return (domain, identity);
     }
 
-    private static bool IsEmpty(Contracts.Complaints.Reporter r) =>
+    private static bool IsEmpty(Reporter r) =>
         r.Category.Length == 0 && r.Name.Length == 0 && r.Nik.Length == 0 && r.Address.Length == 0 && r.Phone.Length == 0 && r.Email.Length == 0;
 
-    private static Domain.Intake.ReportedPerson? MapReported(Contracts.Complaints.ReportedPerson? reported, DateOnly today, List<string> errors)
+    private static ReportedPersonDetails? MapReported(ReportedPerson? reported, DateOnly today, List<string> errors)
     {
         if (reported is null)
         {
@@ -167,7 +166,7 @@ public static partial class SubmissionMapper
         {
             errors.Add("reported.region_code: must be a Kemendagri code like 52 or 52.71");
         }
-        var person = new Domain.Intake.ReportedPerson
+        var person = new ReportedPersonDetails
         {
             Name = Blank(reported.Name),
             Nip = Blank(reported.Nip),
@@ -176,7 +175,7 @@ public static partial class SubmissionMapper
             Address = Blank(reported.Address),
             RegionCode = Blank(reported.RegionCode),
         };
-        return person == new Domain.Intake.ReportedPerson() ? null : person;
+        return person == new ReportedPersonDetails() ? null : person;
     }
 
     private static DateTimeOffset? ParseInstant(string text, string field, DateTimeOffset now, List<string> errors)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Grpc.Core;
 using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Contracts.RegionDirectory;
-using RegionDirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
 
 namespace Oversight.Complaints.Infrastructure.Routing;
 
@@ -17,7 +16,7 @@ public sealed record IntakeRouting(
 /// Answers come from the <see cref="RoutingCache"/> while fresh, and from older cached answers while the directory is
 /// unavailable (docs/architecture.md, "Routing cache"). Callers check the caller's role and region scope first.
 /// </summary>
-public sealed class HandlingOfficeRouter(RegionDirectoryClient directory, RoutingCache cache, ILogger<HandlingOfficeRouter> logger)
+public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient directory, RoutingCache cache, ILogger<HandlingOfficeRouter> logger)
 {
     // Bounds each lookup, retries by the resilience handler included.
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

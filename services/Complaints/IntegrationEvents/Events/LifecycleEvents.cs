@@ -1,18 +1,18 @@
 using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Infrastructure;
-using Contract = Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.IntegrationEvents;
 
 namespace Oversight.Complaints.IntegrationEvents.Events;
 
 /// <summary>
 /// The integration event of a lifecycle step (pure): one per step, carrying the public state after it. Steps with no
-/// event of their own raise <see cref="Contract.ComplaintStatusChanged"/> naming the step. Only public facts: codes,
+/// event of their own raise <see cref="ComplaintStatusChanged"/> naming the step. Only public facts: codes,
 /// references, reasons the officers wrote for the public record; never the reporter.
 /// </summary>
 public static class LifecycleEvents
 {
-    /// <summary>The step names of <see cref="Contract.ComplaintStatusChanged"/>.</summary>
+    /// <summary>The step names of <see cref="ComplaintStatusChanged"/>.</summary>
     public static class Steps
     {
         public const string CompletionRequested = "completion_requested";
@@ -26,7 +26,7 @@ public static class LifecycleEvents
     /// <summary>Who an escalation goes to: BKN's control first, then the province (the governor as the PPK's superior).</summary>
     public static string EscalatedTo(int level) => level <= 1 ? "bkn" : "province";
 
-    public static Contract.IntegrationEvent For(ComplaintEvent step, ComplaintRow row, Contract.ComplaintState state)
+    public static IntegrationEvent For(ComplaintDomainEvent step, ComplaintRow row, ComplaintState state)
     {
         // Instants go out in UTC (docs/events.md); the domain's legal times are WIB (+07:00) offsets.
         var at = step.At.ToUniversalTime();
@@ -34,29 +34,29 @@ public static class LifecycleEvents
         var region = row.RegionCode;
         return step switch
         {
-            ComplaintRegistered registered => new Contract.ComplaintRegistered
+            ComplaintRegisteredDomainEvent registered => new ComplaintRegistered
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 RegistrationNumber = registered.RegistrationNumber, RegisteredAt = at,
             },
-            ComplaintRejected rejected => new Contract.ComplaintRejected
+            ComplaintRejectedDomainEvent rejected => new ComplaintRejected
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 Reason = rejected.Reason,
                 // Field names only ("place: required (where it happened)" → "place").
                 FailedRequirements = [.. rejected.FailedRequirements.Select(e => e.Split(':', 2)[0])],
             },
-            ReviewExtended extended => new Contract.ReviewExtended
+            ReviewExtendedDomainEvent extended => new ReviewExtended
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 Reason = extended.Reason, ReviewDueAt = extended.ReviewDueAt.ToUniversalTime(),
             },
-            ComplaintDecided decided => new Contract.ComplaintDecided
+            ComplaintDecidedDomainEvent decided => new ComplaintDecided
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 Outcome = decided.Outcome.Name(), ViolationType = decided.ViolationType ?? 0, Late = decided.Late,
             },
-            RecommendationIssued issued => new Contract.RecommendationIssued
+            RecommendationIssuedDomainEvent issued => new RecommendationIssued
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 Reference = issued.Reference,
@@ -64,7 +64,7 @@ public static class LifecycleEvents
                 SanctionLevel = ViolationCatalogue.Find(issued.ViolationType)!.Level.Name(),
                 EmployingRegionCode = row.EmployingRegionCode,
             },
-            SanctionImposed imposed => new Contract.SanctionImposed
+            SanctionImposedDomainEvent imposed => new SanctionImposed
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 SanctionCode = imposed.SanctionCode,
@@ -72,31 +72,31 @@ public static class LifecycleEvents
                 MoralSanctionCodes = imposed.MoralSanctionCodes,
                 DecreeReference = imposed.DecreeReference,
             },
-            ComplaintEscalated escalated => new Contract.ComplaintEscalated
+            ComplaintEscalatedDomainEvent escalated => new ComplaintEscalated
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 Level = escalated.Level, EscalatedTo = EscalatedTo(escalated.Level), Note = escalated.Note,
             },
-            ComplaintClosed closed => new Contract.ComplaintClosed
+            ComplaintClosedDomainEvent closed => new ComplaintClosed
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
                 ClosedFrom = closed.ClosedFrom.Name(), Note = closed.Note,
             },
-            _ => new Contract.ComplaintStatusChanged
+            _ => new ComplaintStatusChanged
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at, Step = StepOf(step),
             },
         };
     }
 
-    private static string StepOf(ComplaintEvent step) => step switch
+    private static string StepOf(ComplaintDomainEvent step) => step switch
     {
-        ComplaintCompletionRequested => Steps.CompletionRequested,
-        ComplaintWithdrawn => Steps.Withdrawn,
-        InformationConvertedToFinding => Steps.ConvertedToFinding,
-        ReviewStarted => Steps.ReviewStarted,
-        RecommendationVerified => Steps.RecommendationVerified,
-        RecommendationDismissed => Steps.RecommendationDismissed,
+        ComplaintCompletionRequestedDomainEvent => Steps.CompletionRequested,
+        ComplaintWithdrawnDomainEvent => Steps.Withdrawn,
+        InformationConvertedToFindingDomainEvent => Steps.ConvertedToFinding,
+        ReviewStartedDomainEvent => Steps.ReviewStarted,
+        RecommendationVerifiedDomainEvent => Steps.RecommendationVerified,
+        RecommendationDismissedDomainEvent => Steps.RecommendationDismissed,
         _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "No integration event for this step."),
     };
 }

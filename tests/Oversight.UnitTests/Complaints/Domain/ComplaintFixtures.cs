@@ -42,20 +42,20 @@ internal static class ComplaintFixtures
     /// <summary>Known on Tue 1 Oct 2024 10:00 WIB; happened the day before.</summary>
     public static ComplaintDetails Laporan() => new()
     {
-        Reporter = new Reporter { Category = ReporterCategory.Voter, Name = "Baiq Nurul", Nik = ReporterNik, Address = "Jl. Pejanggik 1, Mataram" },
-        Reported = new ReportedPerson { Name = "Lalu Ahmad", Nip = ReportedNip, Position = "Kepala Seksi", Agency = "Dinas Kominfo", RegionCode = "52.71" },
+        Reporter = new ReporterDetails { Category = ReporterCategory.Voter, Name = "Baiq Nurul", Nik = ReporterNik, Address = "Jl. Pejanggik 1, Mataram" },
+        Reported = new ReportedPersonDetails { Name = "Lalu Ahmad", Nip = ReportedNip, Position = "Kepala Seksi", Agency = "Dinas Kominfo", RegionCode = "52.71" },
         ViolationType = 2,
         OccurredAt = Wib(9, 30, 20),
         Place = "Facebook, akun Lalu Ahmad",
         BecameKnownAt = Wib(10, 1, 10),
         Description = "ASN membagikan konten kampanye pasangan calon",
-        Evidence = [new Evidence { Url = "https://example.org/post/1", Sha256 = new string('a', 64) }],
+        Evidence = [new EvidenceItem { Url = "https://example.org/post/1", Sha256 = new string('a', 64) }],
         SignatureAttested = true,
     };
 
     public static ComplaintDetails Temuan() => Laporan() with
     {
-        Reporter = new Reporter { Category = ReporterCategory.Supervisor, Name = "Pengawas Kecamatan Ampenan" },
+        Reporter = new ReporterDetails { Category = ReporterCategory.Supervisor, Name = "Pengawas Kecamatan Ampenan" },
         SignatureAttested = false,
     };
 
@@ -64,24 +64,24 @@ internal static class ComplaintFixtures
     public static RegistrationNumber Number(int sequence = 7, ComplaintKind kind = ComplaintKind.Laporan) =>
         RegistrationNumber.Create(Office, kind, 2024, sequence);
 
-    public static Complaint Submitted(
+    public static ComplaintAggregate Submitted(
         ComplaintDetails? details = null, ComplaintKind kind = ComplaintKind.Laporan, ElectionRegime? regime = null, DateTimeOffset? at = null,
         bool inElectionPeriod = true) =>
-        Complaint.Submit(Guid.Parse("0b7a1f1e-0000-4000-8000-000000000001"), kind, Region, Office, details ?? Laporan(),
+        ComplaintAggregate.Submit(Guid.Parse("0b7a1f1e-0000-4000-8000-000000000001"), kind, Region, Office, details ?? Laporan(),
             regime ?? ElectionRegimes.Pilkada2024, inElectionPeriod, Intake, at ?? Wib(10, 3)).Complaint;
 
-    public static Complaint Registered(ElectionRegime? regime = null) =>
+    public static ComplaintAggregate Registered(ElectionRegime? regime = null) =>
         Submitted(regime: regime).Register(Number(), Intake, Wib(10, 3, 10)).Complaint;
 
-    public static Complaint UnderReview(ElectionRegime? regime = null) =>
+    public static ComplaintAggregate UnderReview(ElectionRegime? regime = null) =>
         Registered(regime).StartReview(Reviewer, Wib(10, 3, 11)).Complaint;
 
-    public static Complaint Decided(DecisionOutcome outcome = DecisionOutcome.Violation, int? type = null) =>
+    public static ComplaintAggregate Decided(DecisionOutcome outcome = DecisionOutcome.Violation, int? type = null) =>
         UnderReview().Decide(outcome, "Terbukti dari tangkapan layar dan keterangan saksi", Reviewer, Wib(10, 5), type).Complaint;
 
-    public static Complaint Recommended(int type = 2) =>
+    public static ComplaintAggregate Recommended(int type = 2) =>
         Decided(DecisionOutcome.Violation, type).IssueRecommendation("0123/PP.01.02/K.NB-11/10/2024", Reviewer, Wib(10, 10, 10)).Complaint;
 
-    public static Complaint Verified(int type = 2) =>
+    public static ComplaintAggregate Verified(int type = 2) =>
         Recommended(type).ConfirmRecommendation(SanctionOfficer, Wib(10, 15, 10)).Complaint;
 }

@@ -16,7 +16,7 @@ public sealed class ComplaintLifecycleTests
         return error;
     }
 
-    private static void AssertStep(ComplaintTransition step, ComplaintState from, ComplaintState to, string action, Actor actor, DateTimeOffset at)
+    private static void AssertStep(ComplaintTransition step, LifecycleState from, LifecycleState to, string action, Actor actor, DateTimeOffset at)
     {
         Assert.Equal(to, step.Complaint.State);
         var entry = step.Complaint.History[^1];
@@ -33,44 +33,44 @@ public sealed class ComplaintLifecycleTests
     public void A_laporan_goes_from_intake_to_closure()
     {
         var clock = new FakeClock(Wib(10, 3));
-        var submit = Complaint.Submit(Guid.NewGuid(), ComplaintKind.Laporan, Region, Office, Laporan(), ElectionRegimes.Pilkada2024, true, Intake, clock.Now);
+        var submit = ComplaintAggregate.Submit(Guid.NewGuid(), ComplaintKind.Laporan, Region, Office, Laporan(), ElectionRegimes.Pilkada2024, true, Intake, clock.Now);
         var c = submit.Complaint;
-        Assert.Equal(ComplaintState.Received, c.State);
-        Assert.Equal(new HistoryEntry(null, ComplaintState.Received, "submit", Intake.Id, "intake_officer", clock.Now, "Registrable"), Assert.Single(c.History));
-        var submitted = Assert.IsType<ComplaintSubmitted>(submit.Event);
+        Assert.Equal(LifecycleState.Received, c.State);
+        Assert.Equal(new HistoryEntry(null, LifecycleState.Received, "submit", Intake.Id, "intake_officer", clock.Now, "Registrable"), Assert.Single(c.History));
+        var submitted = Assert.IsType<ComplaintSubmittedDomainEvent>(submit.Event);
         Assert.Equal((ComplaintKind.Laporan, "52.71", IntakeVerdict.Registrable, false), (submitted.Kind, submitted.RegionCode, submitted.Verdict, submitted.OutsideElectionPeriod));
 
         var t = c.Register(Number(), Intake, clock.Advance(TimeSpan.FromHours(1)));
-        AssertStep(t, ComplaintState.Received, ComplaintState.Registered, "register", Intake, clock.Now);
-        Assert.Equal("52.71/LP/2024/0007", Assert.IsType<ComplaintRegistered>(t.Event).RegistrationNumber);
+        AssertStep(t, LifecycleState.Received, LifecycleState.Registered, "register", Intake, clock.Now);
+        Assert.Equal("52.71/LP/2024/0007", Assert.IsType<ComplaintRegisteredDomainEvent>(t.Event).RegistrationNumber);
 
         t = t.Complaint.StartReview(Reviewer, clock.Advance(TimeSpan.FromHours(1)));
-        AssertStep(t, ComplaintState.Registered, ComplaintState.UnderReview, "start_review", Reviewer, clock.Now);
-        Assert.Equal(Wib(10, 7, 0), Assert.IsType<ReviewStarted>(t.Event).ReviewDueAt);
+        AssertStep(t, LifecycleState.Registered, LifecycleState.UnderReview, "start_review", Reviewer, clock.Now);
+        Assert.Equal(Wib(10, 7, 0), Assert.IsType<ReviewStartedDomainEvent>(t.Event).ReviewDueAt);
 
         t = t.Complaint.ExtendReview("Menunggu keterangan saksi", Reviewer, clock.Advance(TimeSpan.FromDays(1)));
-        AssertStep(t, ComplaintState.UnderReview, ComplaintState.UnderReview, "extend_review", Reviewer, clock.Now);
-        Assert.Equal(Wib(10, 9, 0), Assert.IsType<ReviewExtended>(t.Event).ReviewDueAt);
+        AssertStep(t, LifecycleState.UnderReview, LifecycleState.UnderReview, "extend_review", Reviewer, clock.Now);
+        Assert.Equal(Wib(10, 9, 0), Assert.IsType<ReviewExtendedDomainEvent>(t.Event).ReviewDueAt);
 
         t = t.Complaint.Decide(DecisionOutcome.Violation, "Terbukti", Reviewer, clock.Advance(TimeSpan.FromDays(1)));
-        AssertStep(t, ComplaintState.UnderReview, ComplaintState.Decided, "decide", Reviewer, clock.Now);
-        var decided = Assert.IsType<ComplaintDecided>(t.Event);
+        AssertStep(t, LifecycleState.UnderReview, LifecycleState.Decided, "decide", Reviewer, clock.Now);
+        var decided = Assert.IsType<ComplaintDecidedDomainEvent>(t.Event);
         Assert.Equal((DecisionOutcome.Violation, (int?)2, false), (decided.Outcome, decided.ViolationType, decided.Late));
 
         t = t.Complaint.IssueRecommendation("0123/PP.01.02/K.NB-11/10/2024", Reviewer, clock.Advance(TimeSpan.FromDays(1)));
-        AssertStep(t, ComplaintState.Decided, ComplaintState.RecommendedToBkn, "issue_recommendation", Reviewer, clock.Now);
-        Assert.Equal(2, Assert.IsType<RecommendationIssued>(t.Event).ViolationType);
+        AssertStep(t, LifecycleState.Decided, LifecycleState.RecommendedToBkn, "issue_recommendation", Reviewer, clock.Now);
+        Assert.Equal(2, Assert.IsType<RecommendationIssuedDomainEvent>(t.Event).ViolationType);
 
         t = t.Complaint.ConfirmRecommendation(SanctionOfficer, clock.Advance(TimeSpan.FromDays(3)), "Satgas: terverifikasi");
-        AssertStep(t, ComplaintState.RecommendedToBkn, ComplaintState.Verified, "confirm_recommendation", SanctionOfficer, clock.Now);
+        AssertStep(t, LifecycleState.RecommendedToBkn, LifecycleState.Verified, "confirm_recommendation", SanctionOfficer, clock.Now);
 
         t = t.Complaint.ImposeSanction("demotion_12_months", "800/123/BKPSDM/2024", SanctionOfficer, clock.Advance(TimeSpan.FromDays(5)), ["moral_open_statement"]);
-        AssertStep(t, ComplaintState.Verified, ComplaintState.SanctionImposed, "impose_sanction", SanctionOfficer, clock.Now);
-        Assert.Equal(["moral_open_statement"], Assert.IsType<SanctionImposed>(t.Event).MoralSanctionCodes);
+        AssertStep(t, LifecycleState.Verified, LifecycleState.SanctionImposed, "impose_sanction", SanctionOfficer, clock.Now);
+        Assert.Equal(["moral_open_statement"], Assert.IsType<SanctionImposedDomainEvent>(t.Event).MoralSanctionCodes);
 
         t = t.Complaint.Close("Dicatat dalam register disiplin BKN", SanctionOfficer, clock.Advance(TimeSpan.FromDays(1)));
-        AssertStep(t, ComplaintState.SanctionImposed, ComplaintState.Closed, "close", SanctionOfficer, clock.Now);
-        Assert.Equal(ComplaintState.SanctionImposed, Assert.IsType<ComplaintClosed>(t.Event).ClosedFrom);
+        AssertStep(t, LifecycleState.SanctionImposed, LifecycleState.Closed, "close", SanctionOfficer, clock.Now);
+        Assert.Equal(LifecycleState.SanctionImposed, Assert.IsType<ComplaintClosedDomainEvent>(t.Event).ClosedFrom);
         Assert.Equal(9, t.Complaint.History.Count);
         Assert.True(t.Complaint.State.IsFinal());
     }
@@ -78,11 +78,11 @@ public sealed class ComplaintLifecycleTests
     [Fact]
     public void Submission_needs_an_intake_officer_and_valid_codes_but_never_fails_on_requirements()
     {
-        Refused(() => Complaint.Submit(Guid.NewGuid(), ComplaintKind.Laporan, Region, Office, Laporan(), ElectionRegimes.Pilkada2024, true, Reviewer, Wib(10, 3)),
+        Refused(() => ComplaintAggregate.Submit(Guid.NewGuid(), ComplaintKind.Laporan, Region, Office, Laporan(), ElectionRegimes.Pilkada2024, true, Reviewer, Wib(10, 3)),
             RefusalKind.NotPermitted, "cannot submit: requires role intake_officer in the handling office's region 52.71");
-        Refused(() => Complaint.Submit(Guid.NewGuid(), ComplaintKind.Laporan, "RI", Office, Laporan(), ElectionRegimes.Pilkada2024, true, Intake, Wib(10, 3)),
+        Refused(() => ComplaintAggregate.Submit(Guid.NewGuid(), ComplaintKind.Laporan, "RI", Office, Laporan(), ElectionRegimes.Pilkada2024, true, Intake, Wib(10, 3)),
             RefusalKind.RequirementUnmet, "cannot submit: region_code: must be a Kemendagri code like 52 or 52.71");
-        Refused(() => Complaint.Submit(Guid.NewGuid(), ComplaintKind.Laporan, Region, "Bawaslu", Laporan(), ElectionRegimes.Pilkada2024, true, Intake, Wib(10, 3)),
+        Refused(() => ComplaintAggregate.Submit(Guid.NewGuid(), ComplaintKind.Laporan, Region, "Bawaslu", Laporan(), ElectionRegimes.Pilkada2024, true, Intake, Wib(10, 3)),
             RefusalKind.RequirementUnmet, "cannot submit: handling_office: must be the region code of a Bawaslu office, or RI");
         var empty = Submitted(new ComplaintDetails(), inElectionPeriod: false);
         Assert.Equal(IntakeVerdict.NeedsCompletion, empty.Assessment.Verdict);
@@ -96,18 +96,18 @@ public sealed class ComplaintLifecycleTests
     {
         var incomplete = Submitted(Laporan() with { Place = null, Evidence = [] });
         var t = incomplete.RequestCompletion(Intake, Wib(10, 3, 10));
-        AssertStep(t, ComplaintState.Received, ComplaintState.NeedsCompletion, "request_completion", Intake, Wib(10, 3, 10));
+        AssertStep(t, LifecycleState.Received, LifecycleState.NeedsCompletion, "request_completion", Intake, Wib(10, 3, 10));
         Assert.Equal(["place: required (where it happened)", "evidence: at least one piece of evidence is required"],
-            Assert.IsType<ComplaintCompletionRequested>(t.Event).Missing);
+            Assert.IsType<ComplaintCompletionRequestedDomainEvent>(t.Event).Missing);
 
         // Completed after the filing window closed: the filing instant is still the original one.
         t = t.Complaint.Complete(Laporan(), Intake, Wib(10, 12));
-        AssertStep(t, ComplaintState.NeedsCompletion, ComplaintState.Received, "complete", Intake, Wib(10, 12));
-        Assert.Equal(IntakeVerdict.Registrable, Assert.IsType<ComplaintCompleted>(t.Event).Verdict);
+        AssertStep(t, LifecycleState.NeedsCompletion, LifecycleState.Received, "complete", Intake, Wib(10, 12));
+        Assert.Equal(IntakeVerdict.Registrable, Assert.IsType<ComplaintCompletedDomainEvent>(t.Event).Verdict);
         Assert.Equal((Wib(10, 3), Wib(10, 12)), (t.Complaint.FiledAt, t.Complaint.ReceivedAt));
 
         t = t.Complaint.Register(Number(), Intake, Wib(10, 12, 10));
-        Assert.Equal(ComplaintState.Registered, t.Complaint.State);
+        Assert.Equal(LifecycleState.Registered, t.Complaint.State);
     }
 
     [Fact]
@@ -167,12 +167,12 @@ public sealed class ComplaintLifecycleTests
     public void A_late_or_never_completed_complaint_is_rejected_with_its_failures()
     {
         var t = Submitted(at: Wib(10, 20)).Reject("Melewati batas waktu pelaporan", Intake, Wib(10, 20, 10));
-        AssertStep(t, ComplaintState.Received, ComplaintState.Rejected, "reject", Intake, Wib(10, 20, 10));
-        Assert.StartsWith("became_known_at: filed on 2024-10-20", Assert.Single(Assert.IsType<ComplaintRejected>(t.Event).FailedRequirements));
+        AssertStep(t, LifecycleState.Received, LifecycleState.Rejected, "reject", Intake, Wib(10, 20, 10));
+        Assert.StartsWith("became_known_at: filed on 2024-10-20", Assert.Single(Assert.IsType<ComplaintRejectedDomainEvent>(t.Event).FailedRequirements));
 
         var waiting = Submitted(Laporan() with { Place = null }).RequestCompletion(Intake, Wib(10, 3, 10)).Complaint;
         t = waiting.Reject("Pelapor tidak melengkapi", Intake, Wib(10, 6));
-        AssertStep(t, ComplaintState.NeedsCompletion, ComplaintState.Rejected, "reject", Intake, Wib(10, 6));
+        AssertStep(t, LifecycleState.NeedsCompletion, LifecycleState.Rejected, "reject", Intake, Wib(10, 6));
         Assert.True(t.Complaint.State.IsFinal());
     }
 
@@ -193,13 +193,13 @@ public sealed class ComplaintLifecycleTests
     public void A_laporan_is_withdrawn_only_before_registration()
     {
         var t = Submitted().Withdraw("Pelapor mencabut laporan", Intake, Wib(10, 4));
-        AssertStep(t, ComplaintState.Received, ComplaintState.Closed, "withdraw", Intake, Wib(10, 4));
+        AssertStep(t, LifecycleState.Received, LifecycleState.Closed, "withdraw", Intake, Wib(10, 4));
         var waiting = Submitted(Laporan() with { Place = null }).RequestCompletion(Intake, Wib(10, 3, 10)).Complaint;
-        AssertStep(waiting.Withdraw("Dicabut", Intake, Wib(10, 4)), ComplaintState.NeedsCompletion, ComplaintState.Closed, "withdraw", Intake, Wib(10, 4));
+        AssertStep(waiting.Withdraw("Dicabut", Intake, Wib(10, 4)), LifecycleState.NeedsCompletion, LifecycleState.Closed, "withdraw", Intake, Wib(10, 4));
 
         var error = Refused(() => UnderReview().Withdraw("Dicabut", Intake, Wib(10, 4)), RefusalKind.WrongState,
             "cannot withdraw: complaint is under_review under 52.71/LP/2024/0007: once registered a report cannot be withdrawn");
-        Assert.Equal(ComplaintState.UnderReview, error.State);
+        Assert.Equal(LifecycleState.UnderReview, error.State);
         Refused(() => Submitted(Temuan(), ComplaintKind.Temuan).Withdraw("x", Intake, Wib(10, 4)), RefusalKind.RequirementUnmet,
             "cannot withdraw: only a laporan is withdrawn, at its reporter's request; this is a temuan");
         Refused(() => Submitted().Withdraw("", Intake, Wib(10, 4)), RefusalKind.RequirementUnmet, "cannot withdraw: a reason is required");
@@ -216,10 +216,10 @@ public sealed class ComplaintLifecycleTests
         Assert.Equal(IntakeVerdict.Logged, tip.Assessment.Verdict);
         var finding = Temuan() with { BecameKnownAt = Wib(10, 2) };
         var t = tip.ConvertToFinding(finding, Intake, Wib(10, 8));
-        AssertStep(t, ComplaintState.Received, ComplaintState.Received, "convert_to_finding", Intake, Wib(10, 8));
+        AssertStep(t, LifecycleState.Received, LifecycleState.Received, "convert_to_finding", Intake, Wib(10, 8));
         Assert.Equal((ComplaintKind.Temuan, Wib(10, 8)), (t.Complaint.Kind, t.Complaint.FiledAt));
-        Assert.Equal(IntakeVerdict.Registrable, Assert.IsType<InformationConvertedToFinding>(t.Event).Verdict);
-        Assert.Equal(ComplaintState.Registered, t.Complaint.Register(Number(1, ComplaintKind.Temuan), Intake, Wib(10, 8, 10)).Complaint.State);
+        Assert.Equal(IntakeVerdict.Registrable, Assert.IsType<InformationConvertedToFindingDomainEvent>(t.Event).Verdict);
+        Assert.Equal(LifecycleState.Registered, t.Complaint.Register(Number(1, ComplaintKind.Temuan), Intake, Wib(10, 8, 10)).Complaint.State);
 
         Refused(() => Submitted().ConvertToFinding(finding, Intake, Wib(10, 8)), RefusalKind.RequirementUnmet,
             "cannot convert to finding: only an informasi awal becomes a temuan; this is a laporan");
@@ -232,7 +232,7 @@ public sealed class ComplaintLifecycleTests
     public void An_informasi_awal_not_taken_up_is_closed_and_other_kinds_are_not_closed_from_received()
     {
         var t = Submitted(Tip(), ComplaintKind.InformasiAwal).Close("Tidak cukup petunjuk", Reviewer, Wib(10, 5));
-        AssertStep(t, ComplaintState.Received, ComplaintState.Closed, "close", Reviewer, Wib(10, 5));
+        AssertStep(t, LifecycleState.Received, LifecycleState.Closed, "close", Reviewer, Wib(10, 5));
         Refused(() => Submitted().Close("x", Reviewer, Wib(10, 5)), RefusalKind.RequirementUnmet,
             "cannot close: a laporan is not closed from received: register, reject or withdraw it");
         Refused(() => Submitted(Tip(), ComplaintKind.InformasiAwal).Close("", Reviewer, Wib(10, 5)), RefusalKind.RequirementUnmet,
@@ -255,7 +255,7 @@ public sealed class ComplaintLifecycleTests
             "cannot extend review: the one 2-day extension was already used (UU 10/2016 Pasal 134; Perbawaslu 8/2020)");
         Refused(() => UnderReview().ExtendReview("Terlambat", Reviewer, Wib(10, 7, 0)), RefusalKind.RequirementUnmet,
             "cannot extend review: the review deadline passed at 2024-10-07 00:00 WIB; a missed deadline cannot be extended");
-        Assert.Equal(ComplaintState.UnderReview, UnderReview().ExtendReview("Tepat waktu", Reviewer, Wib(10, 6, 23, 59)).Complaint.State);
+        Assert.Equal(LifecycleState.UnderReview, UnderReview().ExtendReview("Tepat waktu", Reviewer, Wib(10, 6, 23, 59)).Complaint.State);
     }
 
     [Fact]
@@ -297,7 +297,7 @@ public sealed class ComplaintLifecycleTests
         Refused(() => decided.IssueRecommendation("x", Reviewer, Wib(10, 6)), RefusalKind.RequirementUnmet,
             "cannot issue recommendation: the decision was not_violation: there is nothing to recommend; close it");
         var t = decided.Close("Tidak terbukti", Reviewer, Wib(10, 6));
-        AssertStep(t, ComplaintState.Decided, ComplaintState.Closed, "close", Reviewer, Wib(10, 6));
+        AssertStep(t, LifecycleState.Decided, LifecycleState.Closed, "close", Reviewer, Wib(10, 6));
     }
 
     [Fact]
@@ -306,10 +306,10 @@ public sealed class ComplaintLifecycleTests
         var criminalOnly = Decided(DecisionOutcome.ForwardedGakkumdu);
         Refused(() => criminalOnly.IssueRecommendation("x", Reviewer, Wib(10, 6)), RefusalKind.RequirementUnmet,
             "cannot issue recommendation: the complaint was forwarded to Gakkumdu without a neutrality violation type: there is nothing to recommend to BKN");
-        Assert.Equal(ComplaintState.Closed, criminalOnly.Close("Diteruskan ke Sentra Gakkumdu", Reviewer, Wib(10, 6)).Complaint.State);
+        Assert.Equal(LifecycleState.Closed, criminalOnly.Close("Diteruskan ke Sentra Gakkumdu", Reviewer, Wib(10, 6)).Complaint.State);
 
         var both = Decided(DecisionOutcome.ForwardedGakkumdu, 12);
-        Assert.Equal(ComplaintState.RecommendedToBkn, both.IssueRecommendation("0124/PP", Reviewer, Wib(10, 6)).Complaint.State);
+        Assert.Equal(LifecycleState.RecommendedToBkn, both.IssueRecommendation("0124/PP", Reviewer, Wib(10, 6)).Complaint.State);
         Refused(() => both.Close("x", Reviewer, Wib(10, 6)), RefusalKind.RequirementUnmet,
             "cannot close: the decision was forwarded_gakkumdu with violation type 12: issue the recommendation to BKN");
         Refused(() => Decided().Close("x", Reviewer, Wib(10, 6)), RefusalKind.RequirementUnmet,
@@ -338,7 +338,7 @@ public sealed class ComplaintLifecycleTests
             "cannot confirm recommendation: complaint is decided, not recommended_to_bkn");
 
         var t = recommended.DismissRecommendation("Bukti tidak cukup", SanctionOfficer, Wib(10, 12));
-        AssertStep(t, ComplaintState.RecommendedToBkn, ComplaintState.Closed, "dismiss_recommendation", SanctionOfficer, Wib(10, 12));
+        AssertStep(t, LifecycleState.RecommendedToBkn, LifecycleState.Closed, "dismiss_recommendation", SanctionOfficer, Wib(10, 12));
         Refused(() => recommended.DismissRecommendation("", SanctionOfficer, Wib(10, 12)), RefusalKind.RequirementUnmet,
             "cannot dismiss recommendation: a reason is required");
         Refused(() => Verified().DismissRecommendation("x", SanctionOfficer, Wib(10, 16)), RefusalKind.WrongState,
@@ -368,7 +368,7 @@ public sealed class ComplaintLifecycleTests
 
         Assert.Equal("allowance_cut_25_9_months",
             Verified(3).ImposeSanction("allowance_cut_25_9_months", "SK", SanctionOfficer, Wib(10, 20)).Complaint.Sanction!.SanctionCode);
-        Assert.Equal(ComplaintState.SanctionImposed,
+        Assert.Equal(LifecycleState.SanctionImposed,
             Verified(5).ImposeSanction("dishonourable_dismissal", "SK", SanctionOfficer, Wib(10, 20)).Complaint.State);
     }
 
@@ -394,15 +394,15 @@ public sealed class ComplaintLifecycleTests
             "cannot escalate: the PPK follow-up deadline falls due at 2024-10-30 00:00 WIB; escalation needs it missed");
 
         var t = verified.Escalate(SanctionOfficer, clock.Set(Wib(10, 30, 0)));
-        AssertStep(t, ComplaintState.Verified, ComplaintState.Verified, "escalate", SanctionOfficer, clock.Now);
-        var escalated = Assert.IsType<ComplaintEscalated>(t.Event);
+        AssertStep(t, LifecycleState.Verified, LifecycleState.Verified, "escalate", SanctionOfficer, clock.Now);
+        var escalated = Assert.IsType<ComplaintEscalatedDomainEvent>(t.Event);
         Assert.Equal((1, "PPK did not act by 2024-10-30 00:00 WIB"), (escalated.Level, escalated.Note));
 
         Refused(() => t.Complaint.Escalate(SanctionOfficer, clock.Advance(TimeSpan.FromDays(1))), RefusalKind.RequirementUnmet,
             "cannot escalate: the PPK follow-up deadline falls due at 2024-11-14 00:00 WIB; escalation needs it missed");
         var again = t.Complaint.Escalate(SanctionOfficer, clock.Set(Wib(11, 14, 8)), "Teguran kepada atasan PPK");
         Assert.Equal(2, again.Complaint.EscalationLevel);
-        Assert.Equal(ComplaintState.SanctionImposed,
+        Assert.Equal(LifecycleState.SanctionImposed,
             again.Complaint.ImposeSanction("demotion_12_months", "SK", SanctionOfficer, clock.Advance(TimeSpan.FromDays(1))).Complaint.State);
 
         Refused(() => Recommended().Escalate(SanctionOfficer, Wib(12, 1)), RefusalKind.WrongState,
@@ -436,7 +436,7 @@ public sealed class ComplaintLifecycleTests
     [Fact]
     public void Every_state_but_the_final_ones_is_left_by_some_transition_and_every_state_is_reached()
     {
-        var states = Enum.GetValues<ComplaintState>();
+        var states = Enum.GetValues<LifecycleState>();
         Assert.All(states.Where(s => !s.IsFinal()), s => Assert.Contains(TransitionTable.Rules, r => r.From == s && r.To != s));
         Assert.All(states, s => Assert.Contains(TransitionTable.Rules, r => r.To == s));
         Assert.DoesNotContain(TransitionTable.Rules, r => r.From is { } from && from.IsFinal());

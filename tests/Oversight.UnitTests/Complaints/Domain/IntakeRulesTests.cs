@@ -58,7 +58,7 @@ public sealed class IntakeRulesTests
     [Fact]
     public void Reporter_identity_needs_name_NIK_and_address()
     {
-        var details = Laporan() with { Reporter = new Reporter { Category = ReporterCategory.Voter, Nik = "527101450690000" } };
+        var details = Laporan() with { Reporter = new ReporterDetails { Category = ReporterCategory.Voter, Nik = "527101450690000" } };
         Assert.Equal(
             ["reporter.name: required", "reporter.nik: must be 16 digits, got 15 characters", "reporter.address: required"],
             Assess(details).Errors);
@@ -69,7 +69,7 @@ public sealed class IntakeRulesTests
     {
         var laporan = Laporan() with { Reporter = Laporan().Reporter! with { Category = ReporterCategory.Supervisor } };
         Assert.Equal(["reporter.category: a laporan comes from a voter, an accredited monitor or a participant"], Assess(laporan).Errors);
-        var temuan = Temuan() with { Reporter = new Reporter { Category = ReporterCategory.Voter } };
+        var temuan = Temuan() with { Reporter = new ReporterDetails { Category = ReporterCategory.Voter } };
         Assert.Equal(["reporter.name: required", "reporter.category: a temuan is made by a supervisor"], Assess(temuan, ComplaintKind.Temuan).Errors);
         Assert.Equal(["reporter: the supervisor who made the finding is required"], Assess(Temuan() with { Reporter = null }, ComplaintKind.Temuan).Errors);
     }
@@ -77,15 +77,15 @@ public sealed class IntakeRulesTests
     [Fact]
     public void The_reported_person_is_identified_by_NIP_or_by_name_and_address()
     {
-        var noNip = Laporan() with { Reported = new ReportedPerson { Name = "Lalu Ahmad", Agency = "Dinas Kominfo Kota Mataram" } };
+        var noNip = Laporan() with { Reported = new ReportedPersonDetails { Name = "Lalu Ahmad", Agency = "Dinas Kominfo Kota Mataram" } };
         Assert.Empty(Assess(noNip).Errors);
-        var nipOnly = Laporan() with { Reported = new ReportedPerson { Nip = ReportedNip } };
+        var nipOnly = Laporan() with { Reported = new ReportedPersonDetails { Nip = ReportedNip } };
         Assert.Empty(Assess(nipOnly).Errors);
-        var neither = Laporan() with { Reported = new ReportedPerson { Position = "Kepala Seksi" } };
+        var neither = Laporan() with { Reported = new ReportedPersonDetails { Position = "Kepala Seksi" } };
         Assert.Equal(
             ["reported.name: required when no NIP is given", "reported.address: an address or agency is required when no NIP is given"],
             Assess(neither).Errors);
-        var badNip = Laporan() with { Reported = new ReportedPerson { Name = "Lalu Ahmad", Nip = "198507122010013003", RegionCode = "Mataram" } };
+        var badNip = Laporan() with { Reported = new ReportedPersonDetails { Name = "Lalu Ahmad", Nip = "198507122010013003", RegionCode = "Mataram" } };
         Assert.Equal(
             ["reported.nip: sex digit must be 1 or 2, got 3", "reported.region_code: must be a Kemendagri code like 52 or 52.71"],
             Assess(badNip).Errors);
@@ -143,10 +143,10 @@ public sealed class IntakeRulesTests
         {
             Evidence =
             [
-                new Evidence { Sha256 = new string('F', 64) },
-                new Evidence { Description = "foto" },
-                new Evidence { Url = "ftp://example.org/x", Sha256 = "abc" },
-                new Evidence { Url = "/relative" },
+                new EvidenceItem { Sha256 = new string('F', 64) },
+                new EvidenceItem { Description = "foto" },
+                new EvidenceItem { Url = "ftp://example.org/x", Sha256 = "abc" },
+                new EvidenceItem { Url = "/relative" },
             ],
         };
         Assert.Equal(
@@ -180,7 +180,7 @@ public sealed class IntakeRulesTests
     [Fact]
     public void An_empty_informasi_awal_is_refused_since_nobody_can_complete_it()
     {
-        var result = Assess(new ComplaintDetails { Evidence = [new Evidence()] }, ComplaintKind.InformasiAwal);
+        var result = Assess(new ComplaintDetails { Evidence = [new EvidenceItem()] }, ComplaintKind.InformasiAwal);
         Assert.Equal(["description: required (what happened)", "evidence[0]: needs a link or a content hash"], result.Errors);
         Assert.Equal(IntakeVerdict.Refused, result.Verdict);
     }

@@ -1,7 +1,4 @@
-using ComplaintKind = Oversight.Complaints.Domain.Intake.ComplaintKind;
-using IntakeAssessment = Oversight.Complaints.Domain.Intake.IntakeAssessment;
-using IntakeRules = Oversight.Complaints.Domain.Intake.IntakeRules;
-using ReporterCategory = Oversight.Complaints.Domain.Intake.ReporterCategory;
+using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Infrastructure;

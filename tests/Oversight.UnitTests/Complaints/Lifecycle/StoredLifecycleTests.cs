@@ -9,7 +9,6 @@ using Oversight.Contracts.Complaints;
 using Oversight.UnitTests.Complaints.Domain;
 using static Oversight.UnitTests.Complaints.Domain.ComplaintFixtures;
 using Contract = Oversight.Contracts.IntegrationEvents;
-using DomainComplaint = Oversight.Complaints.Domain.Lifecycle.Complaint;
 
 namespace Oversight.UnitTests.Complaints.Lifecycle;
 
@@ -45,10 +44,10 @@ public sealed class StoredLifecycleTests
     {
         var row = RegisteredRow();
         var complaint = ComplaintFromRow.ToDomain(row);
-        Assert.Equal(ComplaintState.Registered, complaint.State);
+        Assert.Equal(LifecycleState.Registered, complaint.State);
         Assert.Equal(ComplaintDeadlines.Open(Registered()), ComplaintDeadlines.Open(complaint));
 
-        (string Action, Func<DomainComplaint, ComplaintTransition> Step, string Status)[] steps =
+        (string Action, Func<ComplaintAggregate, ComplaintTransition> Step, string Status)[] steps =
         [
             (TransitionTable.StartReview, c => c.StartReview(Reviewer, Wib(10, 3, 11)), "under_review"),
             (TransitionTable.Decide, c => c.Decide(DecisionOutcome.Violation, "Terbukti", Reviewer, Wib(10, 5)), "decided"),
@@ -88,19 +87,19 @@ public sealed class StoredLifecycleTests
     }
 
     [Theory]
-    [InlineData("logged", ComplaintState.Received)]
-    [InlineData("needs_completion", ComplaintState.NeedsCompletion)]
-    [InlineData("withdrawn", ComplaintState.Closed)]
-    [InlineData("recommended_to_bkn", ComplaintState.RecommendedToBkn)]
-    public void Stored_statuses_map_to_the_domains_states(string status, ComplaintState state) =>
+    [InlineData("logged", LifecycleState.Received)]
+    [InlineData("needs_completion", LifecycleState.NeedsCompletion)]
+    [InlineData("withdrawn", LifecycleState.Closed)]
+    [InlineData("recommended_to_bkn", LifecycleState.RecommendedToBkn)]
+    public void Stored_statuses_map_to_the_domains_states(string status, LifecycleState state) =>
         Assert.Equal(state, LifecycleStatuses.StateOf(status));
 
     [Fact]
     public void A_withdrawn_laporan_and_a_logged_tip_keep_their_own_status_names()
     {
-        Assert.Equal("withdrawn", LifecycleStatuses.StatusOf(ComplaintState.Closed, Oversight.Complaints.Domain.Intake.ComplaintKind.Laporan, TransitionTable.Withdraw));
-        Assert.Equal("closed", LifecycleStatuses.StatusOf(ComplaintState.Closed, Oversight.Complaints.Domain.Intake.ComplaintKind.Laporan, TransitionTable.Close));
-        Assert.Equal("logged", LifecycleStatuses.StatusOf(ComplaintState.Received, Oversight.Complaints.Domain.Intake.ComplaintKind.InformasiAwal, TransitionTable.Close));
+        Assert.Equal("withdrawn", LifecycleStatuses.StatusOf(LifecycleState.Closed, Oversight.Complaints.Domain.Intake.ComplaintKind.Laporan, TransitionTable.Withdraw));
+        Assert.Equal("closed", LifecycleStatuses.StatusOf(LifecycleState.Closed, Oversight.Complaints.Domain.Intake.ComplaintKind.Laporan, TransitionTable.Close));
+        Assert.Equal("logged", LifecycleStatuses.StatusOf(LifecycleState.Received, Oversight.Complaints.Domain.Intake.ComplaintKind.InformasiAwal, TransitionTable.Close));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed record ComplaintDecision(DecisionOutcome Outcome, string Reasoning
 public sealed record ImposedSanction(string SanctionCode, IReadOnlyList<string> MoralSanctionCodes, string DecreeReference, DateTimeOffset ImposedAt);
 
 /// <summary>The complaint after a step, and the event the step raises.</summary>
-public sealed record ComplaintTransition(Complaint Complaint, ComplaintEvent Event);
+public sealed record ComplaintTransition(ComplaintAggregate Complaint, ComplaintDomainEvent Event);
 
 /// <summary>
 /// A complaint and its lifecycle: an immutable value; each step is a method that checks the
@@ -31,7 +31,7 @@ public sealed record ComplaintTransition(Complaint Complaint, ComplaintEvent Eve
 /// The region check of "who may do it" is the caller's (the token's scope): <see cref="ScopeRegionCodeFor"/>
 /// says which region each step is checked against.
 /// </summary>
-public sealed record Complaint
+public sealed record ComplaintAggregate
 {
     public required Guid Id { get; init; }
     public required ComplaintKind Kind { get; init; }
@@ -48,7 +48,7 @@ public sealed record Complaint
     /// <summary>The requirement checks of the current details.</summary>
     public required IntakeAssessment Assessment { get; init; }
 
-    public required ComplaintState State { get; init; }
+    public required LifecycleState State { get; init; }
 
     /// <summary>When it was filed: the filing window is checked against this, and completing does not move it.</summary>
     public required DateTimeOffset FiledAt { get; init; }
@@ -115,7 +115,7 @@ public sealed record Complaint
                 "handling_office: must be the region code of a Bawaslu office, or RI");
         }
         var assessment = IntakeRules.Assess(kind, details, regime, at, regionInElectionPeriod);
-        var complaint = new Complaint
+        var complaint = new ComplaintAggregate
         {
             Id = id,
             Kind = kind,
@@ -124,12 +124,12 @@ public sealed record Complaint
             Regime = regime,
             Details = details,
             Assessment = assessment,
-            State = ComplaintState.Received,
+            State = LifecycleState.Received,
             FiledAt = at,
             ReceivedAt = at,
-            History = [new HistoryEntry(null, ComplaintState.Received, row.Action, actor.Id, row.Role, at, VerdictNote(assessment))],
+            History = [new HistoryEntry(null, LifecycleState.Received, row.Action, actor.Id, row.Role, at, VerdictNote(assessment))],
         };
-        return new(complaint, new ComplaintSubmitted(id, at, actor.Id, kind, regionCode, handlingOfficeCode, assessment.Verdict, assessment.OutsideElectionPeriod));
+        return new(complaint, new ComplaintSubmittedDomainEvent(id, at, actor.Id, kind, regionCode, handlingOfficeCode, assessment.Verdict, assessment.OutsideElectionPeriod));
     }
 
     /// <summary>Sends a laporan or temuan back for completion, listing what is missing.</summary>
@@ -150,7 +150,7 @@ public sealed record Complaint
                 break;
         }
         var missing = Assessment.Errors;
-        return Step(row, actor, at, string.Join("; ", missing), this, new ComplaintCompletionRequested(Id, at, actor.Id, missing));
+        return Step(row, actor, at, string.Join("; ", missing), this, new ComplaintCompletionRequestedDomainEvent(Id, at, actor.Id, missing));
     }
 
     /// <summary>Takes the completed details back in and checks them again against the original filing instant.</summary>
@@ -159,7 +159,7 @@ public sealed record Complaint
         var row = Guard(TransitionTable.Complete, actor, at);
         var assessment = IntakeRules.Assess(Kind, completed, Regime, FiledAt, !Assessment.OutsideElectionPeriod);
         var next = this with { Details = completed, Assessment = assessment, ReceivedAt = at };
-        return Step(row, actor, at, VerdictNote(assessment), next, new ComplaintCompleted(Id, at, actor.Id, assessment.Verdict));
+        return Step(row, actor, at, VerdictNote(assessment), next, new ComplaintCompletedDomainEvent(Id, at, actor.Id, assessment.Verdict));
     }
 
     /// <summary>Registers a complaint that meets every requirement, under a number of its handling office, kind and year.</summary>
@@ -188,7 +188,7 @@ public sealed record Complaint
             Refuse(row, $"number {number} is of {number.Year}, the registration is in {year} (WIB)");
         }
         var next = this with { RegistrationNumber = number, RegisteredAt = at };
-        return Step(row, actor, at, number.ToString(), next, new ComplaintRegistered(Id, at, actor.Id, number.ToString()));
+        return Step(row, actor, at, number.ToString(), next, new ComplaintRegisteredDomainEvent(Id, at, actor.Id, number.ToString()));
     }
 
     /// <summary>Refuses a complaint at intake (not registered); only one that fails a requirement.</summary>
@@ -203,7 +203,7 @@ public sealed record Complaint
                 : "the complaint meets every requirement: a complete, timely report must be registered");
         }
         var next = this with { ClosingNote = reason };
-        return Step(row, actor, at, reason, next, new ComplaintRejected(Id, at, actor.Id, reason, Assessment.Errors));
+        return Step(row, actor, at, reason, next, new ComplaintRejectedDomainEvent(Id, at, actor.Id, reason, Assessment.Errors));
     }
 
     /// <summary>Withdraws a laporan at its reporter's request, before registration (docs/domain.md: once registered it cannot be withdrawn).</summary>
@@ -221,7 +221,7 @@ public sealed record Complaint
         }
         RequireText(row, reason, "a reason is required");
         var next = this with { ClosingNote = reason };
-        return Step(row, actor, at, reason, next, new ComplaintWithdrawn(Id, at, actor.Id, reason));
+        return Step(row, actor, at, reason, next, new ComplaintWithdrawnDomainEvent(Id, at, actor.Id, reason));
     }
 
     /// <summary>Turns an informasi awal into a temuan: a supervisor takes it up with the finding's details, filed now.</summary>
@@ -234,7 +234,7 @@ public sealed record Complaint
         }
         var assessment = IntakeRules.Assess(ComplaintKind.Temuan, finding, Regime, at, !Assessment.OutsideElectionPeriod);
         var next = this with { Kind = ComplaintKind.Temuan, Details = finding, Assessment = assessment, FiledAt = at, ReceivedAt = at };
-        return Step(row, actor, at, VerdictNote(assessment), next, new InformationConvertedToFinding(Id, at, actor.Id, assessment.Verdict));
+        return Step(row, actor, at, VerdictNote(assessment), next, new InformationConvertedToFindingDomainEvent(Id, at, actor.Id, assessment.Verdict));
     }
 
     // ---- review and decision ----
@@ -243,7 +243,7 @@ public sealed record Complaint
     {
         var row = Guard(TransitionTable.StartReview, actor, at);
         var due = ComplaintDeadlines.ReviewDueAt(this)!.Value;
-        return Step(row, actor, at, null, this, new ReviewStarted(Id, at, actor.Id, due));
+        return Step(row, actor, at, null, this, new ReviewStartedDomainEvent(Id, at, actor.Id, due));
     }
 
     /// <summary>Uses the regime's one extension of the review, before the review deadline passes.</summary>
@@ -262,7 +262,7 @@ public sealed record Complaint
         }
         var next = this with { ReviewExtended = true };
         var newDue = ComplaintDeadlines.ReviewDueAt(next)!.Value;
-        return Step(row, actor, at, reason, next, new ReviewExtended(Id, at, actor.Id, reason, newDue));
+        return Step(row, actor, at, reason, next, new ReviewExtendedDomainEvent(Id, at, actor.Id, reason, newDue));
     }
 
     /// <summary>Records the review's outcome with its reasoning; a decision after the deadline is recorded as late.</summary>
@@ -287,7 +287,7 @@ public sealed record Complaint
         var late = at >= ComplaintDeadlines.ReviewDueAt(this)!.Value;
         var decision = new ComplaintDecision(outcome, reasoning, type, at, late);
         var note = $"{outcome.Name()}{(late ? " (late)" : "")}: {reasoning}";
-        return Step(row, actor, at, note, this with { Decision = decision }, new ComplaintDecided(Id, at, actor.Id, outcome, type, late));
+        return Step(row, actor, at, note, this with { Decision = decision }, new ComplaintDecidedDomainEvent(Id, at, actor.Id, outcome, type, late));
     }
 
     // ---- recommendation, verification, sanction ----
@@ -307,14 +307,14 @@ public sealed record Complaint
         }
         RequireText(row, reference, "the recommendation's reference (letter number) is required");
         var next = this with { RecommendationReference = reference, RecommendedAt = at };
-        return Step(row, actor, at, reference, next, new RecommendationIssued(Id, at, actor.Id, reference, decision.ViolationType!.Value));
+        return Step(row, actor, at, reference, next, new RecommendationIssuedDomainEvent(Id, at, actor.Id, reference, decision.ViolationType!.Value));
     }
 
     /// <summary>The Satgas confirmed the recommendation; BKN forwards it to the PPK, whose follow-up deadline starts.</summary>
     public ComplaintTransition ConfirmRecommendation(Actor actor, DateTimeOffset at, string? note = null)
     {
         var row = Guard(TransitionTable.ConfirmRecommendation, actor, at);
-        return Step(row, actor, at, note, this with { VerifiedAt = at }, new RecommendationVerified(Id, at, actor.Id));
+        return Step(row, actor, at, note, this with { VerifiedAt = at }, new RecommendationVerifiedDomainEvent(Id, at, actor.Id));
     }
 
     /// <summary>The Satgas did not confirm the recommendation: the case is closed with its reason.</summary>
@@ -322,7 +322,7 @@ public sealed record Complaint
     {
         var row = Guard(TransitionTable.DismissRecommendation, actor, at);
         RequireText(row, reason, "a reason is required");
-        return Step(row, actor, at, reason, this with { ClosingNote = reason }, new RecommendationDismissed(Id, at, actor.Id, reason));
+        return Step(row, actor, at, reason, this with { ClosingNote = reason }, new RecommendationDismissedDomainEvent(Id, at, actor.Id, reason));
     }
 
     /// <summary>
@@ -340,7 +340,7 @@ public sealed record Complaint
         var level = EscalationLevel + 1;
         var text = string.IsNullOrWhiteSpace(note) ? $"PPK did not act by {IndonesianTime.Display(due)}" : note;
         var next = this with { EscalationLevel = level, LastEscalatedAt = at };
-        return Step(row, actor, at, text, next, new ComplaintEscalated(Id, at, actor.Id, level, text));
+        return Step(row, actor, at, text, next, new ComplaintEscalatedDomainEvent(Id, at, actor.Id, level, text));
     }
 
     /// <summary>
@@ -377,23 +377,23 @@ public sealed record Complaint
         RequireText(row, decreeReference, "the PPK's decree reference is required");
         var imposed = new ImposedSanction(sanctionCode, moral, decreeReference, at);
         return Step(row, actor, at, $"{sanctionCode} by {decreeReference}", this with { Sanction = imposed },
-            new SanctionImposed(Id, at, actor.Id, sanctionCode, moral, decreeReference));
+            new SanctionImposedDomainEvent(Id, at, actor.Id, sanctionCode, moral, decreeReference));
     }
 
     /// <summary>Closes a complaint: an informasi awal not taken up, a decision that leads to no recommendation, or a sanctioned case.</summary>
     public ComplaintTransition Close(string note, Actor actor, DateTimeOffset at)
     {
         var row = Guard(TransitionTable.Close, actor, at);
-        if (State == ComplaintState.Received && Kind != ComplaintKind.InformasiAwal)
+        if (State == LifecycleState.Received && Kind != ComplaintKind.InformasiAwal)
         {
             Refuse(row, $"a {Kind.Name()} is not closed from received: register, reject or withdraw it");
         }
-        if (State == ComplaintState.Decided && Decision!.ViolationType is not null && Decision.Outcome != DecisionOutcome.NotViolation)
+        if (State == LifecycleState.Decided && Decision!.ViolationType is not null && Decision.Outcome != DecisionOutcome.NotViolation)
         {
             Refuse(row, $"the decision was {Decision.Outcome.Name()} with violation type {Decision.ViolationType}: issue the recommendation to BKN");
         }
         RequireText(row, note, "a note is required");
-        return Step(row, actor, at, note, this with { ClosingNote = note }, new ComplaintClosed(Id, at, actor.Id, State, note));
+        return Step(row, actor, at, note, this with { ClosingNote = note }, new ComplaintClosedDomainEvent(Id, at, actor.Id, State, note));
     }
 
     // ---- plumbing ----
@@ -421,7 +421,7 @@ public sealed record Complaint
         return row;
     }
 
-    private ComplaintTransition Step(TransitionRule row, Actor actor, DateTimeOffset at, string? note, Complaint next, ComplaintEvent @event) =>
+    private ComplaintTransition Step(TransitionRule row, Actor actor, DateTimeOffset at, string? note, ComplaintAggregate next, ComplaintDomainEvent @event) =>
         new(next with
         {
             State = row.To,

@@ -1,7 +1,7 @@
 namespace Oversight.Complaints.Domain.Lifecycle;
 
 /// <summary>Where a complaint stands (docs/domain.md "How a complaint is handled", steps 1-5).</summary>
-public enum ComplaintState
+public enum LifecycleState
 {
     /// <summary>Taken in and checked; an informasi awal stays here until it becomes a temuan or is closed.</summary>
     Received,
@@ -44,21 +44,21 @@ public enum DecisionOutcome
     ForwardedGakkumdu,
 }
 
-public static class ComplaintStates
+public static class LifecycleStates
 {
     /// <summary>The wire name, e.g. <c>needs_completion</c>.</summary>
-    public static string Name(this ComplaintState state) => state switch
+    public static string Name(this LifecycleState state) => state switch
     {
-        ComplaintState.Received => "received",
-        ComplaintState.NeedsCompletion => "needs_completion",
-        ComplaintState.Registered => "registered",
-        ComplaintState.Rejected => "rejected",
-        ComplaintState.UnderReview => "under_review",
-        ComplaintState.Decided => "decided",
-        ComplaintState.RecommendedToBkn => "recommended_to_bkn",
-        ComplaintState.Verified => "verified",
-        ComplaintState.SanctionImposed => "sanction_imposed",
-        ComplaintState.Closed => "closed",
+        LifecycleState.Received => "received",
+        LifecycleState.NeedsCompletion => "needs_completion",
+        LifecycleState.Registered => "registered",
+        LifecycleState.Rejected => "rejected",
+        LifecycleState.UnderReview => "under_review",
+        LifecycleState.Decided => "decided",
+        LifecycleState.RecommendedToBkn => "recommended_to_bkn",
+        LifecycleState.Verified => "verified",
+        LifecycleState.SanctionImposed => "sanction_imposed",
+        LifecycleState.Closed => "closed",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
@@ -71,5 +71,5 @@ public static class ComplaintStates
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
-    public static bool IsFinal(this ComplaintState state) => state is ComplaintState.Rejected or ComplaintState.Closed;
+    public static bool IsFinal(this LifecycleState state) => state is LifecycleState.Rejected or LifecycleState.Closed;
 }
