@@ -1,7 +1,6 @@
 using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Privacy;
-using Oversight.Complaints.IntegrationEvents.Events;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
 

@@ -78,7 +78,7 @@ public sealed class ComplaintQueriesService(
         return reply;
     }
 
-    public override async Task<Contracts.Complaints.Complaint> FindComplaint(FindComplaintRequest request, ServerCallContext context)
+    public override async Task<Complaint> FindComplaint(FindComplaintRequest request, ServerCallContext context)
     {
         var caller = context.RequireAuthenticated(logger);
         var byNumber = request.RegistrationNumber.Trim();

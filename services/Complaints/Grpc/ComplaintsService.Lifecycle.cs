@@ -1,12 +1,9 @@
 using System.Security.Claims;
 using Grpc.Core;
-using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Grpc.Mapping;
-using Oversight.Complaints.Infrastructure.Audit;
-using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Infrastructure;
-using Oversight.Complaints.IntegrationEvents.Events;
+using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Contracts.Complaints;
 using Oversight.Security.Authentication;
 
@@ -61,23 +58,7 @@ public sealed partial class ComplaintsService
                 throw new RpcException(new Status(
                     refused.Kind == RefusalKind.NotPermitted ? StatusCode.PermissionDenied : StatusCode.FailedPrecondition, refused.Message));
             }
-            var after = transition.Complaint;
-            var next = TransitionedRow.From(row, after, action, now);
-            var open = ComplaintDeadlines.Open(after);
-            var state = ComplaintStateSnapshot.From(next, open);
-            var details = new Dictionary<string, string>
-            {
-                ["step"] = action,
-                ["from"] = row.Status,
-                ["to"] = next.Status,
-                ["version"] = next.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
-            foreach (var (key, value) in auditDetails?.Invoke(transition) ?? new Dictionary<string, string>())
-            {
-                details[key] = value;
-            }
-            var audit = new AuditEntry(id, action == TransitionTable.Decide ? AuditActions.DecisionRecorded : AuditActions.StatusChanged, auditActor, details);
-            return new TransitionWrite(next, ComplaintDeadlines.Open(complaint), open, audit, [LifecycleEvents.For(transition.Event, next, state)]);
+            return ComplaintWrites.Step(row, complaint, transition, action, now, auditActor, auditDetails?.Invoke(transition));
         }, context.CancellationToken)) ?? throw new RpcException(new Status(StatusCode.NotFound, $"complaint_id: no complaint with id {id}"));
 
         logger.LogInformation("Complaint {ComplaintId} {Action} by client {ClientId}: now {Status}, version {Version}",

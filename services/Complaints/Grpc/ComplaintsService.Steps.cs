@@ -5,6 +5,7 @@ using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
 using Oversight.Complaints.Grpc.Mapping;
+using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
@@ -193,7 +194,7 @@ public sealed partial class ComplaintsService
 
     private static string? Blank(string text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static ReporterDetails ReporterOf(ReporterCategory category, Infrastructure.Privacy.ReporterIdentity identity) => new()
+    private static ReporterDetails ReporterOf(ReporterCategory category, ReporterIdentity identity) => new()
     {
         Category = category,
         Name = identity.Name,

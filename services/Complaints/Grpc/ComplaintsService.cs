@@ -1,27 +1,20 @@
 using Microsoft.AspNetCore.Authorization;
-using System.Text.Json;
 using Grpc.Core;
-using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Complaints.Domain.Registration;
-using Oversight.Complaints.Extensions;
 using Oversight.Complaints.Grpc.Admission;
 using Oversight.Complaints.Grpc.Mapping;
-using Oversight.Complaints.Infrastructure.Routing;
+using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Privacy;
-using Oversight.Complaints.Infrastructure.Transitions;
-using Oversight.Complaints.IntegrationEvents.Events;
+using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Complaints.Model;
 using Oversight.Contracts.Complaints;
 using Oversight.Regions;
 using Oversight.Security.Authentication;
-using ComplaintSubmittedEvent = Oversight.Contracts.IntegrationEvents.ComplaintSubmitted;
-using ComplaintRegisteredEvent = Oversight.Contracts.IntegrationEvents.ComplaintRegistered;
-using IntegrationEvent = Oversight.Contracts.IntegrationEvents.IntegrationEvent;
 
 namespace Oversight.Complaints.Grpc;
 
@@ -80,135 +73,25 @@ public sealed partial class ComplaintsService(
         var routing = await router.RouteAsync(submission.RegionCode, employing, eventDate,
             context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
 
-        var id = Guid.CreateVersion7();
+        // The domain decides (its checks, the steps intake takes at once); the one mapper writes the row and the events.
         var actor = new Actor(clientId, [.. caller.FindAll(OfficeClaims.Role).Select(c => c.Value)]);
         var officeCode = routing.OfficeRegionCode.Length == 0 ? RegistrationNumber.NationalOffice : routing.OfficeRegionCode;
-        var submitted = ComplaintAggregate.Submit(id, submission.Kind, submission.RegionCode, officeCode, submission.Details,
-            Regime, routing.InElectionPeriod, actor, now).Complaint;
-        var assessment = submitted.Assessment;
-        var status = IntakeRefusals.StatusAfterIntake(assessment);
-
-        string? pin = null;
-        TrackingCode? trackingCode = null;
-        if (submission.Kind == ComplaintKind.Laporan)
-        {
-            pin = ReporterPin.Generate();
-            trackingCode = TrackingCode.New();
-        }
-        var row = new ComplaintRow
-        {
-            Id = id,
-            Kind = submission.Kind.Name(),
-            Regime = Regime.Id,
-            RegionCode = submission.RegionCode,
-            ViolationType = submission.Details.ViolationType,
-            Description = submission.Details.Description ?? "",
-            HandlingOffice = routing.OfficeName,
-            HandlingOfficeId = routing.OfficeId,
-            HandlingOfficeCode = officeCode,
-            HandlingRegionCode = routing.OfficeRegionCode,
-            EmployingRegionCode = submitted.EmployingRegionCode,
-            PpkName = routing.PpkName,
-            PpkRole = routing.PpkRole,
-            Status = status,
-            ReceivedAt = now.UtcDateTime,
-            OccurredAt = submission.Details.OccurredAt?.UtcDateTime,
-            Place = submission.Details.Place ?? "",
-            BecameKnownAt = submission.Details.BecameKnownAt?.UtcDateTime,
-            ReportedName = submission.Details.Reported?.Name ?? "",
-            ReportedNip = submission.Details.Reported?.Nip ?? "",
-            ReportedPosition = submission.Details.Reported?.Position ?? "",
-            ReportedAgency = submission.Details.Reported?.Agency ?? "",
-            ReportedAddress = submission.Details.Reported?.Address ?? "",
-            Evidence = JsonSerializer.Serialize(submission.Details.Evidence.Select(e => new EvidenceJson(e.Url, e.Sha256, e.Description)), ComplaintRow.Json),
-            SignatureAttested = submission.Details.SignatureAttested,
-            ReporterCategory = submission.Details.Reporter?.Category.Name(),
-            ReporterIdentity = submission.Reporter is { } identity ? protector.Seal(id, identity) : null,
-            TrackingCode = trackingCode?.Compact,
-            PinHash = pin is null ? null : ReporterPin.Hash(pin),
-            OutsideElectionPeriod = assessment.OutsideElectionPeriod,
-            OpenRequirements = JsonSerializer.Serialize(
-                assessment.Failures.Select(f => new RequirementJson(f.Field, f.Rule, f.Category == RequirementCategory.Formal ? "formal" : "material")),
-                ComplaintRow.Json),
-            CreatedBy = clientId,
-            IdempotencyKey = key,
-            RequestHash = fingerprint,
-        };
-
+        var submitted = ComplaintAggregate.Submit(Guid.CreateVersion7(), submission.Kind, submission.RegionCode, officeCode, submission.Details,
+            Regime, routing.InElectionPeriod, actor, now);
+        var id = submitted.Complaint.Id;
+        // Only a laporan's reporter follows the complaint (no sign-in): a tracking code, and a PIN shown once.
+        var pin = submission.Kind == ComplaintKind.Laporan ? ReporterPin.Generate() : null;
+        var intake = new IntakeRecord(routing, submission.Reporter is { } identity ? protector.Seal(id, identity) : null,
+            pin is null ? null : TrackingCode.New().Compact, pin is null ? null : ReporterPin.Hash(pin), clientId, key, fingerprint);
         var auditActor = AuditActor.FromCall(context);
-        IntakeWrite Write(ComplaintRow r, ComplaintAggregate complaint, string? number)
-        {
-            var details = new Dictionary<string, string>
-            {
-                ["kind"] = r.Kind,
-                ["status"] = r.Status,
-                ["region_code"] = r.RegionCode,
-                ["handling_office_id"] = r.HandlingOfficeId,
-                ["outside_election_period"] = r.OutsideElectionPeriod ? "true" : "false",
-            };
-            if (number is not null)
-            {
-                details["registration_number"] = number;
-            }
-            // The filing window is informational (nothing to raise): only deadlines someone must meet are stored.
-            var open = ComplaintDeadlines.Open(complaint).Where(d => !d.Informational).ToList();
-            var state = ComplaintStateSnapshot.From(r, open);
-            List<IntegrationEvent> events =
-            [
-                new ComplaintSubmittedEvent
-                {
-                    ComplaintId = r.Id,
-                    State = state,
-                    RegionCode = r.RegionCode,
-                    ViolationType = r.ViolationType,
-                    HandlingOffice = r.HandlingOffice,
-                    Kind = r.Kind,
-                    Status = r.Status,
-                    HandlingOfficeId = r.HandlingOfficeId,
-                    HandlingRegionCode = r.HandlingRegionCode,
-                    RegistrationNumber = number,
-                    OutsideElectionPeriod = r.OutsideElectionPeriod,
-                    ReceivedAt = now,
-                    AccusedAgency = r.ReportedAgency,
-                    OccurredAt = now,
-                },
-            ];
-            if (number is not null)
-            {
-                events.Add(new ComplaintRegisteredEvent { ComplaintId = r.Id, State = state, RegionCode = r.RegionCode, RegistrationNumber = number, RegisteredAt = now, OccurredAt = now });
-            }
-            return new IntakeWrite(r, open, new AuditEntry(r.Id, AuditActions.ComplaintSubmitted, auditActor, details), events);
-        }
-
-        IntakeWrite write;
-        Func<int, IntakeWrite>? register = null;
         var year = IndonesianTime.DateOf(now).Year;
-        switch (assessment.Verdict)
+        var result = await WithDatabase(() => store.SubmitAsync(clientId, key, async scope =>
         {
-            case IntakeVerdict.Registrable:
-                write = Write(row, submitted, null);
-                register = sequence =>
-                {
-                    var number = RegistrationNumber.Create(officeCode, submission.Kind, year, sequence);
-                    var registered = submitted.Register(number, actor, now).Complaint;
-                    var numbered = row.Clone();
-                    numbered.RegistrationNumber = number.ToString();
-                    numbered.RegistrationOffice = officeCode;
-                    numbered.RegistrationYear = year;
-                    numbered.RegistrationSequence = sequence;
-                    numbered.RegisteredAt = now.UtcDateTime;
-                    return Write(numbered, registered, number.ToString());
-                };
-                break;
-            case IntakeVerdict.NeedsCompletion:
-                write = Write(row, submitted.RequestCompletion(actor, now).Complaint, null);
-                break;
-            default:
-                write = Write(row, submitted, null);
-                break;
-        }
-
-        var result = await WithDatabase(() => store.SubmitAsync(write, register, officeCode, year, context.CancellationToken));
+            var number = ComplaintIntake.Registers(submitted)
+                ? RegistrationNumber.Create(officeCode, submission.Kind, year, await scope.NextRegistrationSequenceAsync(officeCode, year))
+                : null;
+            return ComplaintWrites.Intake(intake, ComplaintIntake.Decide(submitted, number, actor, now), auditActor);
+        }, context.CancellationToken));
         if (result.Replayed)
         {
             // A replay exists only for a keyed submission (the unique index is on the key).
@@ -227,7 +110,7 @@ public sealed partial class ComplaintsService(
         return reply;
     }
 
-    public override async Task<Contracts.Complaints.Complaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
+    public override async Task<Complaint> GetComplaint(GetComplaintRequest request, ServerCallContext context)
     {
         var caller = context.RequireAuthenticated(logger);
         if (!Guid.TryParse(request.ComplaintId, out var id))

@@ -3,6 +3,7 @@ using Npgsql;
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Complaints.Infrastructure.Deadlines;
+using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Messaging.Outbox;
 
@@ -60,31 +61,29 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
         """;
 
     /// <summary>
-    /// Stores an intake in one transaction: the registration number (when <paramref name="register"/> is given),
-    /// the complaint, its deadlines, its audit entry and its events. The number comes from the office's counter row
-    /// (incremented and locked until commit), so numbers are gap-free: a rolled-back intake burns none.
-    /// A retried idempotency key (the UNIQUE index decides, also between racing retries) rolls everything back
-    /// and returns the first complaint.
+    /// Stores an intake in one transaction: <paramref name="decide"/> builds the write (drawing the registration number
+    /// from the scope when it registers), then the complaint, its deadlines, its audit entry and its events are written.
+    /// The number comes from the office's counter row (incremented and locked until commit), so numbers are gap-free:
+    /// a rolled-back intake burns none. A retried idempotency key (the UNIQUE index decides, also between racing
+    /// retries) rolls everything back and returns the first complaint.
     /// </summary>
-    /// <param name="register">Given the sequence the counter handed out, completes the write (row with its number,
-    /// deadlines, audit and events); null when the complaint is not registered.</param>
     public async Task<IntakeResult> SubmitAsync(
-        IntakeWrite write, Func<int, IntakeWrite>? register, string office, int year, CancellationToken cancellationToken)
+        string createdBy, string? idempotencyKey, Func<ITransitionScope, Task<IntakeWrite>> decide, CancellationToken cancellationToken)
     {
+        IntakeWrite write;
         try
         {
             write = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
             {
-                var numbered = register is null ? write
-                    : register(await RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, numbered.Row, transaction, cancellationToken: cancellationToken));
-                await records.AppendAsync(connection, transaction, numbered.Row, numbered.Deadlines, numbered.Audit, numbered.Events, cancellationToken);
-                return numbered;
+                var decided = await decide(new TransitionScope(connection, transaction, cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(InsertSql, decided.Row, transaction, cancellationToken: cancellationToken));
+                await records.AppendAsync(connection, transaction, decided.Row, decided.Deadlines, decided.Audit, decided.Events, cancellationToken);
+                return decided;
             }, cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyConstraint)
         {
-            var first = await FindByIdempotencyKeyAsync(write.Row.CreatedBy, write.Row.IdempotencyKey!, cancellationToken)
+            var first = await FindByIdempotencyKeyAsync(createdBy, idempotencyKey!, cancellationToken)
                 ?? throw new InvalidOperationException("The complaint holding the idempotency key vanished.", ex);
             return new IntakeResult(first, Replayed: true);
         }

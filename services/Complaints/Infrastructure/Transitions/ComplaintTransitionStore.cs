@@ -44,7 +44,7 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Transa
             {
                 return null;
             }
-            var write = await step(row, new Scope(connection, transaction, cancellationToken));
+            var write = await step(row, new TransitionScope(connection, transaction, cancellationToken));
             if (await connection.ExecuteAsync(new CommandDefinition(UpdateSql, write.Row, transaction, cancellationToken: cancellationToken)) != 1)
             {
                 throw new InvalidOperationException($"Complaint {id} changed under its row lock.");
@@ -58,11 +58,5 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Transa
             return write;
         }, cancellationToken);
         return write?.Row;
-    }
-
-    private sealed class Scope(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) : ITransitionScope
-    {
-        public Task<int> NextRegistrationSequenceAsync(string office, int year) =>
-            RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken);
     }
 }

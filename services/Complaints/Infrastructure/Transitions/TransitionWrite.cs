@@ -1,3 +1,4 @@
+using Npgsql;
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Infrastructure.Audit;
 using Oversight.Contracts.IntegrationEvents;
@@ -12,9 +13,16 @@ public sealed record TransitionWrite(
     AuditEntry Audit,
     IReadOnlyList<IntegrationEvent> Events);
 
-/// <summary>What a step may ask of the store inside its transaction.</summary>
+/// <summary>What intake or a step may ask of the store inside its transaction.</summary>
 public interface ITransitionScope
 {
     /// <summary>The next gap-free registration sequence of an office and year (locked until the step commits or rolls back).</summary>
     Task<int> NextRegistrationSequenceAsync(string office, int year);
+}
+
+/// <summary>The scope of one transaction of a complaint's write (intake or a step).</summary>
+internal sealed class TransitionScope(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) : ITransitionScope
+{
+    public Task<int> NextRegistrationSequenceAsync(string office, int year) =>
+        RegistrationCounter.NextAsync(connection, transaction, office, year, cancellationToken);
 }

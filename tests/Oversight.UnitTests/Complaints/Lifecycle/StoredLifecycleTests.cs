@@ -59,7 +59,7 @@ public sealed class StoredLifecycleTests
         foreach (var (action, step, status) in steps)
         {
             var after = step(complaint).Complaint;
-            var next = TransitionedRow.From(row, after, action, after.History[^1].At);
+            var next = ComplaintRowMapper.AfterStep(row, after, action, after.History[^1].At);
             Assert.Equal((status, row.Version + 1), (next.Status, next.Version));
 
             var rebuilt = ComplaintFromRow.ToDomain(next);
@@ -80,7 +80,7 @@ public sealed class StoredLifecycleTests
     [Fact]
     public void A_step_dated_before_the_last_stored_change_is_refused_after_a_reload()
     {
-        var row = TransitionedRow.From(RegisteredRow(), Registered().StartReview(Reviewer, Wib(10, 4)).Complaint, TransitionTable.StartReview, Wib(10, 4));
+        var row = ComplaintRowMapper.AfterStep(RegisteredRow(), Registered().StartReview(Reviewer, Wib(10, 4)).Complaint, TransitionTable.StartReview, Wib(10, 4));
         var refused = Assert.Throws<TransitionRefusedException>(() =>
             ComplaintFromRow.ToDomain(row).Decide(DecisionOutcome.NotViolation, "Tidak terbukti", Reviewer, Wib(10, 3, 12)));
         Assert.Contains("before the last recorded step", refused.Message);
@@ -107,19 +107,19 @@ public sealed class StoredLifecycleTests
     {
         var row = RegisteredRow();
         var state = ComplaintStateSnapshot.From(row, []);
-        var review = LifecycleEvents.For(Registered().StartReview(Reviewer, Wib(10, 3, 11)).Event, row, state);
+        var review = ComplaintIntegrationEvents.For(Registered().StartReview(Reviewer, Wib(10, 3, 11)).Event, row, state);
         Assert.Equal("review_started", Assert.IsType<Contract.ComplaintStatusChanged>(review).Step);
         Assert.Same(state, ((Contract.ComplaintChange)review).State);
 
-        var issued = Assert.IsType<Contract.RecommendationIssued>(LifecycleEvents.For(
+        var issued = Assert.IsType<Contract.RecommendationIssued>(ComplaintIntegrationEvents.For(
             Decided().IssueRecommendation("12/PM/2024", Reviewer, Wib(10, 6)).Event, row, state));
         Assert.Equal(("12/PM/2024", 2, "heavy", "52.71"), (issued.Reference, issued.ViolationType, issued.SanctionLevel, issued.EmployingRegionCode));
 
-        var decided = Assert.IsType<Contract.ComplaintDecided>(LifecycleEvents.For(
+        var decided = Assert.IsType<Contract.ComplaintDecided>(ComplaintIntegrationEvents.For(
             UnderReview().Decide(DecisionOutcome.NotViolation, "Tidak terbukti", Reviewer, Wib(10, 5)).Event, row, state));
         Assert.Equal(("not_violation", 0, false), (decided.Outcome, decided.ViolationType, decided.Late));
 
-        Assert.Equal(("bkn", "province"), (LifecycleEvents.EscalatedTo(1), LifecycleEvents.EscalatedTo(2)));
+        Assert.Equal(("bkn", "province"), (ComplaintIntegrationEvents.EscalatedTo(1), ComplaintIntegrationEvents.EscalatedTo(2)));
     }
 
     [Fact]

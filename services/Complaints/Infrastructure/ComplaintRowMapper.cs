@@ -2,20 +2,64 @@ using System.Text.Json;
 using Oversight.Complaints.Domain.Catalogues;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
+using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Complaints.Model;
 
 namespace Oversight.Complaints.Infrastructure;
 
-/// <summary>The row to store after a step: the domain's new value written back over a copy of the old row, version + 1 (pure).</summary>
-public static class TransitionedRow
+/// <summary>
+/// The complaint's row from the domain's value (pure), the one map from the aggregate to the <c>complaints</c> table:
+/// a new row at intake, and after a step the domain's new value written back over a copy of the old row, version + 1.
+/// </summary>
+public static class ComplaintRowMapper
 {
-    public static ComplaintRow From(ComplaintRow before, ComplaintAggregate after, string action, DateTimeOffset at)
+    /// <summary>The row intake inserts: what only storage knows (<paramref name="intake"/>) and the domain's value after intake.</summary>
+    public static ComplaintRow AtIntake(IntakeRecord intake, ComplaintAggregate complaint)
+    {
+        var row = new ComplaintRow
+        {
+            Id = complaint.Id,
+            Regime = complaint.Regime.Id,
+            RegionCode = complaint.RegionCode,
+            HandlingOffice = intake.Routing.OfficeName,
+            HandlingOfficeId = intake.Routing.OfficeId,
+            HandlingOfficeCode = complaint.HandlingOfficeCode,
+            HandlingRegionCode = intake.Routing.OfficeRegionCode,
+            PpkName = intake.Routing.PpkName,
+            PpkRole = intake.Routing.PpkRole,
+            ReceivedAt = complaint.FiledAt.UtcDateTime,
+            SignatureAttested = complaint.Details.SignatureAttested,
+            ReporterIdentity = intake.SealedReporter,
+            TrackingCode = intake.TrackingCode,
+            PinHash = intake.PinHash,
+            OutsideElectionPeriod = complaint.Assessment.OutsideElectionPeriod,
+            CreatedBy = intake.CreatedBy,
+            IdempotencyKey = intake.IdempotencyKey,
+            RequestHash = intake.RequestHash,
+        };
+        Write(row, row, complaint, TransitionTable.Submit);
+        return row;
+    }
+
+    /// <summary>The row to store after a step <paramref name="action"/> at <paramref name="at"/>.</summary>
+    public static ComplaintRow AfterStep(ComplaintRow before, ComplaintAggregate after, string action, DateTimeOffset at)
     {
         var row = before.Clone();
-        var details = after.Details;
-        row.Status = LifecycleStatuses.StatusOf(after.State, after.Kind, action);
         row.Version = before.Version + 1;
         row.LastChangedAt = at.UtcDateTime;
+        Write(row, before, after, action);
+        row.DetailsReceivedAt = after.ReceivedAt.UtcDateTime;
+        if (after.State.IsFinal() && before.ClosedAt is null)
+        {
+            row.ClosedAt = at.UtcDateTime;
+        }
+        return row;
+    }
+
+    private static void Write(ComplaintRow row, ComplaintRow before, ComplaintAggregate after, string action)
+    {
+        var details = after.Details;
+        row.Status = LifecycleStatuses.StatusOf(after.State, after.Kind, action);
 
         // A tip taken up as a finding changes its kind, its author and whom it is about.
         row.Kind = after.Kind.Name();
@@ -37,7 +81,6 @@ public static class TransitionedRow
         row.OpenRequirements = JsonSerializer.Serialize(
             after.Assessment.Failures.Select(f => new RequirementJson(f.Field, f.Rule, f.Category == RequirementCategory.Formal ? "formal" : "material")),
             ComplaintRow.Json);
-        row.DetailsReceivedAt = after.ReceivedAt.UtcDateTime;
 
         if (after.RegistrationNumber is { } number && before.RegistrationNumber is null)
         {
@@ -71,10 +114,10 @@ public static class TransitionedRow
             row.SanctionedAt = sanction.ImposedAt.UtcDateTime;
         }
         row.ClosingNote = after.ClosingNote;
-        if (after.State.IsFinal() && before.ClosedAt is null)
-        {
-            row.ClosedAt = at.UtcDateTime;
-        }
-        return row;
     }
 }
+
+/// <summary>What only storage knows of a new complaint: the routing's names, the sealed reporter, the reporter's
+/// tracking code and PIN hash, and who submitted it under which idempotency key and request fingerprint.</summary>
+public sealed record IntakeRecord(
+    IntakeRouting Routing, byte[]? SealedReporter, string? TrackingCode, string? PinHash, string CreatedBy, string? IdempotencyKey, byte[]? RequestHash);

@@ -1,4 +1,5 @@
 using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Infrastructure;
 using Oversight.Contracts.IntegrationEvents;
@@ -6,11 +7,12 @@ using Oversight.Contracts.IntegrationEvents;
 namespace Oversight.Complaints.IntegrationEvents.Events;
 
 /// <summary>
-/// The integration event of a lifecycle step (pure): one per step, carrying the public state after it. Steps with no
-/// event of their own raise <see cref="ComplaintStatusChanged"/> naming the step. Only public facts: codes,
-/// references, reasons the officers wrote for the public record; never the reporter.
+/// The integration events of the domain's events (pure), for intake and every lifecycle step alike: one per domain
+/// event, each carrying the public state after the change. Steps with no event of their own raise
+/// <see cref="ComplaintStatusChanged"/> naming the step. Only public facts: codes, references, reasons the officers
+/// wrote for the public record; never the reporter.
 /// </summary>
-public static class LifecycleEvents
+public static class ComplaintIntegrationEvents
 {
     /// <summary>The step names of <see cref="ComplaintStatusChanged"/>.</summary>
     public static class Steps
@@ -26,6 +28,13 @@ public static class LifecycleEvents
     /// <summary>Who an escalation goes to: BKN's control first, then the province (the governor as the PPK's superior).</summary>
     public static string EscalatedTo(int level) => level <= 1 ? "bkn" : "province";
 
+    /// <summary>The events of a change, in the domain's order, with the state of <paramref name="row"/> and the deadlines open after it.</summary>
+    public static IReadOnlyList<IntegrationEvent> Of(IEnumerable<ComplaintDomainEvent> raised, ComplaintRow row, IEnumerable<Deadline> openDeadlines)
+    {
+        var state = ComplaintStateSnapshot.From(row, openDeadlines);
+        return [.. raised.Select(e => For(e, row, state))];
+    }
+
     public static IntegrationEvent For(ComplaintDomainEvent step, ComplaintRow row, ComplaintState state)
     {
         // Instants go out in UTC (docs/events.md); the domain's legal times are WIB (+07:00) offsets.
@@ -34,6 +43,14 @@ public static class LifecycleEvents
         var region = row.RegionCode;
         return step switch
         {
+            ComplaintSubmittedDomainEvent => new ComplaintSubmitted
+            {
+                ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
+                ViolationType = row.ViolationType, HandlingOffice = row.HandlingOffice, Kind = row.Kind, Status = row.Status,
+                HandlingOfficeId = row.HandlingOfficeId, HandlingRegionCode = row.HandlingRegionCode,
+                RegistrationNumber = row.RegistrationNumber, OutsideElectionPeriod = row.OutsideElectionPeriod,
+                ReceivedAt = at, AccusedAgency = row.ReportedAgency,
+            },
             ComplaintRegisteredDomainEvent registered => new ComplaintRegistered
             {
                 ComplaintId = id, State = state, RegionCode = region, OccurredAt = at,
