@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Catalogues;
 using Oversight.Complaints.Domain.Identity;
 using Oversight.Complaints.Domain.Regimes;
 using Oversight.Regions;

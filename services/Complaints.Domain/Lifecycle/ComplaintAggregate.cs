@@ -1,4 +1,4 @@
-using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Catalogues;
 using Oversight.Complaints.Domain.Deadlines;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Regimes;

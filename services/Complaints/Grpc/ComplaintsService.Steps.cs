@@ -1,5 +1,5 @@
 using Grpc.Core;
-using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Catalogues;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Complaints.Domain.Regimes;

@@ -121,7 +121,7 @@ public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IC
         // Types by their catalogue name (SKB 2022), not "Type 2".
         foreach (var type in totals.ByViolationType.Keys.Where(k => k > 0 && totals.ByViolationType[k] > 0))
         {
-            var name = Oversight.Complaints.Domain.Catalogues.ViolationCatalogue.All.Single(v => v.Number == type).NameEn;
+            var name = Oversight.Catalogues.ViolationCatalogue.All.Single(v => v.Number == type).NameEn;
             await Assertions.Expect(page.Locator($"#by-type tbody tr[data-key='{type}'] td").First).ToHaveTextAsync($"{type}. {name}");
         }
         await AssertCountsAsync(page, "#by-kind", totals.ByKind.ToDictionary(p => p.Key, p => p.Value));

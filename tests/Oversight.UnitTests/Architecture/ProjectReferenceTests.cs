@@ -43,7 +43,9 @@ public sealed class ProjectReferenceTests
     [InlineData("libraries/Oversight.Messaging/Oversight.Messaging.csproj", "../../services/Complaints/Oversight.Complaints.csproj",
         "libraries/Oversight.Messaging/Oversight.Messaging.csproj references services/Complaints/Oversight.Complaints.csproj: a library references only contracts/, ServiceDefaults and other libraries")]
     [InlineData("services/Complaints.Domain/Oversight.Complaints.Domain.csproj", "../../contracts/Oversight.Contracts.csproj",
-        "services/Complaints.Domain/Oversight.Complaints.Domain.csproj references contracts/Oversight.Contracts.csproj: it is pure (references only libraries/Oversight.Regions)")]
+        "services/Complaints.Domain/Oversight.Complaints.Domain.csproj references contracts/Oversight.Contracts.csproj: it is pure (references only libraries/Oversight.Regions and libraries/Oversight.Catalogues)")]
+    [InlineData("libraries/Oversight.Catalogues/Oversight.Catalogues.csproj", "../Oversight.Regions/Oversight.Regions.csproj",
+        "libraries/Oversight.Catalogues/Oversight.Catalogues.csproj references libraries/Oversight.Regions/Oversight.Regions.csproj: it is pure (no project, no package)")]
     public void A_forbidden_reference_is_named(string project, string reference, string expected)
     {
         var text = $"""<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="{reference}" /></ItemGroup></Project>""";
@@ -62,6 +64,8 @@ public sealed class ProjectReferenceTests
 
     [Theory]
     [InlineData("services/Complaints/Oversight.Complaints.csproj", "../Complaints.Domain/Oversight.Complaints.Domain.csproj")]
+    [InlineData("services/Complaints.Domain/Oversight.Complaints.Domain.csproj", "../../libraries/Oversight.Catalogues/Oversight.Catalogues.csproj")]
+    [InlineData("services/Reporting/Oversight.Reporting.csproj", "../../libraries/Oversight.Catalogues/Oversight.Catalogues.csproj")]
     [InlineData("services/Complaints/Oversight.Complaints.csproj", "../../libraries/Oversight.Messaging/Oversight.Messaging.csproj")]
     [InlineData("libraries/Oversight.Security/Oversight.Security.csproj", "../../ServiceDefaults/Oversight.ServiceDefaults.csproj")]
     [InlineData("tools/Oversight.LoadGen/Oversight.LoadGen.csproj", "../Oversight.Harness/Oversight.Harness.csproj")]
@@ -79,8 +83,11 @@ internal static class ReferenceRules
 {
     public const string ServiceDefaults = "ServiceDefaults/Oversight.ServiceDefaults.csproj";
     private const string Regions = "libraries/Oversight.Regions/Oversight.Regions.csproj";
+    private const string Catalogues = "libraries/Oversight.Catalogues/Oversight.Catalogues.csproj";
     private const string Complaints = "services/Complaints/Oversight.Complaints.csproj";
     private const string ComplaintsDomain = "services/Complaints.Domain/Oversight.Complaints.Domain.csproj";
+
+    private const string DomainRule = "it is pure (references only libraries/Oversight.Regions and libraries/Oversight.Catalogues)";
 
     /// <summary>Each forbidden reference of the project: "PROJECT references REFERENCE: RULE".</summary>
     public static IReadOnlyList<string> Violations(string project, string csprojText)
@@ -102,13 +109,11 @@ internal static class ReferenceRules
             if (project.StartsWith("services/", StringComparison.Ordinal) && reference.StartsWith("services/", StringComparison.Ordinal)
                 && !(project == Complaints && reference == ComplaintsDomain))
             {
-                Forbid(reference, project == ComplaintsDomain
-                    ? "it is pure (references only libraries/Oversight.Regions)"
-                    : "a service references no other service");
+                Forbid(reference, project == ComplaintsDomain ? DomainRule : "a service references no other service");
             }
-            else if (project == ComplaintsDomain && reference != Regions)
+            else if (project == ComplaintsDomain && reference is not (Regions or Catalogues))
             {
-                Forbid(reference, "it is pure (references only libraries/Oversight.Regions)");
+                Forbid(reference, DomainRule);
             }
             if (project == ServiceDefaults && reference != Regions)
             {
@@ -123,12 +128,12 @@ internal static class ReferenceRules
             {
                 Forbid(reference, "a library references only contracts/, ServiceDefaults and other libraries");
             }
-            if (project == Regions)
+            if (project is Regions or Catalogues)
             {
                 Forbid(reference, "it is pure (no project, no package)");
             }
         }
-        foreach (var package in packages.Where(_ => project is Regions or ComplaintsDomain))
+        foreach (var package in packages.Where(_ => project is Regions or Catalogues or ComplaintsDomain))
         {
             violations.Add($"{project} references the package {package}: it is pure (no project, no package)");
         }

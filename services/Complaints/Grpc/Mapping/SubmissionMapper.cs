@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Catalogues;
 using Oversight.Complaints.Domain.Identity;
 using Oversight.Complaints.Domain.Intake;
 using Oversight.Complaints.Domain.Regimes;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.AspNetCore.Mvc;
-using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Catalogues;
 using Oversight.Regions;
 using Oversight.Reporting.Infrastructure;
 using Oversight.Reporting.Model;

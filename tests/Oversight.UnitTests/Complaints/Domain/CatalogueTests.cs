@@ -1,4 +1,4 @@
-using Oversight.Complaints.Domain.Catalogues;
+using Oversight.Catalogues;
 using Oversight.Complaints.Domain.Lifecycle;
 using Oversight.Security.Authentication;
 

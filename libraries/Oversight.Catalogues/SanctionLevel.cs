@@ -1,4 +1,4 @@
-namespace Oversight.Complaints.Domain.Catalogues;
+namespace Oversight.Catalogues;
 
 /// <summary>
 /// How heavy a discipline sanction is. Light, medium and heavy are the three levels of PP 94/2021 Pasal 8;

@@ -1,4 +1,4 @@
-namespace Oversight.Complaints.Domain.Catalogues;
+namespace Oversight.Catalogues;
 
 /// <summary>One entry of the ASN-neutrality violation catalogue.</summary>
 /// <param name="Number">1-12, the row of the SKB 2022 table.</param>

@@ -1,4 +1,4 @@
-namespace Oversight.Complaints.Domain.Catalogues;
+namespace Oversight.Catalogues;
 
 /// <summary>Where a sanction comes from: the discipline table, the statute, or the ethics code.</summary>
 public enum SanctionKind
