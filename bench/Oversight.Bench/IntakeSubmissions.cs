@@ -34,5 +34,6 @@ public static class IntakeSubmissions
     }
 
     /// <summary>A laporan meeting every requirement, with a key no other call uses (so no call is a replay).</summary>
-    public static SubmitComplaintRequest Laporan(string regionCode) => SampleComplaints.Laporan(regionCode, "bench-");
+    public static SubmitComplaintRequest Laporan(string regionCode) =>
+        ComplaintSubmission.Laporan(regionCode) with { IdempotencyKey = ComplaintSubmission.UniqueKey("bench-") };
 }

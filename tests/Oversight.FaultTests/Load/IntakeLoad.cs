@@ -45,7 +45,7 @@ public sealed class IntakeLoad(ComplaintsGrpcClient client, IReadOnlyList<Intake
         {
             var key = $"fault-{desk.RegionCode}-{sequence++}-{Guid.NewGuid():N}";
             Sent.Add(key);
-            await SubmitWithRetriesAsync(desk, key, FaultSubmissions.Temuan(desk.RegionCode, 1 + sequence % 12, key));
+            await SubmitWithRetriesAsync(desk, key, ComplaintSubmission.Temuan(desk.RegionCode) with { ViolationType = 1 + sequence % 12, IdempotencyKey = key });
             try
             {
                 await Task.Delay(PauseBetweenSubmissions, stop);

@@ -90,7 +90,7 @@ public sealed partial class AdminCommandTests(AdminCommandSystemFixture fixture)
         var complaints = new ComplaintsClient(_system.Channel(TestSystem.Complaints));
         foreach (var (region, province) in new[] { ("52.71", "52"), ("52.71", "52"), ("64.03", "64") })
         {
-            await complaints.SubmitComplaintAsync(Submissions.Laporan(region), await _system.IntakeOfficerHeadersAsync(province));
+            await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan(region), await _system.IntakeOfficerHeadersAsync(province));
         }
         var reports = new ReportingClient(_system.Channel(TestSystem.Reporting));
         var admin = await _system.AdminHeadersAsync();

@@ -222,7 +222,7 @@ public sealed class DashboardBrowserTests
         }, new Metadata { { "Authorization", $"Bearer {admin}" } });
         var token = await TestSystem.TokenAsync(directoryHttp, officer.Client.ClientId, officer.ClientSecret);
 
-        var reply = await new ComplaintsGrpcClient(complaints).SubmitComplaintAsync(Submissions.Laporan("52.71"), new Metadata
+        var reply = await new ComplaintsGrpcClient(complaints).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), new Metadata
         {
             { "Authorization", $"Bearer {token}" },
             { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01" },

@@ -38,7 +38,7 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     public async Task A_complete_laporan_is_registered_with_a_number_a_tracking_code_and_a_pin()
     {
         // Berau's office registers only in this test, so its first number of the year is 0001.
-        var reply = await Client.SubmitComplaintAsync(Submissions.Laporan("64.03"), await _system.IntakeOfficerHeadersAsync("64.03"));
+        var reply = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("64.03"), await _system.IntakeOfficerHeadersAsync("64.03"));
 
         Assert.Equal("registered", reply.Status);
         Assert.Equal($"64.03/LP/{Year}/0001", reply.RegistrationNumber);
@@ -71,8 +71,8 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     public async Task Two_registrations_in_one_office_get_consecutive_numbers()
     {
         var desk = await _system.IntakeOfficerHeadersAsync("52.71");
-        var first = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), desk);
-        var second = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71", violationType: 6), desk);
+        var first = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), desk);
+        var second = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71") with { ViolationType = 6 }, desk);
 
         var a = NumberPattern().Match(first.RegistrationNumber);
         var b = NumberPattern().Match(second.RegistrationNumber);
@@ -86,22 +86,14 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     public async Task Material_gaps_are_stored_as_needs_completion_and_a_tip_is_logged()
     {
         var desk = await _system.IntakeOfficerHeadersAsync("52.71");
-        var incomplete = Submissions.Laporan("52.71");
-        incomplete.Place = "";
-        incomplete.Evidence.Clear();
-        var reply = await Client.SubmitComplaintAsync(incomplete, desk);
+        var reply = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71") with { Place = "", Evidence = [] }, desk);
         Assert.Equal("needs_completion", reply.Status);
         Assert.Empty(reply.RegistrationNumber);
         Assert.Equal(["evidence", "place"], reply.OpenRequirements.Select(r => r.Field).Order());
         Assert.All(reply.OpenRequirements, r => Assert.Equal("material", r.Category));
         Assert.NotEmpty(reply.TrackingCode);
 
-        var tip = await Client.SubmitComplaintAsync(new SubmitComplaintRequest
-        {
-            Kind = "informasi_awal",
-            RegionCode = "52.71",
-            Description = "Ada kabar seorang kepala dinas ikut kampanye.",
-        }, desk);
+        var tip = await Client.SubmitComplaintAsync(ComplaintSubmission.Tip("52.71", "Ada kabar seorang kepala dinas ikut kampanye."), desk);
         Assert.Equal("logged", tip.Status);
         Assert.Empty(tip.RegistrationNumber);
         Assert.Empty(tip.TrackingCode);
@@ -115,28 +107,21 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     [Fact]
     public async Task A_bad_nip_is_refused_naming_its_part_and_nothing_is_stored()
     {
-        var request = Submissions.Laporan("52.71");
-        request.Reported.Nip = "198501012010013001"; // sex digit 3
-        var error = await RefusedAsync(request);
+        var error = await RefusedAsync(ComplaintSubmission.Laporan("52.71") with { Reported = ComplaintSubmission.Accused with { Nip = "198501012010013001" } }); // sex digit 3
         Assert.Contains("reported.nip: sex digit must be 1 or 2, got 3", error.Status.Detail);
     }
 
     [Fact]
     public async Task A_laporan_without_reporter_identity_is_refused_and_nothing_is_stored()
     {
-        var request = Submissions.Laporan("52.71");
-        request.Reporter = null;
-        var error = await RefusedAsync(request);
+        var error = await RefusedAsync(ComplaintSubmission.Laporan("52.71") with { Reporter = null });
         Assert.Contains("reporter: identity is required for a laporan", error.Status.Detail);
     }
 
     [Fact]
     public async Task A_late_filing_is_refused_naming_the_window_and_nothing_is_stored()
     {
-        var request = Submissions.Laporan("52.71");
-        request.OccurredAt = Submissions.Rfc3339(DateTimeOffset.UtcNow.AddDays(-12));
-        request.BecameKnownAt = Submissions.Rfc3339(DateTimeOffset.UtcNow.AddDays(-10));
-        var error = await RefusedAsync(request);
+        var error = await RefusedAsync(ComplaintSubmission.Laporan("52.71") with { OccurredAt = ComplaintSubmission.DaysAgo(12), BecameKnownAt = ComplaintSubmission.DaysAgo(10) });
         Assert.Contains("became_known_at: filed on", error.Status.Detail);
         Assert.Contains("7 days filing window", error.Status.Detail);
     }
@@ -146,14 +131,12 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     {
         var desk = await _system.IntakeOfficerHeadersAsync("52.71");
         var key = "retry-" + Guid.NewGuid();
-        var request = Submissions.Laporan("52.71");
-        request.IdempotencyKey = key;
+        var request = ComplaintSubmission.Laporan("52.71") with { IdempotencyKey = key };
         var before = await CountAsync();
 
         var first = await Client.SubmitComplaintAsync(request, desk);
         // The retry sends the same request with the key as a header instead of the field.
-        var retry = request.Clone();
-        retry.IdempotencyKey = "";
+        var retry = request with { IdempotencyKey = "" };
         var second = await Client.SubmitComplaintAsync(retry, [.. desk, new Metadata.Entry("idempotency-key", key)]);
 
         Assert.Equal(first.ComplaintId, second.ComplaintId);
@@ -170,14 +153,12 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     {
         var desk = await _system.IntakeOfficerHeadersAsync("52.71");
         var key = "reused-" + Guid.NewGuid();
-        var request = Submissions.Laporan("52.71");
-        request.IdempotencyKey = key;
+        var request = ComplaintSubmission.Laporan("52.71") with { IdempotencyKey = key };
         var first = await Client.SubmitComplaintAsync(request, desk);
         var before = await CountAsync();
 
         // Same key, another complaint: AlreadyExists (not the first complaint's answer), nothing stored.
-        var other = request.Clone();
-        other.Description = "Kepala dinas memasang spanduk pasangan calon di kantor dinas.";
+        var other = request with { Description = "Kepala dinas memasang spanduk pasangan calon di kantor dinas." };
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await Client.SubmitComplaintAsync(other, desk));
         Assert.Equal(StatusCode.AlreadyExists, refused.StatusCode);
         Assert.Contains($"idempotency_key: '{key}' was already used by this client for a different request", refused.Status.Detail);
@@ -187,7 +168,7 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
         using var http = _system.Http(TestSystem.Complaints);
         using var rest = new HttpRequestMessage(HttpMethod.Post, "/v1/complaints")
         {
-            Content = new StringContent(Google.Protobuf.JsonFormatter.Default.Format(other), Encoding.UTF8, "application/json"),
+            Content = new StringContent(Google.Protobuf.JsonFormatter.Default.Format(other.Build()), Encoding.UTF8, "application/json"),
         };
         rest.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", desk.GetValue("authorization")!["Bearer ".Length..]);
         using var conflict = await http.SendAsync(rest);
@@ -204,10 +185,10 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
     public async Task An_office_of_kendari_can_neither_submit_for_nor_read_a_mataram_complaint()
     {
         var kendari = await _system.IntakeOfficerHeadersAsync("74.71");
-        var submit = await Assert.ThrowsAsync<RpcException>(async () => await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), kendari));
+        var submit = await Assert.ThrowsAsync<RpcException>(async () => await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), kendari));
         Assert.Equal(StatusCode.PermissionDenied, submit.StatusCode);
 
-        var mataram = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var mataram = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
         var read = await Assert.ThrowsAsync<RpcException>(async () =>
             await Client.GetComplaintAsync(new GetComplaintRequest { ComplaintId = mataram.ComplaintId }, kendari));
         Assert.Equal(StatusCode.PermissionDenied, read.StatusCode);
@@ -223,12 +204,12 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
         var amqp = _system.Project(TestSystem.Complaints).Environment["ConnectionStrings__messaging"];
         await using var events = await EventListener.ListenAsync(amqp, [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
 
-        var reply = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var reply = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
 
         var bodies = (await events.WaitForAsync(all => all.Count(e => e.Body.Contains(reply.ComplaintId, StringComparison.Ordinal)) == 2,
             TimeSpan.FromSeconds(30), "ComplaintSubmitted and ComplaintRegistered on the integrator queue")).Select(e => e.Body).ToList();
 
-        string[] secrets = [Submissions.ReporterName, Submissions.ReporterNik, Submissions.ReporterPhone, Submissions.ReporterEmail, "Siti", Submissions.AccusedNip, "Budi Santoso"];
+        string[] secrets = [ComplaintSubmission.ReporterName, ComplaintSubmission.ReporterNik, ComplaintSubmission.ReporterPhone, ComplaintSubmission.ReporterEmail, "Siti", ComplaintSubmission.AccusedNip, "Budi Santoso"];
         foreach (var body in bodies)
         {
             foreach (var secret in secrets)
@@ -305,8 +286,7 @@ public sealed class IntakeWithoutRedisTests(TestServers servers)
         await using var system = await TestSystem.StartWithRedisAsync(servers, "127.0.0.1:1,abortConnect=false,connectTimeout=200", TestSystem.Complaints);
         var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
         var desk = await system.IntakeOfficerHeadersAsync("52.71");
-        var request = Submissions.Laporan("52.71");
-        request.IdempotencyKey = "no-redis-" + Guid.NewGuid();
+        var request = ComplaintSubmission.Laporan("52.71") with { IdempotencyKey = "no-redis-" + Guid.NewGuid() };
 
         var first = await client.SubmitComplaintAsync(request, desk);
         var second = await client.SubmitComplaintAsync(request, desk);

@@ -16,17 +16,13 @@ public sealed class LifecycleFindingTests(LifecycleSystemFixture fixture) : ICla
 
     private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
 
-    private async Task<SubmitComplaintReply> TipAsync(Metadata desk) => await Client.SubmitComplaintAsync(new SubmitComplaintRequest
-    {
-        Kind = "informasi_awal",
-        RegionCode = "52.71",
-        Description = "Ada kabar seorang camat membagikan unggahan kampanye.",
-    }, desk);
+    private async Task<SubmitComplaintReply> TipAsync(Metadata desk) => await Client.SubmitComplaintAsync(
+        ComplaintSubmission.Tip("52.71", "Ada kabar seorang camat membagikan unggahan kampanye."), desk);
 
     /// <summary>The finding: the submission builder's laporan, written by a supervisor.</summary>
     private static ConvertToFindingRequest Finding(string complaintId, int expectedVersion)
     {
-        var laporan = Submissions.Laporan("52.71", violationType: 3);
+        var laporan = (ComplaintSubmission.Laporan("52.71") with { ViolationType = 3 }).Build();
         return new ConvertToFindingRequest
         {
             ComplaintId = complaintId,
@@ -85,8 +81,8 @@ public sealed class LifecycleFindingTests(LifecycleSystemFixture fixture) : ICla
         Assert.Contains("supervisor.name", refused.Status.Detail);
 
         var late = Finding(tip.ComplaintId, 1);
-        late.OccurredAt = Submissions.Rfc3339(DateTimeOffset.UtcNow.AddDays(-30));
-        late.BecameKnownAt = Submissions.Rfc3339(DateTimeOffset.UtcNow.AddDays(-20));
+        late.OccurredAt = ComplaintSubmission.Rfc3339(ComplaintSubmission.DaysAgo(30));
+        late.BecameKnownAt = ComplaintSubmission.Rfc3339(ComplaintSubmission.DaysAgo(20));
         var tooLate = await Assert.ThrowsAsync<RpcException>(async () => await Client.ConvertToFindingAsync(late, desk));
         Assert.Equal(StatusCode.InvalidArgument, tooLate.StatusCode);
         Assert.Contains("became_known_at", tooLate.Status.Detail);

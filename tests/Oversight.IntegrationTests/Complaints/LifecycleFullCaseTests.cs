@@ -25,7 +25,7 @@ public sealed class LifecycleFullCaseTests(LifecycleSystemFixture fixture) : ICl
         var ppkOffice = await _system.OfficeHeadersAsync("sanction_officer", "52.71");
 
         // Violation type 2 calls for a heavy sanction (SKB 2022).
-        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71", violationType: 2), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var submitted = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71") with { ViolationType = 2 }, await _system.IntakeOfficerHeadersAsync("52.71"));
         Assert.Equal("registered", submitted.Status);
         var id = submitted.ComplaintId;
 
@@ -95,7 +95,7 @@ public sealed class LifecycleFullCaseTests(LifecycleSystemFixture fixture) : ICl
         foreach (var evt in received)
         {
             var text = evt.Message.GetRawText();
-            foreach (var secret in new[] { Submissions.ReporterName, Submissions.ReporterNik, Submissions.ReporterPhone, Submissions.ReporterEmail })
+            foreach (var secret in new[] { ComplaintSubmission.ReporterName, ComplaintSubmission.ReporterNik, ComplaintSubmission.ReporterPhone, ComplaintSubmission.ReporterEmail })
             {
                 Assert.DoesNotContain(secret, text, StringComparison.OrdinalIgnoreCase);
             }

@@ -30,7 +30,7 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
     {
         var mataramReviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
         var kendariReviewer = await _system.OfficeHeadersAsync("reviewer", "74.71");
-        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var submitted = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
         var before = await Client.GetComplaintAsync(new GetComplaintRequest { ComplaintId = submitted.ComplaintId }, mataramReviewer);
 
         var read = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -59,7 +59,7 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
         // Issue 16: an intake officer asking to decide a registered complaint was told its state (400 "registered,
         // not under_review"). The role comes first: PermissionDenied, naming the role and not the state.
         var intake = await _system.IntakeOfficerHeadersAsync("52.71");
-        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), intake);
+        var submitted = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), intake);
 
         var refused = await Assert.ThrowsAsync<RpcException>(async () => await Client.DecideComplaintAsync(new DecideComplaintRequest
         {
@@ -85,7 +85,7 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
     public async Task A_stale_version_is_refused_naming_the_current_one_and_nothing_changes()
     {
         var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
-        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var submitted = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
         var reviewing = await Client.StartReviewAsync(new StartReviewRequest { ComplaintId = submitted.ComplaintId, ExpectedVersion = 1 }, reviewer);
 
         // A second reviewer still holding version 1 tries to decide.
@@ -105,7 +105,7 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
     public async Task An_illegal_transition_names_the_state_and_the_rule_and_bad_input_names_the_field()
     {
         var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
-        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var submitted = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
 
         var illegal = await Assert.ThrowsAsync<RpcException>(async () => await Client.DecideComplaintAsync(new DecideComplaintRequest
         {
@@ -152,10 +152,8 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
         // numbers it, only in this test of its class (each class has its own database). Completion is the handling office's act.
         var desk = await _system.IntakeOfficerHeadersAsync("64");
         await using var events = await ComplaintEventQueue.BindAsync(_system);
-        var first = await Client.SubmitComplaintAsync(Submissions.Laporan("64.11"), desk);
-        var incomplete = Submissions.Laporan("64.11");
-        incomplete.Place = "";
-        incomplete.Evidence.Clear();
+        var first = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("64.11"), desk);
+        var incomplete = ComplaintSubmission.Laporan("64.11") with { Place = "", Evidence = [] };
         var pending = await Client.SubmitComplaintAsync(incomplete, desk);
         Assert.Equal("needs_completion", pending.Status);
 
@@ -192,7 +190,7 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
     [Fact]
     public async Task A_step_over_REST_answers_the_updated_complaint_and_a_stale_version_is_a_400()
     {
-        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var submitted = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
         using var http = _system.Http(TestSystem.Complaints);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _system.OfficeTokenAsync("reviewer", "52.71"));
 

@@ -19,9 +19,7 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
 
     private async Task<SubmitComplaintReply> IncompleteAsync(Metadata desk)
     {
-        var incomplete = Submissions.Laporan("52.71");
-        incomplete.Place = "";
-        incomplete.Evidence.Clear();
+        var incomplete = ComplaintSubmission.Laporan("52.71") with { Place = "", Evidence = [] };
         return await Client.SubmitComplaintAsync(incomplete, desk);
     }
 
@@ -60,7 +58,7 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
     {
         await using var events = await ComplaintEventQueue.BindAsync(_system);
         var reviewer = await _system.OfficeHeadersAsync("reviewer", "52.71");
-        var submitted = await Client.SubmitComplaintAsync(Submissions.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var submitted = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
         var id = submitted.ComplaintId;
 
         var reviewing = await Client.StartReviewAsync(new StartReviewRequest { ComplaintId = id, ExpectedVersion = 1 }, reviewer);
@@ -165,7 +163,7 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
     // A laporan of violation 2 (heavy) recommended to BKN by the Mataram office: version 4.
     private async Task<string> RecommendedAsync(Metadata reviewer)
     {
-        var id = (await Client.SubmitComplaintAsync(Submissions.Laporan("52.71", violationType: 2), await _system.IntakeOfficerHeadersAsync("52.71"))).ComplaintId;
+        var id = (await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71") with { ViolationType = 2 }, await _system.IntakeOfficerHeadersAsync("52.71"))).ComplaintId;
         await Client.StartReviewAsync(new StartReviewRequest { ComplaintId = id, ExpectedVersion = 1 }, reviewer);
         await Client.DecideComplaintAsync(new DecideComplaintRequest { ComplaintId = id, ExpectedVersion = 2, Outcome = "violation", Reasoning = "Terbukti." }, reviewer);
         await Client.IssueRecommendationAsync(new IssueRecommendationRequest { ComplaintId = id, ExpectedVersion = 3, Reference = "7/PM/2026" }, reviewer);

@@ -48,7 +48,7 @@ public sealed class OutageTests(TestServers servers)
             await EventListener.BindAsync(channel, queue, [typeof(ComplaintSubmitted)]);
         }
         // The relay works before the outage: one complaint's event arrives.
-        var before = await client.SubmitComplaintAsync(Submissions.Temuan("52.71"), desks["52.71"]);
+        var before = await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71"), desks["52.71"]);
         var counts = new Dictionary<string, int>();
         await Eventually.HoldsAsync(() => DrainAsync(amqp, queue, counts), c => c.ContainsKey(before.ComplaintId), TimeSpan.FromSeconds(30), "the event before the outage");
 
@@ -64,7 +64,7 @@ public sealed class OutageTests(TestServers servers)
                 try
                 {
                     var region = regions[i % regions.Length];
-                    var reply = await client.SubmitComplaintAsync(Submissions.Temuan(region, violationType: 1 + i % 12), desks[region], cancellationToken: timeLimit.Token);
+                    var reply = await client.SubmitComplaintAsync(ComplaintSubmission.Temuan(region) with { ViolationType = 1 + i % 12 }, desks[region], cancellationToken: timeLimit.Token);
                     Assert.Equal("registered", reply.Status);
                     return reply.ComplaintId;
                 }

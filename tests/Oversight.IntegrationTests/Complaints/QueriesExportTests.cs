@@ -15,9 +15,9 @@ public sealed class QueriesExportTests(QueriesSystemFixture fixture)
     [Fact]
     public async Task The_export_streams_every_complaint_once_with_no_reporter_data()
     {
-        var mataram = await fixture.Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), await fixture.System.IntakeOfficerHeadersAsync("52.71"));
-        await fixture.SubmitAsync(Submissions.Laporan("74.71"));
-        await fixture.SubmitAsync(Submissions.Laporan(QueriesSystemFixture.LombokBarat));
+        var mataram = await fixture.Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await fixture.System.IntakeOfficerHeadersAsync("52.71"));
+        await fixture.SubmitAsync(ComplaintSubmission.Laporan("74.71"));
+        await fixture.SubmitAsync(ComplaintSubmission.Laporan(QueriesSystemFixture.LombokBarat));
 
         var exported = await ExportAsync(new ExportComplaintsRequest(), await fixture.OfficeHeadersAsync("", "integrator"));
 
@@ -26,7 +26,7 @@ public sealed class QueriesExportTests(QueriesSystemFixture fixture)
         Assert.Equal(exported.Count, exported.Select(x => x.ComplaintId).Distinct().Count());
 
         // No reporter field anywhere: neither in the binary nor in the JSON form of any message.
-        string[] secrets = [Submissions.ReporterName, Submissions.ReporterNik, Submissions.ReporterPhone, Submissions.ReporterEmail, "Siti"];
+        string[] secrets = [ComplaintSubmission.ReporterName, ComplaintSubmission.ReporterNik, ComplaintSubmission.ReporterPhone, ComplaintSubmission.ReporterEmail, "Siti"];
         foreach (var message in exported)
         {
             var json = JsonFormatter.Default.Format(message);
@@ -53,8 +53,8 @@ public sealed class QueriesExportTests(QueriesSystemFixture fixture)
     [Fact]
     public async Task A_regional_export_covers_its_subtree_and_needs_an_admin_or_integrator_in_scope()
     {
-        await fixture.SubmitAsync(Submissions.Laporan(QueriesSystemFixture.LombokBarat));
-        await fixture.SubmitAsync(Submissions.Laporan("74.71"));
+        await fixture.SubmitAsync(ComplaintSubmission.Laporan(QueriesSystemFixture.LombokBarat));
+        await fixture.SubmitAsync(ComplaintSubmission.Laporan("74.71"));
         var provinceIntegrator = await fixture.OfficeHeadersAsync("52", "integrator");
 
         var ntb = await ExportAsync(new ExportComplaintsRequest { RegionCode = "52" }, provinceIntegrator);

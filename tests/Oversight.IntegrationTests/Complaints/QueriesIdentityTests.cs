@@ -14,13 +14,13 @@ public sealed class QueriesIdentityTests(QueriesSystemFixture fixture)
     [Fact]
     public async Task A_reviewer_of_the_handling_region_reads_the_identity_and_the_read_is_audited()
     {
-        var id = await fixture.SubmitAsync(Submissions.Laporan("52.71"));
+        var id = await fixture.SubmitAsync(ComplaintSubmission.Laporan("52.71"));
         var reviewer = await fixture.OfficeHeadersAsync("52.71", "reviewer");
 
         var read = await fixture.Queries.GetReporterIdentityAsync(new GetReporterIdentityRequest { ComplaintId = id }, reviewer);
 
         Assert.Equal(id, read.ComplaintId);
-        Assert.Equal((Submissions.ReporterName, Submissions.ReporterNik, Submissions.ReporterPhone, Submissions.ReporterEmail),
+        Assert.Equal((ComplaintSubmission.ReporterName, ComplaintSubmission.ReporterNik, ComplaintSubmission.ReporterPhone, ComplaintSubmission.ReporterEmail),
             (read.Reporter.Name, read.Reporter.Nik, read.Reporter.Phone, read.Reporter.Email));
         Assert.Equal("voter", read.Reporter.Category);
         Assert.True(read.Reporter.AgreedToNotifications);
@@ -33,14 +33,14 @@ public sealed class QueriesIdentityTests(QueriesSystemFixture fixture)
         Assert.NotEmpty(entry.ActorClientId);
         Assert.Equal("name,nik,address,phone,email", entry.Details["fields"]);
         // The trail holds field names, never the values it recorded the read of.
-        Assert.DoesNotContain(Submissions.ReporterNik, trail.ToString());
+        Assert.DoesNotContain(ComplaintSubmission.ReporterNik, trail.ToString());
         Assert.Contains(trail.Entries, e => e.Action == "complaint.submitted");
     }
 
     [Fact]
     public async Task An_intake_officer_a_reviewer_elsewhere_and_an_integrator_are_refused_and_no_read_is_audited()
     {
-        var id = await fixture.SubmitAsync(Submissions.Laporan("52.71"));
+        var id = await fixture.SubmitAsync(ComplaintSubmission.Laporan("52.71"));
         var refused = new (string Who, Metadata Headers)[]
         {
             ("intake officer of the handling region", await fixture.OfficeHeadersAsync("52.71", "intake_officer")),
@@ -54,7 +54,7 @@ public sealed class QueriesIdentityTests(QueriesSystemFixture fixture)
             var error = await Assert.ThrowsAsync<RpcException>(async () =>
                 await fixture.Queries.GetReporterIdentityAsync(new GetReporterIdentityRequest { ComplaintId = id }, headers));
             Assert.True(error.StatusCode == StatusCode.PermissionDenied, $"{who}: {error.StatusCode} {error.Status.Detail}");
-            Assert.DoesNotContain(Submissions.ReporterName, error.Status.Detail);
+            Assert.DoesNotContain(ComplaintSubmission.ReporterName, error.Status.Detail);
         }
 
         var trail = await fixture.Queries.ListAuditEntriesAsync(new ListAuditEntriesRequest { ComplaintId = id }, await fixture.System.AdminHeadersAsync());
@@ -66,7 +66,7 @@ public sealed class QueriesIdentityTests(QueriesSystemFixture fixture)
     public async Task A_complaint_is_found_by_its_registration_number_within_scope_only()
     {
         var desk = await fixture.System.IntakeOfficerHeadersAsync("52.71");
-        var submitted = await fixture.Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), desk);
+        var submitted = await fixture.Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), desk);
 
         var byNumber = await fixture.Queries.FindComplaintAsync(new FindComplaintRequest { RegistrationNumber = submitted.RegistrationNumber }, desk);
         Assert.Equal(submitted.ComplaintId, byNumber.ComplaintId);

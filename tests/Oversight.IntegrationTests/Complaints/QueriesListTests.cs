@@ -27,15 +27,8 @@ public sealed class QueriesListTests(QueriesSystemFixture fixture)
         var afterAb = Now();
         var c = await fixture.SubmitAsync(Laporan(QueriesSystemFixture.LombokBarat, 2, "Kecamatan Gerung"));
         var d = await fixture.SubmitAsync(Laporan(Kendari, 2, "Kecamatan Mandonga"));
-        var incomplete = Laporan(Mataram, 3, "Kecamatan Selaparang");
-        incomplete.Place = "";
-        var e = await fixture.SubmitAsync(incomplete);
-        var f = await fixture.SubmitAsync(new SubmitComplaintRequest
-        {
-            Kind = "informasi_awal",
-            RegionCode = Mataram,
-            Description = "Ada kabar seorang lurah ikut kampanye.",
-        });
+        var e = await fixture.SubmitAsync(Laporan(Mataram, 3, "Kecamatan Selaparang") with { Place = "" });
+        var f = await fixture.SubmitAsync(ComplaintSubmission.Tip(Mataram, "Ada kabar seorang lurah ikut kampanye."));
         await MakeOverdueAsync(c);
 
         var national = await fixture.System.AdminHeadersAsync();
@@ -151,12 +144,8 @@ public sealed class QueriesListTests(QueriesSystemFixture fixture)
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
     }
 
-    private static SubmitComplaintRequest Laporan(string regionCode, int violationType, string agency)
-    {
-        var request = Submissions.Laporan(regionCode, violationType);
-        request.Reported.Agency = agency;
-        return request;
-    }
+    private static ComplaintSubmission Laporan(string regionCode, int violationType, string agency) =>
+        ComplaintSubmission.Laporan(regionCode) with { ViolationType = violationType, Reported = ComplaintSubmission.Accused with { Agency = agency } };
 
     // Second precision would let a complaint of the previous test slip in: keep the instant exact.
     private static string Now() => DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture);

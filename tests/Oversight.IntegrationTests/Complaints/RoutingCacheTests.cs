@@ -30,7 +30,7 @@ public sealed class RoutingCacheTests(TestServers servers)
         var cancel = TestContext.Current.CancellationToken;
         var mataram = await system.IntakeOfficerHeadersAsync("52.71");
         var berau = await system.IntakeOfficerHeadersAsync("64.03");
-        var before = await client.SubmitComplaintAsync(Submissions.Temuan("52.71"), mataram, cancellationToken: cancel);
+        var before = await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71"), mataram, cancellationToken: cancel);
         Assert.Equal("registered", before.Status);
 
         var directory = system.Project(TestSystem.RegionDirectory);
@@ -40,7 +40,7 @@ public sealed class RoutingCacheTests(TestServers servers)
             // Twice: the first asks the dead directory and falls back, the second within RecheckAfter does not ask.
             foreach (var violationType in new[] { 3, 4 })
             {
-                var during = await client.SubmitComplaintAsync(Submissions.Temuan("52.71", violationType), mataram, cancellationToken: cancel);
+                var during = await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71") with { ViolationType = violationType }, mataram, cancellationToken: cancel);
                 Assert.Equal("registered", during.Status);
                 Assert.Equal(before.HandlingOffice, during.HandlingOffice);
             }
@@ -50,11 +50,11 @@ public sealed class RoutingCacheTests(TestServers servers)
 
             // A desk of another region is refused before routing, though the cache holds 52.71's routing and the
             // directory (which would also refuse it) is not there to check.
-            var outside = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitComplaintAsync(Submissions.Temuan("52.71"), berau, cancellationToken: cancel));
+            var outside = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71"), berau, cancellationToken: cancel));
             Assert.Equal(StatusCode.PermissionDenied, outside.StatusCode);
 
             // A region never routed has nothing to fall back on: Unavailable, as before the cache, and nothing stored.
-            var unrouted = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitComplaintAsync(Submissions.Temuan("64.03"), berau, cancellationToken: cancel));
+            var unrouted = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("64.03"), berau, cancellationToken: cancel));
             Assert.Equal(StatusCode.Unavailable, unrouted.StatusCode);
             Assert.Contains("region directory is unavailable", unrouted.Status.Detail);
             Assert.Contains("64.03", unrouted.Status.Detail);
@@ -67,7 +67,7 @@ public sealed class RoutingCacheTests(TestServers servers)
         }
 
         // The directory is used again once back (the region it never routed is taken in), and the outage ends.
-        var after = await Eventually.HoldsAsync(() => TrySubmitAsync(client, Submissions.Temuan("64.03"), berau), r => r is not null,
+        var after = await Eventually.HoldsAsync(() => TrySubmitAsync(client, ComplaintSubmission.Temuan("64.03"), berau), r => r is not null,
             TimeSpan.FromSeconds(60), "a submission for 64.03 once the directory is back");
         Assert.Equal("registered", after!.Status);
         Assert.Equal(1, await StoredAsync(system, "64.03"));
@@ -83,13 +83,13 @@ public sealed class RoutingCacheTests(TestServers servers)
         var mataram = await system.IntakeOfficerHeadersAsync("52.71");
         var directory = system.Project(TestSystem.RegionDirectory);
         var complaints = system.Project(TestSystem.Complaints);
-        var before = await client.SubmitComplaintAsync(Submissions.Temuan("52.71"), mataram, cancellationToken: cancel);
+        var before = await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71"), mataram, cancellationToken: cancel);
 
         // Within FreshFor (60 s by default) the directory is not asked: no outage is noticed, no warning logged.
         await directory.StopProcessAsync();
         try
         {
-            var fresh = await client.SubmitComplaintAsync(Submissions.Temuan("52.71", 3), mataram, cancellationToken: cancel);
+            var fresh = await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71") with { ViolationType = 3 }, mataram, cancellationToken: cancel);
             Assert.Equal(before.HandlingOffice, fresh.HandlingOffice);
             Assert.DoesNotContain(complaints.ConsoleSnapshot(), l => l.Text.Contains(StaleWarning, StringComparison.Ordinal));
         }
@@ -110,7 +110,7 @@ public sealed class RoutingCacheTests(TestServers servers)
         await directory.StopProcessAsync();
         try
         {
-            var dropped = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitComplaintAsync(Submissions.Temuan("52.71", 4), mataram, cancellationToken: cancel));
+            var dropped = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71") with { ViolationType = 4 }, mataram, cancellationToken: cancel));
             Assert.Equal(StatusCode.Unavailable, dropped.StatusCode);
         }
         finally

@@ -109,7 +109,7 @@ public sealed class AppHostEndToEndTests
         // Intake: an intake desk of the province submits a complete laporan.
         var intake = await OfficeClientAsync("intake_officer", "52");
         var complaints = new ComplaintsGrpcClient(complaintsChannel);
-        var reply = await complaints.SubmitComplaintAsync(Submissions.Laporan(Region), intake);
+        var reply = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan(Region), intake);
         Assert.Equal("registered", reply.Status);
         Assert.StartsWith($"{Region}/LP/", reply.RegistrationNumber);
         Assert.Equal("Bawaslu Kota Mataram", reply.HandlingOffice.Name);
@@ -126,7 +126,7 @@ public sealed class AppHostEndToEndTests
             Assert.Contains(reply.RegistrationNumber, mail.TextBody);
             Assert.Contains($"https://oversight.example/v1/complaints/{reply.ComplaintId}", mail.TextBody);
             // The reporter's identity never leaves the complaints service.
-            Assert.DoesNotContain(Submissions.ReporterNik, mail.ToString());
+            Assert.DoesNotContain(ComplaintSubmission.ReporterNik, mail.ToString());
         }
         Log($"e-mails received after {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
 

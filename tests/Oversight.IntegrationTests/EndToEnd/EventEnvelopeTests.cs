@@ -24,7 +24,7 @@ public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFi
         var traceparent = $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01";
         var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
         var reply = await client.SubmitComplaintAsync(
-            Submissions.Laporan("64.03", violationType: 8, description: "Kepala dinas menggelar acara yang menunjukkan keberpihakan."),
+            ComplaintSubmission.Laporan("64.03") with { ViolationType = 8, Description = "Kepala dinas menggelar acara yang menunjukkan keberpihakan." },
             [.. await system.IntakeOfficerHeadersAsync("64"), new Metadata.Entry("traceparent", traceparent)]);
 
         var message = await events.NextAsync(TimeSpan.FromSeconds(30), "message on the integrator queue");

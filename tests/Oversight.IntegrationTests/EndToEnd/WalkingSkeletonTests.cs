@@ -51,7 +51,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
         var desk = await _system.IntakeOfficerHeadersAsync("74");
         var before = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = "74.71" }, desk)).Submitted;
 
-        var reply = await ComplaintsClient.SubmitComplaintAsync(Submissions.Laporan("74.71"), desk);
+        var reply = await ComplaintsClient.SubmitComplaintAsync(ComplaintSubmission.Laporan("74.71"), desk);
         Assert.Equal("Bawaslu Kota Kendari", reply.HandlingOffice.Name);
         Assert.Equal("registered", reply.Status);
 
@@ -76,7 +76,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     [Fact]
     public async Task Bad_input_is_refused_naming_each_field_and_nothing_is_stored()
     {
-        var request = Submissions.Laporan("mataram", violationType: 13, description: new string('x', 5001));
+        var request = ComplaintSubmission.Laporan("mataram") with { ViolationType = 13, Description = new string('x', 5001) };
         var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(request, await _system.IntakeOfficerHeadersAsync("")));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("region_code", error.Status.Detail);
@@ -88,7 +88,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     public async Task A_complaint_about_an_unknown_region_is_refused()
     {
         var error = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(
-            Submissions.Laporan("99.98", violationType: 1), await _system.IntakeOfficerHeadersAsync("")));
+            ComplaintSubmission.Laporan("99.98") with { ViolationType = 1 }, await _system.IntakeOfficerHeadersAsync("")));
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("region_code", error.Status.Detail);
     }
@@ -153,7 +153,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     [Fact]
     public async Task Submitting_needs_an_intake_officer_token_whose_scope_covers_the_region()
     {
-        var request = Submissions.Laporan("52.71");
+        var request = ComplaintSubmission.Laporan("52.71");
 
         var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await ComplaintsClient.SubmitComplaintAsync(request));
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);

@@ -74,7 +74,7 @@ public sealed class AccessControlTests(AccessControlFixture fixture) : IClassFix
 
         await AssertInvalidTokenRefusedAsync(tampered);
         // The genuine token still works for its own region: the refusal was the tampering.
-        var reply = await Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), TestSystem.Bearer(genuine));
+        var reply = await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), TestSystem.Bearer(genuine));
         Assert.Equal("registered", reply.Status);
     }
 
@@ -86,7 +86,7 @@ public sealed class AccessControlTests(AccessControlFixture fixture) : IClassFix
         var line = $"Refused {SubmitMethod} for client {mataramDesk.Client.ClientId}: region scope";
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await Complaints.SubmitComplaintAsync(Submissions.Laporan("64.03"), TestSystem.Bearer(token)));
+            await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("64.03"), TestSystem.Bearer(token)));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("does not cover region", error.Status.Detail);
@@ -101,7 +101,7 @@ public sealed class AccessControlTests(AccessControlFixture fixture) : IClassFix
         var token = await System.TokenAsync(integrator.Client.ClientId, integrator.ClientSecret);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () =>
-            await Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), TestSystem.Bearer(token)));
+            await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), TestSystem.Bearer(token)));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("requires the intake_officer role", error.Status.Detail);
@@ -121,7 +121,7 @@ public sealed class AccessControlTests(AccessControlFixture fixture) : IClassFix
 
     private async Task<RpcException> RefusedAsync(string? token) =>
         await Assert.ThrowsAsync<RpcException>(async () =>
-            await Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), token is null ? null : TestSystem.Bearer(token)));
+            await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), token is null ? null : TestSystem.Bearer(token)));
 
     private int RefusalLines(string text) =>
         System.Project(TestSystem.Complaints).ConsoleSnapshot().Count(l => l.Text.Contains(text, StringComparison.Ordinal));

@@ -58,7 +58,7 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
             try
             {
                 var desk = desks[i % desks.Length];
-                var reply = await Complaints.SubmitComplaintAsync(Submissions.Laporan(desk.region, description: description), desk.headers);
+                var reply = await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan(desk.region) with { Description = description }, desk.headers);
                 return (description, reply, error: (RpcException?)null);
             }
             catch (RpcException error)
@@ -90,7 +90,7 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
         await Eventually.HoldsAsync(() => Task.FromResult(BusyLines()), lines => lines > busyLinesBefore,
             TimeSpan.FromSeconds(10), "a busy refusal logged");
         Assert.InRange(BusyLines() - busyLinesBefore, 1, refused.Count);
-        Assert.DoesNotContain(System.Project(TestSystem.Complaints).ConsoleSnapshot(), line => line.Text.Contains(Submissions.ReporterName, StringComparison.Ordinal));
+        Assert.DoesNotContain(System.Project(TestSystem.Complaints).ConsoleSnapshot(), line => line.Text.Contains(ComplaintSubmission.ReporterName, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
         {
             using var rest = new HttpRequestMessage(HttpMethod.Post, "/v1/complaints")
             {
-                Content = new StringContent(JsonFormatter.Default.Format(Submissions.Laporan("52.71")), global::System.Text.Encoding.UTF8, "application/json"),
+                Content = new StringContent(JsonFormatter.Default.Format(ComplaintSubmission.Laporan("52.71").Build()), global::System.Text.Encoding.UTF8, "application/json"),
             };
             rest.Headers.Authorization = AuthenticationHeaderValue.Parse(desk.GetValue("authorization")!);
             using var answer = await http.SendAsync(rest);

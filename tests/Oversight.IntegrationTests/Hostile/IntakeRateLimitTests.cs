@@ -43,11 +43,11 @@ public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture) : ICl
 
         for (var i = 0; i < RateLimitedSystemFixture.PermitsPerMinute; i++)
         {
-            Assert.Equal("registered", (await Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), busyDesk)).Status);
+            Assert.Equal("registered", (await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), busyDesk)).Status);
         }
 
         // Over the limit over gRPC: ResourceExhausted, and retry-after (seconds) in the trailers.
-        using var call = Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), busyDesk);
+        using var call = Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), busyDesk);
         var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseAsync);
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
         Assert.Contains("retry after", error.Status.Detail);
@@ -59,7 +59,7 @@ public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture) : ICl
         using var http = System.Http(TestSystem.Complaints);
         using var rest = new HttpRequestMessage(HttpMethod.Post, "/v1/complaints")
         {
-            Content = new StringContent(JsonFormatter.Default.Format(Submissions.Laporan("52.71")), global::System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(JsonFormatter.Default.Format(ComplaintSubmission.Laporan("52.71").Build()), global::System.Text.Encoding.UTF8, "application/json"),
         };
         rest.Headers.Authorization = AuthenticationHeaderValue.Parse(busyDesk.GetValue("authorization")!);
         using var refused = await http.SendAsync(rest);
@@ -67,7 +67,7 @@ public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture) : ICl
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
 
         // Another desk of the same office is not slowed down by the busy one.
-        Assert.Equal("registered", (await Complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), otherDesk)).Status);
+        Assert.Equal("registered", (await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), otherDesk)).Status);
         await System.Project(TestSystem.Complaints).WaitForLineAsync("over the rate limit, retry after");
     }
 }
@@ -83,8 +83,8 @@ public sealed class TrackingRateLimitTests(RateLimitedSystemFixture fixture) : I
     public async Task A_tracking_code_tried_too_often_is_refused_even_with_the_right_pin_and_other_codes_go_on()
     {
         var desk = await System.IntakeOfficerHeadersAsync("64.03");
-        var mine = await Complaints.SubmitComplaintAsync(Submissions.Laporan("64.03"), desk);
-        var other = await Complaints.SubmitComplaintAsync(Submissions.Laporan("64.03"), desk);
+        var mine = await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("64.03"), desk);
+        var other = await Complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("64.03"), desk);
         var wrongPin = ((int.Parse(mine.Pin) + 1) % 1_000_000).ToString("D6");
 
         // Every try counts, right or wrong: two wrong PINs and the right one use up the code's three tries.

@@ -36,14 +36,14 @@ public sealed class DirectoryOutageTests(TestServers servers)
         var desk = await system.IntakeOfficerHeadersAsync("52.71");
         var cancel = TestContext.Current.CancellationToken;
 
-        var before = await complaints.SubmitComplaintAsync(Submissions.Laporan("52.71", 2), desk, cancellationToken: cancel);
+        var before = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71") with { ViolationType = 2 }, desk, cancellationToken: cancel);
         await MailFor(smtp, before.RegistrationNumber);
 
         var directory = system.Project(TestSystem.RegionDirectory);
         await directory.StopProcessAsync();
         try
         {
-            var during = await complaints.SubmitComplaintAsync(Submissions.Laporan("52.71", 3), desk, cancellationToken: cancel);
+            var during = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71") with { ViolationType = 3 }, desk, cancellationToken: cancel);
             // Sent while the directory is still down: without kept answers the event would wait for it to come back.
             var mail = await MailFor(smtp, during.RegistrationNumber);
             Assert.Equal(HandlingOfficeEmail, ((MailboxAddress)mail.To.Single()).Address);
@@ -56,7 +56,7 @@ public sealed class DirectoryOutageTests(TestServers servers)
         }
 
         // Back: the next event asks the directory again, and the outage's end is logged.
-        var after = await complaints.SubmitComplaintAsync(Submissions.Laporan("52.71", 4), desk, cancellationToken: cancel);
+        var after = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71") with { ViolationType = 4 }, desk, cancellationToken: cancel);
         await MailFor(smtp, after.RegistrationNumber);
         await system.Project(TestSystem.Notifications).WaitForLineAsync("Region directory answers again", TimeSpan.FromSeconds(60));
     }

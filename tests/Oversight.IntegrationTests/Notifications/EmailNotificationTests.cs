@@ -18,7 +18,7 @@ public sealed class EmailNotificationTests(NotificationsFixture fixture)
     {
         var system = fixture.System;
         var complaints = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
-        var reply = await complaints.SubmitComplaintAsync(Submissions.Laporan("52.71"), await system.IntakeOfficerHeadersAsync("52"));
+        var reply = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await system.IntakeOfficerHeadersAsync("52"));
         Assert.Equal("registered", reply.Status);
 
         var mail = await Eventually.HoldsAsync(
@@ -33,9 +33,9 @@ public sealed class EmailNotificationTests(NotificationsFixture fixture)
         Assert.Equal(HandlingOfficeEmail, ((MailboxAddress)mail.To.Single()).Address);
         // The reporter's identity never leaves the complaints service.
         var raw = mail.ToString();
-        Assert.DoesNotContain(Submissions.ReporterName, raw);
-        Assert.DoesNotContain(Submissions.ReporterNik, raw);
-        Assert.DoesNotContain(Submissions.ReporterEmail, raw);
+        Assert.DoesNotContain(ComplaintSubmission.ReporterName, raw);
+        Assert.DoesNotContain(ComplaintSubmission.ReporterNik, raw);
+        Assert.DoesNotContain(ComplaintSubmission.ReporterEmail, raw);
 
         await Eventually.HoldsAsync(
             () => Task.FromResult(fixture.Smtp.To(ComplaintDeskEmail).Select(m => MimeMessage.Load(new MemoryStream(m.Data)))

@@ -44,8 +44,7 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
         await using var integrationQueue = await EventListener.ListenAsync(System.Setting(TestSystem.Complaints, "ConnectionStrings__messaging"),
             typeof(IntegrationEvent).Assembly.GetExportedTypes().Where(type => type.IsAssignableTo(typeof(IntegrationEvent))));
 
-        var request = Submissions.Laporan("52.71");
-        request.Reporter.Email = address;
+        var request = ComplaintSubmission.Laporan("52.71") with { Reporter = ComplaintSubmission.Voter with { Email = address } };
         var reply = await Complaints.SubmitComplaintAsync(request, await System.IntakeOfficerHeadersAsync("52"));
         Assert.Equal("registered", reply.Status);
         var reviewer = await System.OfficeHeadersAsync("reviewer", "52.71");
@@ -71,9 +70,9 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
             Assert.Contains(reply.RegistrationNumber, mail.TextBody);
             // The notice carries the address and nothing else of the identity; the PIN is never sent.
             var raw = mail.ToString();
-            Assert.DoesNotContain(Submissions.ReporterName, raw);
-            Assert.DoesNotContain(Submissions.ReporterNik, raw);
-            Assert.DoesNotContain(Submissions.ReporterPhone, raw);
+            Assert.DoesNotContain(ComplaintSubmission.ReporterName, raw);
+            Assert.DoesNotContain(ComplaintSubmission.ReporterNik, raw);
+            Assert.DoesNotContain(ComplaintSubmission.ReporterPhone, raw);
             Assert.DoesNotContain(reply.Pin, mail.TextBody);
         }
         Assert.Equal(["sedang dikaji", "sudah diputus", "teregistrasi"], mails.Select(m => (m.Subject ?? "").Split(": ").Last()).Order());
@@ -115,9 +114,7 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
     public async Task A_reporter_who_did_not_agree_to_be_told_gets_nothing()
     {
         var address = NewAddress();
-        var request = Submissions.Laporan("52.71");
-        request.Reporter.Email = address;
-        request.Reporter.AgreedToNotifications = false;
+        var request = ComplaintSubmission.Laporan("52.71") with { Reporter = ComplaintSubmission.Voter with { Email = address, AgreedToNotifications = false } };
         var reply = await Complaints.SubmitComplaintAsync(request, await System.IntakeOfficerHeadersAsync("52"));
         await Complaints.StartReviewAsync(new StartReviewRequest { ComplaintId = reply.ComplaintId, ExpectedVersion = 1 },
             await System.OfficeHeadersAsync("reviewer", "52.71"));

@@ -38,7 +38,7 @@ public sealed class RebuildTests(RebuildSystemFixture fixture) : IClassFixture<R
         var submitted = new List<string>();
         foreach (var (region, province) in new[] { ("52.71", "52"), ("52.71", "52"), ("64.03", "64"), ("74.71", "74") })
         {
-            submitted.Add((await complaints.SubmitComplaintAsync(Submissions.Laporan(region), await _system.IntakeOfficerHeadersAsync(province))).ComplaintId);
+            submitted.Add((await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan(region), await _system.IntakeOfficerHeadersAsync(province))).ComplaintId);
         }
         var reports = new ReportingClient(_system.Authorized(TestSystem.Reporting, await _system.ReviewerTokenAsync("")));
         await Eventually.HoldsAsync(async () => (await reports.GetSummaryAsync(new GetSummaryRequest())).Totals.Total, n => n == 4,

@@ -72,7 +72,7 @@ public sealed class RequestGuardTests
     [Fact]
     public async Task A_truncated_grpc_message_answers_invalid_argument_naming_the_type()
     {
-        var message = new SubmitComplaintRequest { Kind = "laporan", RegionCode = "52.71", Description = "Camat membagikan unggahan" }.ToByteArray();
+        var message = ComplaintSubmission.Laporan("52.71").Build().ToByteArray();
         var (context, reached) = await RunGrpcGuardAsync(Frame(message[..(message.Length - 3)], declaredLength: message.Length - 3));
         Assert.False(reached);
         Assert.Equal("3", context.Response.Headers["grpc-status"].ToString());
@@ -90,7 +90,7 @@ public sealed class RequestGuardTests
     [Fact]
     public async Task A_valid_grpc_message_reaches_the_server_byte_for_byte()
     {
-        var frame = Frame(new SubmitComplaintRequest { Kind = "laporan" }.ToByteArray());
+        var frame = Frame(ComplaintSubmission.Laporan("52.71").Build().ToByteArray());
         var (context, reached) = await RunGrpcGuardAsync(frame);
         Assert.True(reached);
         using var copy = new MemoryStream();

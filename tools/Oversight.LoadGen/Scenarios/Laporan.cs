@@ -7,23 +7,20 @@ namespace Oversight.LoadGen.Scenarios;
 public static class Laporan
 {
     /// <summary>A laporan meeting every requirement, with an idempotency key no other call uses (so none is a replay).</summary>
-    public static SubmitComplaintRequest Complete(string regionCode) => SampleComplaints.Laporan(regionCode, "loadgen-");
+    public static SubmitComplaintRequest Complete(string regionCode) => Unique(regionCode);
 
     /// <summary>A laporan without place and evidence: stored as needing completion.</summary>
-    public static SubmitComplaintRequest Incomplete(string regionCode)
-    {
-        var laporan = Complete(regionCode);
-        laporan.Place = "";
-        laporan.Evidence.Clear();
-        return laporan;
-    }
+    public static SubmitComplaintRequest Incomplete(string regionCode) => Unique(regionCode) with { Place = "", Evidence = [] };
 
     /// <summary>What <see cref="Incomplete"/> left out.</summary>
     public static CompleteComplaintRequest Completion(string complaintId, int expectedVersion) => new()
     {
         ComplaintId = complaintId,
         ExpectedVersion = expectedVersion,
-        Place = "Grup WhatsApp kantor kecamatan",
-        Evidence = { SampleComplaints.Screenshot() },
+        Place = ComplaintSubmission.DefaultPlace,
+        Evidence = { ComplaintSubmission.Screenshot() },
     };
+
+    private static ComplaintSubmission Unique(string regionCode) =>
+        ComplaintSubmission.Laporan(regionCode) with { IdempotencyKey = ComplaintSubmission.UniqueKey("loadgen-") };
 }

@@ -8,20 +8,12 @@ public sealed class ReporterLanguageTests
 {
     private static readonly DateTimeOffset Now = new(2024, 11, 1, 3, 0, 0, TimeSpan.Zero);
 
-    private static SubmitComplaintRequest Laporan(string language) => new()
+    private static SubmitComplaintRequest Laporan(string language)
     {
-        Kind = "laporan",
-        RegionCode = "52.71",
-        Reporter = new Reporter { Category = "voter", Name = "Siti", Nik = "5271014501900001", Email = "siti@example.org", AgreedToNotifications = true, Language = language },
-        Reported = new ReportedPerson { Name = "Budi", Nip = "198501012010011001", Agency = "Kecamatan Ampenan", RegionCode = "52.71" },
-        ViolationType = 2,
-        OccurredAt = "2024-10-30T10:00:00+08:00",
-        Place = "Grup WhatsApp",
-        BecameKnownAt = "2024-10-31T08:00:00+08:00",
-        Description = "Membagikan konten kampanye.",
-        Evidence = { new Evidence { Url = "https://example.org/1.png" } },
-        SignatureAttested = true,
-    };
+        var laporan = SubmissionMapperTests.Complete();
+        laporan.Reporter.Language = language;
+        return laporan;
+    }
 
     [Theory]
     [InlineData("en", "en")]

@@ -11,20 +11,12 @@ public sealed class SubmissionMapperTests
 {
     private static readonly DateTimeOffset Now = new(2024, 11, 1, 3, 0, 0, TimeSpan.Zero);
 
-    private static SubmitComplaintRequest Complete() => new()
+    /// <summary>The builder's laporan, dated in the days before <see cref="Now"/>; a message each test changes as it needs.</summary>
+    internal static SubmitComplaintRequest Complete() => (ComplaintSubmission.Laporan("52.71") with
     {
-        Kind = "laporan",
-        RegionCode = "52.71",
-        Reporter = new Reporter { Category = "voter", Name = "Siti", Nik = "5271014501900001", Address = "Jl. Pejanggik 10", Phone = "+62 812 3456 7890", Email = "siti@example.org", AgreedToNotifications = true },
-        Reported = new ReportedPerson { Name = "Budi", Nip = "198501012010011001", Agency = "Kecamatan Ampenan", RegionCode = "52.71" },
-        ViolationType = 2,
-        OccurredAt = "2024-10-30T10:00:00+08:00",
-        Place = "Grup WhatsApp",
-        BecameKnownAt = "2024-10-31T08:00:00+08:00",
-        Description = "Membagikan konten kampanye.",
-        Evidence = { new Evidence { Url = "https://example.org/1.png" } },
-        SignatureAttested = true,
-    };
+        OccurredAt = new DateTimeOffset(2024, 10, 30, 10, 0, 0, TimeSpan.FromHours(8)),
+        BecameKnownAt = new DateTimeOffset(2024, 10, 31, 8, 0, 0, TimeSpan.FromHours(8)),
+    }).Build();
 
     [Fact]
     public void A_complete_laporan_maps_to_the_domain_and_is_registrable()
@@ -35,7 +27,7 @@ public sealed class SubmissionMapperTests
         Assert.Equal(ComplaintKind.Laporan, submission.Kind);
         Assert.Equal(ReporterCategory.Voter, submission.Details.Reporter!.Category);
         Assert.Equal(new DateTimeOffset(2024, 10, 30, 2, 0, 0, TimeSpan.Zero), submission.Details.OccurredAt);
-        Assert.Equal("Siti", submission.Reporter!.Name);
+        Assert.Equal(ComplaintSubmission.ReporterName, submission.Reporter!.Name);
         Assert.True(submission.Reporter.AgreedToNotifications);
         var assessment = IntakeRules.Assess(submission.Kind, submission.Details, ElectionRegimes.Pilkada2024, Now, true);
         Assert.Empty(IntakeRefusals.RefusalErrors(assessment));
@@ -99,9 +91,9 @@ public sealed class SubmissionMapperTests
         Assert.Empty(IntakeRefusals.RefusalErrors(assessment));
         Assert.Equal(ComplaintStatuses.NeedsCompletion, IntakeRefusals.StatusAfterIntake(assessment));
 
-        var tip = new SubmitComplaintRequest { Kind = "informasi_awal", RegionCode = "52.71", Description = "Kabar ASN ikut kampanye." };
+        var tip = ComplaintSubmission.Tip("52.71", "Kabar ASN ikut kampanye.");
         Assert.Equal(ComplaintStatuses.Logged, IntakeRefusals.StatusAfterIntake(Assess(tip)));
-        var emptyTip = new SubmitComplaintRequest { Kind = "informasi_awal", RegionCode = "52.71" };
+        var emptyTip = ComplaintSubmission.Tip("52.71", "");
         Assert.Contains("description: required (what happened)", IntakeRefusals.RefusalErrors(Assess(emptyTip)));
     }
 
