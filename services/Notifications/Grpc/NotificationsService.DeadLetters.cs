@@ -24,10 +24,10 @@ public sealed partial class NotificationsService
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"delivery_id: {request.DeliveryId} is not a dead letter"));
         }
-        var requeued = await logger.CallDatabaseAsync(Database, "Redelivering a dead letter", () => deliveries.RedeliverAsync(request.DeliveryId, context.CancellationToken));
-        if (!requeued) throw new RpcException(new Status(StatusCode.NotFound, $"delivery_id: {request.DeliveryId} is not a dead letter"));
+        var requeued = await logger.CallDatabaseAsync(Database, "Redelivering a dead letter", () => deliveries.RedeliverAsync(request.DeliveryId, context.CancellationToken))
+            ?? throw new RpcException(new Status(StatusCode.NotFound, $"delivery_id: {request.DeliveryId} is not a dead letter"));
         signal.Notify();
         logger.LogInformation("Dead letter {DeliveryId} put back for delivery by {ClientId}", request.DeliveryId, caller.OfficeClientId());
-        return ToMessage((await logger.CallDatabaseAsync(Database, "Reading a delivery", () => deliveries.FindAsync(request.DeliveryId, context.CancellationToken)))!);
+        return ToMessage(requeued);
     }
 }

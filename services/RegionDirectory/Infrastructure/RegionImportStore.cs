@@ -4,6 +4,7 @@ using Oversight.RegionDirectory.Model;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.RegionDirectory.Model.Import;
 using Oversight.Messaging.Outbox;
+using Oversight.RegionDirectory.IntegrationEvents.Events;
 
 namespace Oversight.RegionDirectory.Infrastructure;
 
@@ -37,21 +38,7 @@ public sealed class RegionImportStore(NpgsqlDataSource dataSource, Transactional
                 .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
                 .Select(r => new { r.Code, r.Name, Level = (short)r.Level, r.ParentCode, Decree = decree, r.Kind });
             await connection.ExecuteAsync(new CommandDefinition(UpsertSql, rows, transaction, cancellationToken: cancellationToken));
-            await outbox.AppendAsync(connection, transaction, ChangeEvent(plan), cancellationToken);
+            await outbox.AppendAsync(connection, transaction, DirectoryChangeEvents.ForImport(plan), cancellationToken);
             return plan;
         }, cancellationToken);
-
-    private static RegionDirectoryChanged ChangeEvent(RegionImportPlan plan)
-    {
-        var codes = plan.Added.Concat(plan.Changed).Select(r => r.Code).Order(StringComparer.Ordinal).ToList();
-        return new RegionDirectoryChanged
-        {
-            RegionCode = RegionDirectoryChanged.CommonAncestor(codes),
-            Entity = "region",
-            Change = plan.Changed.Count == 0 ? "added" : "changed",
-            Keys = codes,
-            AffectedRegionCodes = codes,
-            Summary = $"import: {plan.Added.Count} added, {plan.Changed.Count} changed",
-        };
-    }
 }

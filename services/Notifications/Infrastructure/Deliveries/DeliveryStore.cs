@@ -13,6 +13,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         d.status, d.attempts, d.last_error AS LastError, d.created_at AS CreatedAt, d.next_attempt_at AS NextAttemptAt,
         s.url
         """;
+    private const string SelectRows = $"SELECT {RowColumns} FROM deliveries d LEFT JOIN webhook_subscriptions s ON s.id = d.subscription_id";
 
     /// <summary>Whether this event was already turned into deliveries.</summary>
     public async Task<bool> IsPlannedAsync(Guid eventId, CancellationToken cancellationToken)
@@ -116,14 +117,25 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     public async Task<DeliveryRow?> FindAsync(long id, CancellationToken cancellationToken) =>
         (await QueryRowsAsync("WHERE d.id = @id", new { id }, cancellationToken)).FirstOrDefault();
 
-    /// <summary>Puts a dead letter back for a fresh series of attempts; false when it is not (or no longer) dead.</summary>
-    public async Task<bool> RedeliverAsync(long id, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts a dead letter back for a fresh series of attempts and returns it as put back; null when it is not (or no
+    /// longer) dead. Read in the update's transaction: once committed the worker may deliver it at once, and the
+    /// answer must still say what the redelivery did (pending), not what the worker did since.
+    /// </summary>
+    public async Task<DeliveryRow?> RedeliverAsync(long id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition("""
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now(), locked_until = NULL
             WHERE id = @id AND status = 'dead'
-            """, new { id }, cancellationToken: cancellationToken)) == 1;
+            """, new { id }, transaction, cancellationToken: cancellationToken));
+        if (updated != 1) return null;
+        var row = await connection.QuerySingleAsync<DeliveryRow>(new CommandDefinition(
+            $"{SelectRows} WHERE d.id = @id",
+            new { id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return row;
     }
 
     /// <summary>The attempt log for a complaint, an office or a subscription (the one filter given), newest first.</summary>
@@ -152,7 +164,7 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
-            $"SELECT {RowColumns} FROM deliveries d LEFT JOIN webhook_subscriptions s ON s.id = d.subscription_id {where}",
+            $"{SelectRows} {where}",
             parameters, cancellationToken: cancellationToken));
         return rows.AsList();
     }

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Oversight.RegionDirectory.Model.Offices;
 using Oversight.Messaging.Outbox;
+using Oversight.RegionDirectory.IntegrationEvents.Events;
 
 namespace Oversight.RegionDirectory.Infrastructure.Offices;
 
@@ -42,8 +43,8 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
             if (previous is not null) authorizeExisting(previous.RegionCode);
             await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOffice, OfficeRow.Parameters(office), transaction, cancellationToken: cancellationToken));
             var change = previous is null
-                ? OfficeChangeEvents.For(Office, "added", office.Id, office.Name, office.RegionCode)
-                : OfficeChangeEvents.For(Office, "changed", office.Id, office.Name, office.RegionCode, previous.RegionCode);
+                ? DirectoryChangeEvents.ForOffice(Office, "added", office.Id, office.Name, office.RegionCode)
+                : DirectoryChangeEvents.ForOffice(Office, "changed", office.Id, office.Name, office.RegionCode, previous.RegionCode);
             await outbox.AppendAsync(connection, transaction, change, cancellationToken);
             return Written(previous is null ? [office.RegionCode] : [office.RegionCode, previous.RegionCode]);
         }, cancellationToken);
@@ -65,8 +66,8 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
             if (previousRegion is not null) authorizeExisting(previousRegion);
             await connection.ExecuteAsync(new CommandDefinition(OfficeSql.UpsertOfficial, OfficialRow.Parameters(official), transaction, cancellationToken: cancellationToken));
             var change = previousRegion is null
-                ? OfficeChangeEvents.For(Official, "added", official.Id, official.Name, official.RegionCode)
-                : OfficeChangeEvents.For(Official, "changed", official.Id, official.Name, official.RegionCode, previousRegion);
+                ? DirectoryChangeEvents.ForOffice(Official, "added", official.Id, official.Name, official.RegionCode)
+                : DirectoryChangeEvents.ForOffice(Official, "changed", official.Id, official.Name, official.RegionCode, previousRegion);
             await outbox.AppendAsync(connection, transaction, change, cancellationToken);
             return Written(previousRegion is null ? [official.RegionCode] : [official.RegionCode, previousRegion]);
         }, cancellationToken);
@@ -84,7 +85,7 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
             if (deleted is null) return Refused(WriteOutcome.NotFound);
             authorizeExisting(deleted.RegionCode);
             await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            await outbox.AppendAsync(connection, transaction, OfficeChangeEvents.For(entity, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
+            await outbox.AppendAsync(connection, transaction, DirectoryChangeEvents.ForOffice(entity, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
             return Written([deleted.RegionCode]);
         }, cancellationToken);
 
