@@ -59,7 +59,7 @@ public sealed class IntakeBenchmark(BenchOptions options)
                 var intake = await IntakeAsync(client, desks, events, options.Duration);
                 var rawRun = await LoadRunner.RunAsync("raw INSERT + COMMIT", _ => raw.InsertAndCommitAsync(), options.Concurrency, options.Duration);
                 var pinRun = await LoadRunner.RunAsync("PIN hash", _ => pinHash.HashOnceAsync(), options.Concurrency, options.Duration);
-                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, pinRun, pinHash.Iterations);
+                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, pinRun, pinHash.Scheme);
                 Console.WriteLine(IntakeReport.RoundLine(result));
                 rounds.Add(result);
             }

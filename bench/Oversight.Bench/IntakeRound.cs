@@ -5,9 +5,9 @@ namespace Oversight.Bench;
 /// accepted complaints; their latencies). <paramref name="EndToEnd"/>: from the first call to the arrival of the
 /// last accepted complaint's event. <paramref name="Unconfirmed"/>: accepted complaints whose event never came.
 /// <paramref name="Raw"/>: the INSERT + COMMIT run of the same round. <paramref name="PinHash"/>: the PIN's
-/// PBKDF2 hash alone, at the same concurrency, with <paramref name="PinHashIterations"/> rounds.
+/// hash alone, at the same concurrency, as <paramref name="PinHashScheme"/> describes it.
 /// </summary>
-public sealed record IntakeRound(int Round, LatencySummary Calls, TimeSpan EndToEnd, int Unconfirmed, LatencySummary Raw, LatencySummary PinHash, int PinHashIterations)
+public sealed record IntakeRound(int Round, LatencySummary Calls, TimeSpan EndToEnd, int Unconfirmed, LatencySummary Raw, LatencySummary PinHash, string PinHashScheme)
 {
     public long Accepted => Calls.Operations;
 

@@ -27,6 +27,7 @@ public sealed partial class ComplaintsService(
     HandlingOfficeRouter router,
     IdempotencyCache idempotency,
     ReporterIdentityProtector protector,
+    ReporterPin pins,
     TimeProvider time,
     ILogger<ComplaintsService> logger,
     ComplaintTransitionStore transitions,
@@ -82,7 +83,7 @@ public sealed partial class ComplaintsService(
         // Only a laporan's reporter follows the complaint (no sign-in): a tracking code, and a PIN shown once.
         var pin = submission.Kind == ComplaintKind.Laporan ? ReporterPin.Generate() : null;
         var intake = new IntakeRecord(routing, submission.Reporter is { } identity ? protector.Seal(id, identity) : null,
-            pin is null ? null : TrackingCode.New().Compact, pin is null ? null : ReporterPin.Hash(pin), clientId, key, fingerprint);
+            pin is null ? null : TrackingCode.New().Compact, pin is null ? null : pins.Hash(pin), clientId, key, fingerprint);
         var auditActor = AuditActor.FromCall(context);
         var year = IndonesianTime.DateOf(now).Year;
         var result = await WithDatabase(() => store.SubmitAsync(clientId, key, async scope =>
@@ -133,7 +134,7 @@ public sealed partial class ComplaintsService(
 
     public override async Task<TrackedComplaint> TrackComplaint(TrackComplaintRequest request, ServerCallContext context)
     {
-        // One answer for an unknown code and a wrong PIN, after the same PBKDF2 work, so neither can be told apart.
+        // One answer for an unknown code and a wrong PIN, after the same hashing work, so neither can be told apart.
         trackingGuard.Admit(request.TrackingCode, context);
         var notFound = new RpcException(new Status(StatusCode.NotFound, "No complaint with this tracking code and PIN."));
         ComplaintRow? row = null;
@@ -143,12 +144,18 @@ public sealed partial class ComplaintsService(
         }
         if (row?.PinHash is null)
         {
-            ReporterPin.VerifyAgainstDummy(request.Pin);
+            pins.VerifyAgainstDummy(request.Pin);
             throw notFound;
         }
-        if (!ReporterPin.Verify(request.Pin, row.PinHash))
+        var check = pins.Verify(request.Pin, row.PinHash);
+        if (check == PinCheck.Wrong)
         {
             throw notFound;
+        }
+        if (check == PinCheck.RightButOutdated)
+        {
+            // A hash of before the keyed scheme, or of a retired key: the PIN is known now, so store it anew.
+            await WithDatabase(() => store.ReplacePinHashAsync(row.Id, row.PinHash, pins.Hash(request.Pin), context.CancellationToken));
         }
         await WithDatabase(() => store.AuditAsync(new AuditEntry(row.Id, AuditActions.ReporterStatusViewed, AuditActor.FromCall(context)), context.CancellationToken));
         return ComplaintReplies.ToTracked(row);

@@ -112,6 +112,18 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
             $"SELECT {Columns} FROM complaints WHERE tracking_code = @compactCode", new { compactCode }, cancellationToken: cancellationToken));
     }
 
+    /// <summary>
+    /// Stores <paramref name="replacement"/>, a new hash of the PIN just verified against <paramref name="previous"/>;
+    /// a hash changed meanwhile (a concurrent read did the same) is left as it is.
+    /// </summary>
+    public async Task ReplacePinHashAsync(Guid id, string previous, string replacement, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE complaints SET pin_hash = @replacement WHERE id = @id AND pin_hash = @previous",
+            new { id, previous, replacement }, cancellationToken: cancellationToken));
+    }
+
     /// <summary>Records a read in the audit trail (its own short transaction).</summary>
     public async Task AuditAsync(AuditEntry entry, CancellationToken cancellationToken)
     {

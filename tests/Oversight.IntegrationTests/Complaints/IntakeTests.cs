@@ -7,6 +7,7 @@ using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Regions;
+using Oversight.Security.Credentials;
 using Oversight.Testing;
 using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
 
@@ -241,6 +242,41 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
             Assert.DoesNotContain(secret, asText, StringComparison.OrdinalIgnoreCase);
             Assert.True(IndexOf(sealedBytes, Encoding.UTF8.GetBytes(secret)) < 0, $"'{secret}' in the sealed bytes");
         }
+    }
+
+    [Fact]
+    public async Task A_pin_hashed_before_the_keyed_hash_still_tracks_and_is_then_stored_keyed()
+    {
+        var reply = await Client.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await _system.IntakeOfficerHeadersAsync("52.71"));
+        var id = Guid.Parse(reply.ComplaintId);
+        Assert.StartsWith("hmac-sha256$k1$", await PinHashAsync(id));
+        // As a complaint registered before the keyed hash: PBKDF2, 10,000 rounds.
+        var legacy = SecretHasher.Hash(reply.Pin, 10_000);
+        await using (var db = await OpenDatabaseAsync())
+        await using (var update = new NpgsqlCommand("UPDATE complaints SET pin_hash = $1 WHERE id = $2", db) { Parameters = { new() { Value = legacy }, new() { Value = id } } })
+        {
+            Assert.Equal(1, await update.ExecuteNonQueryAsync());
+        }
+
+        var wrongPin = ((int.Parse(reply.Pin) + 1) % 1_000_000).ToString("D6");
+        var refused = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = reply.TrackingCode, Pin = wrongPin }));
+        Assert.Equal(StatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(legacy, await PinHashAsync(id));
+
+        var tracked = await Client.TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = reply.TrackingCode, Pin = reply.Pin });
+        Assert.Equal(reply.RegistrationNumber, tracked.RegistrationNumber);
+        var rehashed = await PinHashAsync(id);
+        Assert.StartsWith("hmac-sha256$k1$", rehashed);
+        Assert.Equal("registered", (await Client.TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = reply.TrackingCode, Pin = reply.Pin })).Status);
+        Assert.Equal(rehashed, await PinHashAsync(id));
+    }
+
+    private async Task<string> PinHashAsync(Guid id)
+    {
+        await using var db = await OpenDatabaseAsync();
+        await using var read = new NpgsqlCommand("SELECT pin_hash FROM complaints WHERE id = $1", db) { Parameters = { new() { Value = id } } };
+        return (string)(await read.ExecuteScalarAsync())!;
     }
 
     private async Task<RpcException> RefusedAsync(SubmitComplaintRequest request)

@@ -11,7 +11,7 @@ public sealed class IntakeReportTests
     public void The_end_to_end_rate_counts_accepted_complaints_over_the_time_to_the_last_event()
     {
         // 500 accepted in 5 s of calls, the last event confirmed 0.25 s after the calls stopped.
-        var round = new IntakeRound(1, Run(500, 5), TimeSpan.FromSeconds(5.25), Unconfirmed: 0, Run(4000, 5), Run(10, 5), 10_000);
+        var round = new IntakeRound(1, Run(500, 5), TimeSpan.FromSeconds(5.25), Unconfirmed: 0, Run(4000, 5), Run(10, 5), "PBKDF2-SHA256, 10,000 rounds");
 
         Assert.Equal(500 / 5.25, round.AcceptedPerSecond, precision: 6);
         Assert.False(round.Failed);
@@ -23,7 +23,7 @@ public sealed class IntakeReportTests
     public void The_table_takes_the_median_round_of_each_and_divides_intake_by_raw()
     {
         IntakeRound Round(int n, double endToEndSeconds, long rawOps, double p50) =>
-            new(n, Run(1000, 10, p50), TimeSpan.FromSeconds(endToEndSeconds), 0, Run(rawOps, 10), Run(40, 10), 600_000);
+            new(n, Run(1000, 10, p50), TimeSpan.FromSeconds(endToEndSeconds), 0, Run(rawOps, 10), Run(40, 10), "PBKDF2-SHA256, 600,000 rounds");
         // Intake rates 50/s, 100/s, 200/s (median round 2, p50 7); raw 3000/s, 1000/s, 2000/s (median 2000/s).
         var rounds = new[] { Round(1, 20, 30_000, 3), Round(2, 10, 10_000, 7), Round(3, 5, 20_000, 9) };
 
@@ -41,7 +41,7 @@ public sealed class IntakeReportTests
     [Fact]
     public void Unconfirmed_complaints_count_as_errors_in_the_end_to_end_row()
     {
-        var round = new IntakeRound(1, Run(100, 1, errors: 2), TimeSpan.FromSeconds(2), Unconfirmed: 3, Run(100, 1), Run(1, 1), 10_000);
+        var round = new IntakeRound(1, Run(100, 1, errors: 2), TimeSpan.FromSeconds(2), Unconfirmed: 3, Run(100, 1), Run(1, 1), "HMAC-SHA256, keyed");
 
         Assert.Contains("| 5 | ", IntakeReport.MedianTable([round])[2]);
     }
@@ -53,10 +53,11 @@ public sealed class IntakeReportTests
     }
 
     [Fact]
-    public void The_pin_hash_rounds_come_from_a_stored_hash_and_anything_else_is_refused()
+    public void The_pin_hash_measured_is_the_one_a_stored_hash_names_and_anything_else_is_refused()
     {
-        Assert.Equal(10_000, IntakePinHash.IterationsOf("pbkdf2-sha256$10000$c2FsdA==$aGFzaA=="));
-        Assert.Throws<FormatException>(() => IntakePinHash.IterationsOf("sha256$10000$c2FsdA==$aGFzaA=="));
-        Assert.Throws<FormatException>(() => IntakePinHash.IterationsOf("pbkdf2-sha256$-5$c2FsdA==$aGFzaA=="));
+        Assert.Equal("HMAC-SHA256, keyed", IntakePinHash.Of("hmac-sha256$k1$c2FsdA==$aGFzaA==").Scheme);
+        Assert.Equal("PBKDF2-SHA256, 10,000 rounds", IntakePinHash.Of("pbkdf2-sha256$10000$c2FsdA==$aGFzaA==").Scheme);
+        Assert.Throws<FormatException>(() => IntakePinHash.Of("sha256$10000$c2FsdA==$aGFzaA=="));
+        Assert.Throws<FormatException>(() => IntakePinHash.Of("pbkdf2-sha256$-5$c2FsdA==$aGFzaA=="));
     }
 }

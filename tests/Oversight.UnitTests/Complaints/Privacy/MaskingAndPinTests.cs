@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Oversight.Complaints.Infrastructure.Privacy;
 using Oversight.Security.Credentials;
 
@@ -57,22 +58,57 @@ public sealed class ReporterPinTests
         }
     }
 
-    [Fact]
-    public void A_pin_is_stored_as_a_salted_slow_hash_and_verified()
-    {
-        var hash = ReporterPin.Hash("012345");
+    private static IdentityKeyRing Ring(string current, params string[] ids) =>
+        new(current, ids.ToDictionary(id => id, _ => RandomNumberGenerator.GetBytes(IdentityKeyRing.KeyBytes)));
 
-        Assert.StartsWith($"pbkdf2-sha256${ReporterPin.HashIterations}$", hash);
-        Assert.Equal(10_000, SecretHasher.IterationsOf(hash));
+    [Fact]
+    public void A_pin_is_stored_as_a_keyed_salted_hash_and_verified()
+    {
+        var pins = new ReporterPin(Ring("k1", "k1"));
+        var hash = pins.Hash("012345");
+
+        Assert.StartsWith("hmac-sha256$k1$", hash);
         Assert.DoesNotContain("012345", hash);
-        Assert.True(ReporterPin.Verify("012345", hash));
-        Assert.True(ReporterPin.Verify("012 345", hash));
-        Assert.False(ReporterPin.Verify("012346", hash));
-        Assert.False(ReporterPin.Verify("12345", hash));
-        Assert.False(ReporterPin.Verify(null, hash));
-        Assert.False(ReporterPin.Verify("abcdef", hash));
+        Assert.Equal(PinCheck.Right, pins.Verify("012345", hash));
+        Assert.Equal(PinCheck.Right, pins.Verify("012 345", hash));
+        Assert.Equal(PinCheck.Wrong, pins.Verify("012346", hash));
+        Assert.Equal(PinCheck.Wrong, pins.Verify("12345", hash));
+        Assert.Equal(PinCheck.Wrong, pins.Verify(null, hash));
+        Assert.Equal(PinCheck.Wrong, pins.Verify("abcdef", hash));
+        Assert.Equal(PinCheck.Wrong, pins.Verify("012345", "hmac-sha256$k1$not base64$AAAA"));
         // Salted: the same PIN hashes differently every time.
-        Assert.NotEqual(hash, ReporterPin.Hash("012345"));
+        Assert.NotEqual(hash, pins.Hash("012345"));
+    }
+
+    [Fact]
+    public void Without_the_key_a_stored_hash_does_not_verify_even_the_right_pin()
+    {
+        // The same key id with another key: what a thief of the table has, without the key.
+        var hash = new ReporterPin(Ring("k1", "k1")).Hash("012345");
+
+        var thief = new ReporterPin(Ring("k1", "k1"));
+        Assert.Equal(0, Enumerable.Range(0, 1_000_000).Count(n => thief.Verify(n.ToString("D6"), hash) != PinCheck.Wrong));
+    }
+
+    [Fact]
+    public void A_slow_hash_of_before_and_a_hash_under_a_retired_key_verify_as_outdated()
+    {
+        var pins = new ReporterPin(Ring("k1", "k1"));
+        var legacy = SecretHasher.Hash("012345", 10_000);
+        Assert.Equal(PinCheck.RightButOutdated, pins.Verify("012345", legacy));
+        Assert.Equal(PinCheck.Wrong, pins.Verify("012346", legacy));
+
+        var k1 = RandomNumberGenerator.GetBytes(IdentityKeyRing.KeyBytes);
+        var hash = new ReporterPin(new IdentityKeyRing("k1", new Dictionary<string, byte[]> { ["k1"] = k1 })).Hash("012345");
+        var rotated = new IdentityKeyRing("k2", new Dictionary<string, byte[]>
+        {
+            ["k1"] = k1,
+            ["k2"] = RandomNumberGenerator.GetBytes(IdentityKeyRing.KeyBytes),
+        });
+        Assert.Equal(PinCheck.RightButOutdated, new ReporterPin(rotated).Verify("012345", hash));
+        Assert.StartsWith("hmac-sha256$k2$", new ReporterPin(rotated).Hash("012345"));
+        // Once the old key is removed from the ring, a hash still made with it no longer verifies.
+        Assert.Equal(PinCheck.Wrong, new ReporterPin(Ring("k2", "k2")).Verify("012345", hash));
     }
 
     [Theory]
@@ -84,7 +120,7 @@ public sealed class ReporterPinTests
     public void Only_six_ascii_digits_are_a_pin(string pin)
     {
         Assert.False(ReporterPin.IsWellFormed(pin));
-        Assert.Throws<ArgumentException>(() => ReporterPin.Hash(pin));
+        Assert.Throws<ArgumentException>(() => new ReporterPin(Ring("k1", "k1")).Hash(pin));
     }
 
     [Fact]
