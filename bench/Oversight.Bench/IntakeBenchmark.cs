@@ -9,9 +9,9 @@ namespace Oversight.Bench;
 
 /// <summary>
 /// Complaints accepted per second end to end (stored in PostgreSQL, ComplaintSubmitted confirmed by RabbitMQ)
-/// at a given concurrency, next to the raw INSERT + COMMIT rate of the same PostgreSQL in the same run.
-/// Rounds interleave the two (and the PIN's PBKDF2 hash alone, the CPU cost each registration carries), so a
-/// slow phase of the shared machine hits all of them alike.
+/// at a given concurrency, next to the raw limits of the same run: INSERT + COMMIT on the same PostgreSQL and publish +
+/// confirm on the same RabbitMQ. Rounds interleave them (and the PIN's hash alone, the CPU cost each registration
+/// carries), so a slow phase of the shared machine hits all of them alike.
 /// </summary>
 public sealed class IntakeBenchmark(BenchOptions options)
 {
@@ -52,14 +52,17 @@ public sealed class IntakeBenchmark(BenchOptions options)
             var raw = new IntakeRawInserts(rawDb, rowBytes);
             await raw.CreateTableAsync();
             await LoadRunner.RunAsync("raw warm-up", _ => raw.InsertAndCommitAsync(), options.Concurrency, options.WarmUp);
+            await using var publishes = await IntakeRawPublishes.ConnectAsync(system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging"), Math.Max(64, events.LastBodyBytes));
+            await LoadRunner.RunAsync("publish warm-up", _ => publishes.PublishAndConfirmAsync(), options.Concurrency, options.WarmUp);
 
             var rounds = new List<IntakeRound>();
             for (var round = 1; round <= options.Rounds; round++)
             {
                 var intake = await IntakeAsync(client, desks, events, options.Duration);
                 var rawRun = await LoadRunner.RunAsync("raw INSERT + COMMIT", _ => raw.InsertAndCommitAsync(), options.Concurrency, options.Duration);
+                var publishRun = await LoadRunner.RunAsync("raw publish + confirm", _ => publishes.PublishAndConfirmAsync(), options.Concurrency, options.Duration);
                 var pinRun = await LoadRunner.RunAsync("PIN hash", _ => pinHash.HashOnceAsync(), options.Concurrency, options.Duration);
-                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, pinRun, pinHash.Scheme);
+                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, publishRun, pinRun, pinHash.Scheme);
                 Console.WriteLine(IntakeReport.RoundLine(result));
                 rounds.Add(result);
             }

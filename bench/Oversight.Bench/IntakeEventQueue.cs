@@ -14,16 +14,24 @@ public sealed class IntakeEventQueue : IAsyncDisposable
 
     public IntakeConfirmations Confirmations { get; }
 
-    private IntakeEventQueue(EventListener listener, IntakeConfirmations confirmations) => (_listener, Confirmations) = (listener, confirmations);
+    private readonly Func<int> _lastBodyBytes;
+
+    private IntakeEventQueue(EventListener listener, IntakeConfirmations confirmations, Func<int> lastBodyBytes) =>
+        (_listener, Confirmations, _lastBodyBytes) = (listener, confirmations, lastBodyBytes);
+
+    /// <summary>The size of the last event received (MassTransit's envelope, UTF-8 characters): the raw publish sends as much.</summary>
+    public int LastBodyBytes => _lastBodyBytes();
 
     public static async Task<IntakeEventQueue> BindAsync(string amqpConnectionString)
     {
         var confirmations = new IntakeConfirmations();
+        var bodyBytes = 0;
         var listener = await EventListener.ListenAsync(amqpConnectionString, [typeof(ComplaintSubmitted)], received =>
         {
             if (received.ComplaintId is { } id) confirmations.Record(id, received.ArrivedAt);
+            Interlocked.Exchange(ref bodyBytes, received.Body.Length);
         });
-        return new IntakeEventQueue(listener, confirmations);
+        return new IntakeEventQueue(listener, confirmations, () => Volatile.Read(ref bodyBytes));
     }
 
     /// <summary>Waits until every complaint has its event, or the time is up; (missing, latest arrival).</summary>
