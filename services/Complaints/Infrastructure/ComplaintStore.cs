@@ -45,21 +45,6 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
         closing_note AS ClosingNote, closed_at AS ClosedAt
         """;
 
-    private const string InsertSql = """
-        INSERT INTO complaints (id, kind, regime, region_code, violation_type, description, handling_office, handling_office_id,
-            handling_office_code, handling_region_code, employing_region_code, ppk_name, ppk_role, status, received_at,
-            occurred_at, place, became_known_at, reported_name, reported_nip, reported_position, reported_agency, reported_address,
-            evidence, signature_attested, reporter_category, reporter_identity, tracking_code, pin_hash, outside_election_period,
-            open_requirements, registration_number, registration_office, registration_year, registration_sequence, registered_at,
-            created_by, idempotency_key, request_hash, version)
-        VALUES (@Id, @Kind, @Regime, @RegionCode, @ViolationType, @Description, @HandlingOffice, @HandlingOfficeId,
-            @HandlingOfficeCode, @HandlingRegionCode, @EmployingRegionCode, @PpkName, @PpkRole, @Status, @ReceivedAt,
-            @OccurredAt, @Place, @BecameKnownAt, @ReportedName, @ReportedNip, @ReportedPosition, @ReportedAgency, @ReportedAddress,
-            @Evidence::jsonb, @SignatureAttested, @ReporterCategory, @ReporterIdentity, @TrackingCode, @PinHash, @OutsideElectionPeriod,
-            @OpenRequirements::jsonb, @RegistrationNumber, @RegistrationOffice, @RegistrationYear, @RegistrationSequence, @RegisteredAt,
-            @CreatedBy, @IdempotencyKey, @RequestHash, @Version)
-        """;
-
     /// <summary>
     /// Stores an intake in one transaction: <paramref name="decide"/> builds the write (drawing the registration number
     /// from the scope when it registers), then the complaint, its deadlines, its audit entry and its events are written.
@@ -76,8 +61,8 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
             write = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
             {
                 var decided = await decide(new TransitionScope(connection, transaction, cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(InsertSql, decided.Row, transaction, cancellationToken: cancellationToken));
-                await records.AppendAsync(connection, transaction, decided.Row, decided.Deadlines, decided.Audit, decided.Events, cancellationToken);
+                await records.AppendAsync(connection, transaction, [ComplaintInsert.Command(decided.Row)], decided.Row,
+                    decided.Deadlines, decided.Audit, decided.Events, cancellationToken);
                 return decided;
             }, cancellationToken);
         }

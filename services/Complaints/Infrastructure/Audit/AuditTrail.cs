@@ -16,34 +16,44 @@ public sealed partial class AuditTrail(NpgsqlDataSource dataSource)
     public const int MaxPageSize = 1000;
 
     /// <summary>Appends the entry inside <paramref name="transaction"/>; returns its id.</summary>
-    public Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
+    public async Task<long> AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { AppendCommand(entry) } };
+        return (long)(await batch.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The insert of <see cref="AppendAsync"/> as a command, for a caller that sends it in one batch with its other writes.</summary>
+    public static NpgsqlBatchCommand AppendCommand(AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         if (entry.ComplaintId == Guid.Empty) throw new ArgumentException("The complaint id must not be empty.", nameof(entry));
         if (!ActionPattern().IsMatch(entry.Action)) throw new ArgumentException($"Audit action '{entry.Action}' is not a dotted lower-case name like complaint.submitted.", nameof(entry));
 
         var actor = entry.Actor;
-        return connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+        return new NpgsqlBatchCommand("""
             INSERT INTO audit_entries (complaint_id, actor_client_id, actor_office_id, actor_region, actor_roles,
                                        action, details, remote_address, user_agent, trace_id)
             VALUES (@ComplaintId, @ClientId, @OfficeId, @Region, @Roles, @Action, CAST(@Details AS jsonb), @RemoteAddress, @UserAgent, @TraceId)
             RETURNING id
-            """,
-            new
+            """)
+        {
+            Parameters =
             {
-                entry.ComplaintId,
-                actor.ClientId,
-                actor.OfficeId,
-                actor.Region,
-                Roles = actor.Roles.ToArray(),
-                entry.Action,
-                Details = JsonSerializer.Serialize(entry.Details ?? new Dictionary<string, string>()),
-                actor.RemoteAddress,
-                actor.UserAgent,
-                actor.TraceId,
+                new NpgsqlParameter("ComplaintId", entry.ComplaintId),
+                new NpgsqlParameter("ClientId", OrNull(actor.ClientId)),
+                new NpgsqlParameter("OfficeId", OrNull(actor.OfficeId)),
+                new NpgsqlParameter("Region", OrNull(actor.Region)),
+                new NpgsqlParameter("Roles", actor.Roles.ToArray()),
+                new NpgsqlParameter("Action", entry.Action),
+                new NpgsqlParameter("Details", JsonSerializer.Serialize(entry.Details ?? new Dictionary<string, string>())),
+                new NpgsqlParameter("RemoteAddress", OrNull(actor.RemoteAddress)),
+                new NpgsqlParameter("UserAgent", OrNull(actor.UserAgent)),
+                new NpgsqlParameter("TraceId", OrNull(actor.TraceId)),
             },
-            transaction, cancellationToken: cancellationToken));
+        };
     }
+
+    private static object OrNull(string? value) => (object?)value ?? DBNull.Value;
 
     /// <summary>The complaint's entries in the order they were written, after <paramref name="afterId"/> (to page on), at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(Guid complaintId, CancellationToken cancellationToken, long afterId = 0, int limit = MaxPageSize)

@@ -11,7 +11,7 @@ namespace Oversight.Complaints.Infrastructure.Transitions;
 /// here, so the version check cannot race), the step decides on it (throwing refuses it and rolls everything back),
 /// then the new row, the deadlines it closes and opens, its audit entry and its events are written and committed together.
 /// </summary>
-public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, ComplaintRecords records, DeadlineStore deadlines)
+public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, ComplaintRecords records)
 {
     private const string UpdateSql = """
         UPDATE complaints SET
@@ -50,11 +50,8 @@ public sealed class ComplaintTransitionStore(NpgsqlDataSource dataSource, Transa
                 throw new InvalidOperationException($"Complaint {id} changed under its row lock.");
             }
             var change = DeadlineChanges.Between(write.DeadlinesBefore, write.DeadlinesAfter);
-            foreach (var (kind, reason) in change.Close)
-            {
-                await deadlines.CloseAsync(connection, transaction, id, kind, reason, cancellationToken);
-            }
-            await records.AppendAsync(connection, transaction, write.Row, change.Open, write.Audit, write.Events, cancellationToken);
+            await records.AppendAsync(connection, transaction, change.Close.Select(close => DeadlineStore.CloseCommand(id, close.Kind, close.Reason)),
+                write.Row, change.Open, write.Audit, write.Events, cancellationToken);
             return write;
         }, cancellationToken);
         return write?.Row;
