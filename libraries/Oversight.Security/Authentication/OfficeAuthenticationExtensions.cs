@@ -37,6 +37,9 @@ public static class OfficeAuthenticationExtensions
             {
                 // The JWT's claim names as they are ("role", "region"), not mapped to long WS-* URIs.
                 options.MapInboundClaims = false;
+                // A desk calls many times with one token: its validation is remembered briefly (RememberingTokenHandler).
+                options.TokenHandlers.Clear();
+                options.TokenHandlers.Add(new RememberingTokenHandler(TimeProvider.System) { MapInboundClaims = false });
                 options.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,
