@@ -119,6 +119,9 @@ public static class RabbitMQBuilderExtensions
                 // Keeps the machine's /etc/rabbitmq/rabbitmq-env.conf out of it.
                 env["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(data, "rabbitmq-env.conf");
                 env["HOME"] = data;
+                // Erlang's schedulers spin while idle, waiting for work; on a machine whose few cores the services and
+                // PostgreSQL share, that spinning is CPU they lack (RabbitMQ's runtime guide advises this for shared hosts).
+                env["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "+sbwt none +sbwtdcpu none +sbwtdio none";
             })
             .WithIconName("Mail")
             .WithHealthCheck(healthCheck)

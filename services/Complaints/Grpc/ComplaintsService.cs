@@ -63,7 +63,7 @@ public sealed partial class ComplaintsService(
         // Only a keyed submission can be a retry, so only it needs the request's fingerprint.
         var fingerprint = key is null ? null : SubmissionFingerprint.Of(request);
 
-        if (key is not null && await ReplayAsync(clientId, key, fingerprint!, context.CancellationToken) is { } replay)
+        if (key is not null && await ReplayAsync(clientId, key, fingerprint!) is { } replay)
         {
             logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId}", replay.ComplaintId, clientId);
             return replay;
@@ -97,7 +97,7 @@ public sealed partial class ComplaintsService(
         {
             // A replay exists only for a keyed submission (the unique index is on the key).
             if (!SubmissionFingerprint.Matches(result.Row.RequestHash, fingerprint!)) throw SubmissionFingerprint.Mismatch(key!);
-            logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId} (concurrent retry)", result.Row.Id, clientId);
+            logger.LogInformation("Complaint {ComplaintId} replayed for idempotency key of client {ClientId} (found by the database)", result.Row.Id, clientId);
             return ComplaintReplies.ToSubmitReply(result.Row, pin: null, replayed: true);
         }
         IntakeOutcomes.RecordStored(result.Row.Kind, result.Row.Status);
@@ -164,20 +164,14 @@ public sealed partial class ComplaintsService(
     }
 
     /// <summary>
-    /// The first answer to this client's key, when this is a retry of the same request; null when the key is new.
-    /// The cache holds answers per key and fingerprint, so a reused key with another request misses it and the
-    /// database, which keeps the first request's fingerprint, refuses it.
+    /// The first answer to this client's key from the cache, when this is a retry of the same request; null otherwise.
+    /// The cache holds answers per key and fingerprint, so a reused key with another request misses it. A miss is not
+    /// looked up in the database first: nearly every keyed submission is new, and the intake transaction's UNIQUE
+    /// (created_by, idempotency_key) finds a retry anyway, rolls it back and answers the first complaint (or refuses a
+    /// reused key whose fingerprint differs), so the look-up would cost every new complaint a round trip (issue 19).
     /// </summary>
-    private async Task<SubmitComplaintReply?> ReplayAsync(string clientId, string key, byte[] fingerprint, CancellationToken cancellationToken)
-    {
-        if (await idempotency.GetAsync(clientId, key, fingerprint) is { } cached)
-        {
-            return cached;
-        }
-        var row = await WithDatabase(() => store.FindByIdempotencyKeyAsync(clientId, key, cancellationToken));
-        if (row is not null && !SubmissionFingerprint.Matches(row.RequestHash, fingerprint)) throw SubmissionFingerprint.Mismatch(key);
-        return row is null ? null : ComplaintReplies.ToSubmitReply(row, pin: null, replayed: true);
-    }
+    private Task<SubmitComplaintReply?> ReplayAsync(string clientId, string key, byte[] fingerprint) =>
+        idempotency.GetAsync(clientId, key, fingerprint);
 
     private Task WithDatabase(Func<Task> action) => WithDatabase(async () => { await action(); return true; });
 

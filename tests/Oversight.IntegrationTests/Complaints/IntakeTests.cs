@@ -18,7 +18,13 @@ public sealed class IntakeSystemFixture(TestServers servers) : IAsyncLifetime
 {
     public TestSystem System { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, TestSystem.Complaints);
+    // The service's own categories at Debug: the per-complaint intake line is Debug (issue 19), and the privacy test
+    // below must see every line the service can write about a complaint, not only those of the default level.
+    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, new TestSystemOptions
+    {
+        Services = [TestSystem.Complaints],
+        Environment = new Dictionary<string, string> { ["complaints:Logging__LogLevel__Oversight.Complaints"] = "Debug" },
+    });
 
     public async ValueTask DisposeAsync() => await System.DisposeAsync();
 }
