@@ -73,6 +73,9 @@ public abstract record ComplaintChange : IntegrationEvent
     /// <summary>Id of the complaint.</summary>
     public required Guid ComplaintId { get; init; }
 
+    /// <inheritdoc/>
+    public override Guid? AboutComplaintId => ComplaintId;
+
     /// <summary>The complaint's public state after this change (null only on events written before schema 2).</summary>
     public ComplaintState? State { get; init; }
 }

@@ -6,6 +6,9 @@ public abstract record DeadlineEvent : IntegrationEvent
     /// <summary>Id of the complaint the deadline belongs to.</summary>
     public required Guid ComplaintId { get; init; }
 
+    /// <inheritdoc/>
+    public override Guid? AboutComplaintId => ComplaintId;
+
     /// <summary>Id of the deadline; an extended deadline is a new one with a new id.</summary>
     public required Guid DeadlineId { get; init; }
 

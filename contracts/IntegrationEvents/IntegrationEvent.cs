@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Oversight.Contracts.IntegrationEvents;
 
 /// <summary>
@@ -17,4 +19,13 @@ public abstract record IntegrationEvent
 
     /// <summary>Kemendagri code of the region the event is about ("52.71").</summary>
     public required string RegionCode { get; init; }
+
+    /// <summary>
+    /// The complaint the event is about (a complaint or deadline event's <c>ComplaintId</c>), or null for an event about
+    /// none. Not part of the message (those events carry <c>complaintId</c> themselves): the complaints service's outbox
+    /// relay publishes one complaint's events in order by it. A property of the base type, not an interface, because
+    /// MassTransit would give an interface an exchange and a URN in every message's <c>messageType</c>.
+    /// </summary>
+    [JsonIgnore]
+    public virtual Guid? AboutComplaintId => null;
 }

@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using Dapper;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.PrivateMessages;
 
 namespace Oversight.Messaging.Outbox;
@@ -118,12 +118,13 @@ internal sealed class OutboxRelay(
 
     /// <summary>
     /// Hands the batch to the broker without awaiting each confirm before the next publish, which made the relay one
-    /// broker round trip per event, slower than intake commits (issue 19). Events of one complaint (those carrying a
-    /// <c>complaintId</c>) are published one after the other, in id order, each after the previous one's confirm; events
-    /// of different complaints go out side by side, and all events without a complaint form one chain of their own.
-    /// (Side by side, a later publish can overtake an earlier one, e.g. while MassTransit declares a new exchange.)
-    /// Returns the messages the broker confirmed, in id order, and the first failure: a chain stops at its failure, so
-    /// the rest of that complaint's events wait for the next round, still in order.
+    /// broker round trip per event, slower than intake commits (issue 19). Events of one complaint (an integration event's
+    /// <see cref="IntegrationEvent.AboutComplaintId"/>, a private message's complaint) are published one after the other,
+    /// in id order, each after the previous one's confirm; events of different complaints go out side by side, and all
+    /// events without a complaint form one chain of their own. (Side by side, a later publish can overtake an earlier one,
+    /// e.g. while MassTransit declares a new exchange.) Returns the messages the broker confirmed, in id order, and the
+    /// first failure: a chain stops at its failure, so the rest of that complaint's events wait for the next round, still
+    /// in order.
     /// </summary>
     private async Task<(List<OutboxMessage> Confirmed, Exception? Failure)> PublishAllAsync(
         IReadOnlyList<OutboxMessage> messages, CancellationToken stoppingToken)
@@ -134,15 +135,15 @@ internal sealed class OutboxRelay(
         backlog.PublishStarted();
         try
         {
-            var chains = messages.Select((message, index) => (Message: message, Index: index)).GroupBy(item => OrderingKey(item.Message));
+            var chains = messages.Select((message, index) => Outgoing.Read(message, index)).GroupBy(outgoing => outgoing.OrderingKey);
             await Task.WhenAll(chains.Select(async chain =>
             {
-                foreach (var (message, index) in chain)
+                foreach (var outgoing in chain)
                 {
                     try
                     {
-                        await PublishAsync(message, stoppingToken);
-                        confirmed[index] = true;
+                        await PublishAsync(outgoing, stoppingToken);
+                        confirmed[outgoing.Index] = true;
                     }
                     catch (Exception ex)
                     {
@@ -161,25 +162,40 @@ internal sealed class OutboxRelay(
         return (messages.Where((_, index) => confirmed[index]).ToList(), failure);
     }
 
-    /// <summary>The complaint an event belongs to (its payload's <c>complaintId</c>), or "" for the chain of all others.</summary>
-    private static string OrderingKey(OutboxMessage message)
+    /// <summary>A row of the batch at <see cref="Index"/>, its payload read once: the event, or why it could not be read.</summary>
+    private sealed record Outgoing(OutboxMessage Row, int Index, object? Event, Exception? Unreadable)
     {
-        try
+        public static Outgoing Read(OutboxMessage row, int index)
         {
-            using var payload = JsonDocument.Parse(message.Payload);
-            return payload.RootElement.ValueKind == JsonValueKind.Object && payload.RootElement.TryGetProperty("complaintId", out var id)
-                ? id.ToString()
-                : "";
+            try
+            {
+                return new Outgoing(row, index, OutboxPayload.Deserialize(row.EventType, row.Payload), null);
+            }
+            catch (Exception ex)
+            {
+                // Not thrown here: the row fails in its chain when its turn comes, like a publish the broker refused.
+                return new Outgoing(row, index, null, ex);
+            }
         }
-        catch (JsonException)
+
+        /// <summary>The complaint the event belongs to, or "" for the chain of all others (and of rows that cannot be read).</summary>
+        public string OrderingKey => Event switch
         {
-            return "";
-        }
+            IntegrationEvent { AboutComplaintId: { } complaintId } => complaintId.ToString(),
+            // A private message goes in its complaint's chain too: the status notice after the event it reports.
+            ReporterStatusNotice notice => notice.ComplaintId.ToString(),
+            _ => "",
+        };
     }
 
-    private async Task PublishAsync(OutboxMessage message, CancellationToken stoppingToken)
+    private async Task PublishAsync(Outgoing outgoing, CancellationToken stoppingToken)
     {
-        var evt = OutboxPayload.Deserialize(message.EventType, message.Payload);
+        if (outgoing.Event is not { } evt)
+        {
+            ExceptionDispatchInfo.Throw(outgoing.Unreadable!);
+            return;
+        }
+        var message = outgoing.Row;
         ActivityContext.TryParse(message.Traceparent, message.Tracestate, out var parent);
         using var activity = OversightTelemetry.ActivitySource.StartActivity(
             $"outbox publish {message.EventType}", ActivityKind.Producer, parent);
