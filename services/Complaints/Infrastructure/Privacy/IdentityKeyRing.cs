@@ -41,6 +41,9 @@ public sealed partial class IdentityKeyRing
 
     internal byte[] CurrentKey => _keys[CurrentKeyId];
 
+    /// <summary>Every key of the ring with its id, for what derives keys of its own from them (<see cref="ReporterPin"/>).</summary>
+    internal IEnumerable<(string Id, byte[] Key)> Keys => _keys.Select(entry => (entry.Key, entry.Value));
+
     internal bool TryGetKey(string keyId, out byte[] key) => _keys.TryGetValue(keyId, out key!);
 
     /// <summary>

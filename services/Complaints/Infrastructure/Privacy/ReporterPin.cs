@@ -45,7 +45,7 @@ public sealed class ReporterPin
 
     public ReporterPin(IdentityKeyRing ring)
     {
-        _keys = ring.KeyIds.ToDictionary(id => id, id => ring.TryGetKey(id, out var key) ? DeriveKey(key) : [], StringComparer.OrdinalIgnoreCase);
+        _keys = ring.Keys.ToDictionary(entry => entry.Id, entry => DeriveKey(entry.Key), StringComparer.OrdinalIgnoreCase);
         _currentKeyId = ring.CurrentKeyId;
     }
 
