@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
+using Oversight.Complaints.Grpc.Mapping;
 using Oversight.Complaints.Infrastructure.Queries;
 using Oversight.Contracts.Complaints;
 using Oversight.Security.Authentication;
@@ -96,10 +96,9 @@ public static partial class ComplaintQueryRequests
         {
             return null;
         }
-        if (!InstantPattern().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
+        if (!Rfc3339.TryParse(text, out var instant))
         {
-            errors.Add($"{field}: must be an RFC 3339 instant with an offset, like 2024-11-01T09:30:00+08:00");
+            errors.Add($"{field}: {Rfc3339.Requirement}");
             return null;
         }
         return instant;
@@ -109,7 +108,4 @@ public static partial class ComplaintQueryRequests
 
     [GeneratedRegex("^[a-z][a-z_]{0,39}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex InstantPattern();
 }

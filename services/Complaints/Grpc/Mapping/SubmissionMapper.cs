@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Oversight.Catalogues;
 using Oversight.Complaints.Domain.Identity;
@@ -184,10 +183,9 @@ public static partial class SubmissionMapper
         {
             return null;
         }
-        if (!InstantPattern().IsMatch(text)
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var instant))
+        if (!Rfc3339.TryParse(text, out var instant))
         {
-            errors.Add($"{field}: must be an RFC 3339 instant with an offset, like 2024-11-01T09:30:00+08:00");
+            errors.Add($"{field}: {Rfc3339.Requirement}");
             return null;
         }
         if (instant > now.AddMinutes(5))
@@ -207,9 +205,6 @@ public static partial class SubmissionMapper
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,9})?)?(Z|z|[+-][0-9]{2}:[0-9]{2})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex InstantPattern();
 
     [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,22}[0-9]\z", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
