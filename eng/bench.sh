@@ -2,7 +2,8 @@
 # Runs a benchmark against real servers and services started by the test library, in Release:
 #   bash eng/bench.sh directory [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
 #   bash eng/bench.sh intake    [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3]
-#     (complaints accepted per second end to end, next to raw INSERT + COMMIT on the same PostgreSQL)
+#     (complaints accepted per second end to end, next to the raw limits of the same run: INSERT + COMMIT on the same
+#      PostgreSQL, publish + confirm on the same RabbitMQ, a bare gRPC echo on the same machine)
 #   bash eng/bench.sh notifications [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events 300]
 #     (webhook deliveries per second and the delay from a complaint's commit to its webhook, through intake and
 #      with events published straight onto the exchange)

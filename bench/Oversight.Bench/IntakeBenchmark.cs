@@ -9,9 +9,9 @@ namespace Oversight.Bench;
 
 /// <summary>
 /// Complaints accepted per second end to end (stored in PostgreSQL, ComplaintSubmitted confirmed by RabbitMQ)
-/// at a given concurrency, next to the raw limits of the same run: INSERT + COMMIT on the same PostgreSQL and publish +
-/// confirm on the same RabbitMQ. Rounds interleave them (and the PIN's hash alone, the CPU cost each registration
-/// carries), so a slow phase of the shared machine hits all of them alike.
+/// at a given concurrency, next to the raw limits of the same run: INSERT + COMMIT on the same PostgreSQL, publish +
+/// confirm on the same RabbitMQ and a bare gRPC echo on the same machine. Rounds interleave them (and the PIN's hash
+/// alone, the CPU cost each registration carries), so a slow phase of the shared machine hits all of them alike.
 /// </summary>
 public sealed class IntakeBenchmark(BenchOptions options)
 {
@@ -20,16 +20,17 @@ public sealed class IntakeBenchmark(BenchOptions options)
 
     public async Task<int> RunAndReportAsync()
     {
-        var (rounds, rowBytes) = await RunAsync();
+        var (rounds, rowBytes, echoBytes) = await RunAsync();
         Console.WriteLine();
         Console.WriteLine($"Median of {options.Rounds} rounds of {options.Duration.TotalSeconds:0} s, {options.Concurrency} concurrent callers, " +
-                          $"{Environment.ProcessorCount} cores shared by client, services and servers; raw rows of {rowBytes} bytes:");
+                          $"{Environment.ProcessorCount} cores shared by client, services and servers; raw rows of {rowBytes} bytes, " +
+                          $"echo messages of {echoBytes} bytes:");
         Console.WriteLine();
         foreach (var line in IntakeReport.MedianTable(rounds)) Console.WriteLine(line);
         return rounds.Any(r => r.Failed) ? 1 : 0;
     }
 
-    public async Task<(IReadOnlyList<IntakeRound> Rounds, int RawRowBytes)> RunAsync()
+    public async Task<(IReadOnlyList<IntakeRound> Rounds, int RawRowBytes, int EchoMessageBytes)> RunAsync()
     {
         Console.WriteLine("Starting PostgreSQL, Redis, RabbitMQ, the region directory and the complaints service...");
         var servers = new TestServers();
@@ -54,6 +55,8 @@ public sealed class IntakeBenchmark(BenchOptions options)
             await LoadRunner.RunAsync("raw warm-up", _ => raw.InsertAndCommitAsync(), options.Concurrency, options.WarmUp);
             await using var publishes = await IntakeRawPublishes.ConnectAsync(system.Setting(TestSystem.Complaints, "ConnectionStrings__messaging"), Math.Max(64, events.LastBodyBytes));
             await LoadRunner.RunAsync("publish warm-up", _ => publishes.PublishAndConfirmAsync(), options.Concurrency, options.WarmUp);
+            await using var echo = await IntakeGrpcEcho.StartAsync(IntakeSubmissions.Laporan(IntakeSubmissions.Regions[0]).CalculateSize());
+            await LoadRunner.RunAsync("echo warm-up", _ => echo.EchoOnceAsync(), options.Concurrency, options.WarmUp);
 
             var rounds = new List<IntakeRound>();
             for (var round = 1; round <= options.Rounds; round++)
@@ -61,12 +64,13 @@ public sealed class IntakeBenchmark(BenchOptions options)
                 var intake = await IntakeAsync(client, desks, events, options.Duration);
                 var rawRun = await LoadRunner.RunAsync("raw INSERT + COMMIT", _ => raw.InsertAndCommitAsync(), options.Concurrency, options.Duration);
                 var publishRun = await LoadRunner.RunAsync("raw publish + confirm", _ => publishes.PublishAndConfirmAsync(), options.Concurrency, options.Duration);
+                var echoRun = await LoadRunner.RunAsync("bare gRPC echo", _ => echo.EchoOnceAsync(), options.Concurrency, options.Duration);
                 var pinRun = await LoadRunner.RunAsync("PIN hash", _ => pinHash.HashOnceAsync(), options.Concurrency, options.Duration);
-                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, publishRun, pinRun, pinHash.Scheme);
+                var result = new IntakeRound(round, intake.Calls, intake.EndToEnd, intake.Unconfirmed, rawRun, publishRun, echoRun, pinRun, pinHash.Scheme);
                 Console.WriteLine(IntakeReport.RoundLine(result));
                 rounds.Add(result);
             }
-            return (rounds, rowBytes);
+            return (rounds, rowBytes, echo.MessageBytes);
         }
         finally
         {

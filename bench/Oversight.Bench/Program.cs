@@ -4,6 +4,8 @@ using Oversight.Bench;
 // bash eng/bench.sh directory|intake|notifications|reporting [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events N] [--rate 50]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault();
+// Not a benchmark: the intake benchmark starts this program again as the server of its bare gRPC echo.
+if (scenario == EchoServer.Argument) return await EchoServer.RunAsync();
 if (scenario is not ("directory" or "intake" or "notifications" or "reporting"))
 {
     Console.Error.WriteLine("usage: Oversight.Bench directory|intake|notifications|reporting [--seconds N] [--concurrency N] [--rounds N] [--warmup N] [--events N] [--rate N]");
