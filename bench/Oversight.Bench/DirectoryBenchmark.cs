@@ -1,7 +1,7 @@
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Harness;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.Bench;
 
@@ -72,17 +72,17 @@ public sealed class DirectoryBenchmark(BenchOptions options)
 
     // Imports the official list as the test admin; returns an anonymous client (look-ups are public) and one
     // carrying the admin's token (routing needs a token; a national one covers every region).
-    private static async Task<(DirectoryClient Lookups, DirectoryClient Routing)> PrepareAsync(TestSystem system)
+    private static async Task<(RegionDirectoryClient Lookups, RegionDirectoryClient Routing)> PrepareAsync(TestSystem system)
     {
         var token = await system.AdminTokenAsync();
-        var routing = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, token));
+        var routing = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, token));
         var reply = await routing.ImportRegionsAsync(new ImportRegionsRequest
         {
             ProvincesCsv = await File.ReadAllTextAsync(SharedData.ProvincesCsv),
             RegenciesCsv = await File.ReadAllTextAsync(SharedData.RegenciesCsv),
         });
         if (!reply.Applied && reply.Added + reply.Changed > 0) throw new InvalidOperationException("The import of the official list was not applied.");
-        return (new DirectoryClient(system.Channel(TestSystem.RegionDirectory)), routing);
+        return (new RegionDirectoryClient(system.Channel(TestSystem.RegionDirectory)), routing);
     }
 
     // A date inside the campaign, when Kota Mataram's PPK is the acting mayor: the officials' terms matter.

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using Npgsql;
 using Oversight.Harness;
-using ComplaintsClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.Bench;
 

@@ -5,8 +5,8 @@ using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Notifications;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Harness;
-using ComplaintsClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using NotificationsClient = Oversight.Contracts.Notifications.Notifications.NotificationsClient;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.Notifications.Notifications;
 
 namespace Oversight.Bench;
 

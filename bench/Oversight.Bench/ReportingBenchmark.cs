@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Harness;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.Bench;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Grpc.Core;
 using Oversight.Contracts.Reporting;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.Bench;
 

@@ -3,9 +3,9 @@ using Oversight.Contracts.Notifications;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.FaultTests.Load;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using NotificationsGrpcClient = Oversight.Contracts.Notifications.Notifications.NotificationsClient;
-using ReportingGrpcClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.Notifications.Notifications;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.FaultTests;
 
@@ -38,9 +38,9 @@ public sealed class FaultSystem : IAsyncDisposable
     /// <summary>The bootstrap admin's token, taken before any fault (the directory that issues it may be the one killed).</summary>
     public Metadata Admin { get; }
 
-    public ComplaintsGrpcClient Complaints => new(System.Channel(TestSystem.Complaints));
+    public ComplaintsClient Complaints => new(System.Channel(TestSystem.Complaints));
 
-    public ReportingGrpcClient Reporting => new(System.Channel(TestSystem.Reporting));
+    public ReportingClient Reporting => new(System.Channel(TestSystem.Reporting));
 
     // Unpooled: a pooled connection would not survive the PostgreSQL fault, and the checks open few connections.
     public string ComplaintsDatabase => System.Setting(TestSystem.Complaints, "ConnectionStrings__complaintsdb") + ";Pooling=false";
@@ -64,7 +64,7 @@ public sealed class FaultSystem : IAsyncDisposable
         foreach (var region in DeskRegions) desks.Add(new IntakeDesk(region, await DeskHeadersAsync(system, admin, region)));
 
         var integrator = await RegisterAsync(system, admin, "Fault-suite integrator", "", "integrator");
-        await new NotificationsGrpcClient(system.Channel(TestSystem.Notifications)).CreateSubscriptionAsync(new CreateSubscriptionRequest
+        await new NotificationsClient(system.Channel(TestSystem.Notifications)).CreateSubscriptionAsync(new CreateSubscriptionRequest
         {
             Url = webhooks.Answer(WebhookPath, _ => 200),
             RegionCode = "",

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.Reporting;
-using ReportingGrpcClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.FaultTests.Invariants;
 
@@ -13,7 +13,7 @@ public sealed record ReportingComparison(IReadOnlyList<string> Differences)
 {
     public bool Holds => Differences.Count == 0;
 
-    public static async Task<ReportingComparison> ReadAsync(string complaintsDatabase, ReportingGrpcClient reporting, Metadata admin,
+    public static async Task<ReportingComparison> ReadAsync(string complaintsDatabase, ReportingClient reporting, Metadata admin,
         IEnumerable<string> regencies)
     {
         var rows = new List<(string Region, string Status)>();

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Grpc.Core;
 using Oversight.Contracts.Complaints;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.FaultTests.Load;
 
@@ -17,7 +17,7 @@ public sealed record FailedCall(StatusCode Status, double AtSeconds, string Deta
 /// idempotency key, and a call that fails with Unavailable or DeadlineExceeded (or ResourceExhausted) is retried
 /// with the SAME key for a bounded time. Every OK answer is recorded with its key; every failed call with its status.
 /// </summary>
-public sealed class IntakeLoad(ComplaintsGrpcClient client, IReadOnlyList<IntakeDesk> desks, Stopwatch clock)
+public sealed class IntakeLoad(ComplaintsClient client, IReadOnlyList<IntakeDesk> desks, Stopwatch clock)
 {
     /// <summary>How long one submission is retried before the desk gives up on it.</summary>
     public static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(45);

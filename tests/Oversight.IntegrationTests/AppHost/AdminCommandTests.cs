@@ -9,9 +9,9 @@ using Oversight.Contracts.RegionDirectory;
 using Oversight.Contracts.Reporting;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.IntegrationTests.AppHost;
 
@@ -51,7 +51,7 @@ public sealed partial class AdminCommandTests(AdminCommandSystemFixture fixture)
     [Fact]
     public async Task Import_region_list_imports_a_changed_list_and_a_dry_run_or_the_shipped_list_again_writes_nothing()
     {
-        var directory = new DirectoryClient(_system.Channel(TestSystem.RegionDirectory));
+        var directory = new RegionDirectoryClient(_system.Channel(TestSystem.RegionDirectory));
         // The directory starts with the official list the repository ships (its seed): all 552 regions.
         Assert.Equal(552, await RegionCountAsync());
         Assert.Equal("Kota Administrasi Jakarta Utara", (await directory.GetRegionAsync(new GetRegionRequest { Code = "31.72" })).Name);

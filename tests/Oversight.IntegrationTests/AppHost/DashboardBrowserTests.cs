@@ -13,7 +13,7 @@ using Oversight.Testing;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.IntegrationTests.Browser;
 using Oversight.IntegrationTests.EndToEnd;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.AppHost;
 
@@ -222,7 +222,7 @@ public sealed class DashboardBrowserTests
         }, new Metadata { { "Authorization", $"Bearer {admin}" } });
         var token = await TestSystem.TokenAsync(directoryHttp, officer.Client.ClientId, officer.ClientSecret);
 
-        var reply = await new ComplaintsGrpcClient(complaints).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), new Metadata
+        var reply = await new ComplaintsClient(complaints).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), new Metadata
         {
             { "Authorization", $"Bearer {token}" },
             { "traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom().ToHexString()}-01" },

@@ -9,7 +9,7 @@ using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Regions;
 using Oversight.Security.Credentials;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -37,7 +37,7 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
 {
     private readonly TestSystem _system = fixture.System;
 
-    private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
+    private ComplaintsClient Client => new(_system.Channel(TestSystem.Complaints));
 
     private static int Year => IndonesianTime.DateOf(DateTimeOffset.UtcNow).Year;
 
@@ -326,7 +326,7 @@ public sealed class IntakeWithoutRedisTests(TestServers servers)
     {
         // Nothing listens on port 1.
         await using var system = await TestSystem.StartWithRedisAsync(servers, "127.0.0.1:1,abortConnect=false,connectTimeout=200", TestSystem.Complaints);
-        var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var client = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         var desk = await system.IntakeOfficerHeadersAsync("52.71");
         var request = ComplaintSubmission.Laporan("52.71") with { IdempotencyKey = "no-redis-" + Guid.NewGuid() };
 

@@ -2,8 +2,8 @@ using Grpc.Core;
 using Oversight.Contracts.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintQueriesGrpcClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.ComplaintQueries;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -14,7 +14,7 @@ public sealed class LifecycleFindingTests(LifecycleSystemFixture fixture) : ICla
 
     private readonly TestSystem _system = fixture.System;
 
-    private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
+    private ComplaintsClient Client => new(_system.Channel(TestSystem.Complaints));
 
     private async Task<SubmitComplaintReply> TipAsync(Metadata desk) => await Client.SubmitComplaintAsync(
         ComplaintSubmission.Tip("52.71", "Ada kabar seorang camat membagikan unggahan kampanye."), desk);
@@ -52,7 +52,7 @@ public sealed class LifecycleFindingTests(LifecycleSystemFixture fixture) : ICla
         Assert.Equal((3, "Camat", "Kecamatan Ampenan"), (converted.ViolationType, converted.Reported.Position, converted.Reported.Agency));
 
         // The author is sealed like every reporter: only an audited reviewer's read opens it.
-        var queries = new ComplaintQueriesGrpcClient(_system.Channel(TestSystem.Complaints));
+        var queries = new ComplaintQueriesClient(_system.Channel(TestSystem.Complaints));
         var author = await queries.GetReporterIdentityAsync(new GetReporterIdentityRequest { ComplaintId = tip.ComplaintId },
             await _system.OfficeHeadersAsync("reviewer", "52.71"));
         Assert.Equal(("supervisor", SupervisorName), (author.Reporter.Category, author.Reporter.Name));

@@ -1,7 +1,7 @@
 using Oversight.Contracts.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -14,7 +14,7 @@ public sealed class LifecycleFullCaseTests(LifecycleSystemFixture fixture) : ICl
 {
     private readonly TestSystem _system = fixture.System;
 
-    private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
+    private ComplaintsClient Client => new(_system.Channel(TestSystem.Complaints));
 
     [Fact]
     public async Task A_laporan_goes_from_registration_to_sanction_and_closing_with_one_event_per_step_in_order()

@@ -9,7 +9,7 @@ using Oversight.Contracts.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Regions;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -21,7 +21,7 @@ public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) 
 {
     private readonly TestSystem _system = fixture.System;
 
-    private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
+    private ComplaintsClient Client => new(_system.Channel(TestSystem.Complaints));
 
     private static int Year => IndonesianTime.DateOf(DateTimeOffset.UtcNow).Year;
 

@@ -2,7 +2,7 @@ using Grpc.Core;
 using Oversight.Contracts.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -15,7 +15,7 @@ public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClass
 {
     private readonly TestSystem _system = fixture.System;
 
-    private ComplaintsGrpcClient Client => new(_system.Channel(TestSystem.Complaints));
+    private ComplaintsClient Client => new(_system.Channel(TestSystem.Complaints));
 
     private async Task<SubmitComplaintReply> IncompleteAsync(Metadata desk)
     {

@@ -4,7 +4,7 @@ using Oversight.Contracts.IntegrationEvents;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
 using RabbitMQ.Client;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -28,7 +28,7 @@ public sealed class OutageTests(TestServers servers)
         using var timeLimit = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeLimit.CancelAfter(TimeSpan.FromMinutes(3));
         await using var system = await TestSystem.StartAsync(servers, TestSystem.Complaints);
-        var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var client = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         // Three offices, so the registrations do not all queue on one office's number counter.
         string[] regions = ["52.71", "64.03", "74.71"];
         var desks = new Dictionary<string, Grpc.Core.Metadata>();

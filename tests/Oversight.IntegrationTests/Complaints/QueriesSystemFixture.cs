@@ -5,9 +5,9 @@ using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintQueriesGrpcClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using RegionDirectoryGrpcClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.Complaints.ComplaintQueries;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -26,14 +26,14 @@ public sealed class QueriesSystemFixture(TestServers servers) : IAsyncLifetime
 
     public TestSystem System { get; private set; } = null!;
 
-    public ComplaintsGrpcClient Complaints => new(System.Channel(TestSystem.Complaints));
+    public ComplaintsClient Complaints => new(System.Channel(TestSystem.Complaints));
 
-    public ComplaintQueriesGrpcClient Queries => new(System.Channel(TestSystem.Complaints));
+    public ComplaintQueriesClient Queries => new(System.Channel(TestSystem.Complaints));
 
     public async ValueTask InitializeAsync()
     {
         System = await TestSystem.StartAsync(servers, TestSystem.Complaints);
-        var directory = new RegionDirectoryGrpcClient(System.Channel(TestSystem.RegionDirectory));
+        var directory = new RegionDirectoryClient(System.Channel(TestSystem.RegionDirectory));
         await directory.ImportRegionsAsync(new ImportRegionsRequest
         {
             ProvincesCsv = "kode,nama\n52,Nusa Tenggara Barat\n",

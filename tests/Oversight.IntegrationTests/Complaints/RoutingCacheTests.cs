@@ -4,8 +4,8 @@ using Oversight.Contracts.Complaints;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.Complaints;
 
@@ -26,7 +26,7 @@ public sealed class RoutingCacheTests(TestServers servers)
         // FreshFor=0: every submission asks the directory, so a cached answer is used only because it is unavailable.
         await using var system = await TestSystem.StartWithEnvironmentAsync(servers,
             new Dictionary<string, string> { ["complaints:Complaints__Routing__FreshFor"] = "00:00:00" }, TestSystem.Complaints);
-        var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var client = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         var cancel = TestContext.Current.CancellationToken;
         var mataram = await system.IntakeOfficerHeadersAsync("52.71");
         var berau = await system.IntakeOfficerHeadersAsync("64.03");
@@ -78,7 +78,7 @@ public sealed class RoutingCacheTests(TestServers servers)
     public async Task A_fresh_answer_is_used_without_asking_and_a_directory_change_drops_every_answer()
     {
         await using var system = await TestSystem.StartAsync(servers, TestSystem.Complaints);
-        var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var client = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         var cancel = TestContext.Current.CancellationToken;
         var mataram = await system.IntakeOfficerHeadersAsync("52.71");
         var directory = system.Project(TestSystem.RegionDirectory);
@@ -99,7 +99,7 @@ public sealed class RoutingCacheTests(TestServers servers)
         }
 
         // A real change in the directory (an office added in 52.71) publishes RegionDirectoryChanged; complaints drops its cache.
-        var admin = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        var admin = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
         await admin.UpsertOfficeAsync(new UpsertOfficeRequest
         {
             Office = new Office { Kind = "kpu", RegionCode = "52.71", Name = "KPU Kota Mataram", Email = "kpu-52-71@oversight.example" },
@@ -119,7 +119,7 @@ public sealed class RoutingCacheTests(TestServers servers)
         }
     }
 
-    private static async Task<SubmitComplaintReply?> TrySubmitAsync(ComplaintsGrpcClient client, SubmitComplaintRequest request, Metadata headers)
+    private static async Task<SubmitComplaintReply?> TrySubmitAsync(ComplaintsClient client, SubmitComplaintRequest request, Metadata headers)
     {
         try
         {

@@ -15,10 +15,10 @@ using Oversight.Contracts.RegionDirectory;
 using Oversight.Contracts.Reporting;
 using Oversight.LocalServers;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using DirectoryGrpcClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
-using NotificationsGrpcClient = Oversight.Contracts.Notifications.Notifications.NotificationsClient;
-using ReportingGrpcClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
+using static Oversight.Contracts.Notifications.Notifications;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.IntegrationTests.EndToEnd;
 
@@ -75,7 +75,7 @@ public sealed class AppHostEndToEndTests
 
         // An office registered for this test: a complaint desk of Kota Mataram with its own e-mail address.
         var deskEmail = $"posko-e2e-{Guid.NewGuid().ToString("N")[..8]}@oversight.example";
-        var desk = await new DirectoryGrpcClient(directoryChannel).UpsertOfficeAsync(new UpsertOfficeRequest
+        var desk = await new RegionDirectoryClient(directoryChannel).UpsertOfficeAsync(new UpsertOfficeRequest
         {
             Office = new Office
             {
@@ -92,7 +92,7 @@ public sealed class AppHostEndToEndTests
 
         // An integrator of Nusa Tenggara Barat subscribes a receiver to new complaints of Kota Mataram.
         var integrator = await OfficeClientAsync("integrator", "52");
-        var notifications = new NotificationsGrpcClient(notificationsChannel);
+        var notifications = new NotificationsClient(notificationsChannel);
         var hookPath = $"/e2e/{Guid.NewGuid():N}";
         var subscription = await notifications.CreateSubscriptionAsync(new CreateSubscriptionRequest
         {
@@ -102,13 +102,13 @@ public sealed class AppHostEndToEndTests
         }, integrator);
         Assert.StartsWith("whsec_", subscription.Secret);
 
-        var reporting = new ReportingGrpcClient(reportingChannel);
+        var reporting = new ReportingClient(reportingChannel);
         var countedBefore = (await reporting.GetRegionCountsAsync(new GetRegionCountsRequest { RegionCode = Region }, admin)).Submitted;
         var totalBefore = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = Region }, admin)).Totals.Total;
 
         // Intake: an intake desk of the province submits a complete laporan.
         var intake = await OfficeClientAsync("intake_officer", "52");
-        var complaints = new ComplaintsGrpcClient(complaintsChannel);
+        var complaints = new ComplaintsClient(complaintsChannel);
         var reply = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan(Region), intake);
         Assert.Equal("registered", reply.Status);
         Assert.StartsWith($"{Region}/LP/", reply.RegistrationNumber);

@@ -3,7 +3,7 @@ using Grpc.Core;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.EndToEnd;
 
@@ -22,7 +22,7 @@ public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFi
 
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
         var traceparent = $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01";
-        var client = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var client = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         var reply = await client.SubmitComplaintAsync(
             ComplaintSubmission.Laporan("64.03") with { ViolationType = 8, Description = "Kepala dinas menggelar acara yang menunjukkan keberpihakan." },
             [.. await system.IntakeOfficerHeadersAsync("64"), new Metadata.Entry("traceparent", traceparent)]);

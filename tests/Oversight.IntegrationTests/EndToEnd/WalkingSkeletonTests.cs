@@ -6,7 +6,7 @@ using Oversight.Contracts.Reporting;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.DependencyInjection;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.EndToEnd;
 
@@ -20,7 +20,7 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly TestSystem _system = fixture.System;
 
-    private ComplaintsGrpcClient ComplaintsClient => new(_system.Channel(TestSystem.Complaints));
+    private ComplaintsClient ComplaintsClient => new(_system.Channel(TestSystem.Complaints));
 
     [Fact]
     public async Task Region_directory_answers_a_lookup_by_kemendagri_code()

@@ -8,7 +8,7 @@ using Npgsql;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Hostile;
 
@@ -34,7 +34,7 @@ public sealed class AccessControlTests(AccessControlFixture fixture) : IClassFix
 
     private TestSystem System => fixture.System;
 
-    private ComplaintsGrpcClient Complaints => new(System.Channel(TestSystem.Complaints));
+    private ComplaintsClient Complaints => new(System.Channel(TestSystem.Complaints));
 
     [Fact]
     public async Task A_call_without_a_token_is_unauthenticated_and_logged()

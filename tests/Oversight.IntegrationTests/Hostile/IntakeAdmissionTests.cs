@@ -6,7 +6,7 @@ using Npgsql;
 using Oversight.Contracts.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Hostile;
 
@@ -36,7 +36,7 @@ public sealed class IntakeAdmissionTests(AdmissionLimitedSystemFixture fixture) 
 
     private TestSystem System => fixture.System;
 
-    private ComplaintsGrpcClient Complaints => new(System.Channel(TestSystem.Complaints));
+    private ComplaintsClient Complaints => new(System.Channel(TestSystem.Complaints));
 
     [Fact]
     public async Task Concurrent_submissions_over_the_limit_are_refused_as_busy_and_only_the_accepted_ones_are_stored()

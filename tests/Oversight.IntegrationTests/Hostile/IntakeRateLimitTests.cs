@@ -5,7 +5,7 @@ using Grpc.Core;
 using Oversight.Contracts.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Hostile;
 
@@ -33,7 +33,7 @@ public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture) : ICl
 {
     private TestSystem System => fixture.System;
 
-    private ComplaintsGrpcClient Complaints => new(System.Channel(TestSystem.Complaints));
+    private ComplaintsClient Complaints => new(System.Channel(TestSystem.Complaints));
 
     [Fact]
     public async Task A_desk_over_its_limit_gets_resource_exhausted_with_a_retry_hint_and_other_desks_are_unaffected()
@@ -77,7 +77,7 @@ public sealed class TrackingRateLimitTests(RateLimitedSystemFixture fixture) : I
 {
     private TestSystem System => fixture.System;
 
-    private ComplaintsGrpcClient Complaints => new(System.Channel(TestSystem.Complaints));
+    private ComplaintsClient Complaints => new(System.Channel(TestSystem.Complaints));
 
     [Fact]
     public async Task A_tracking_code_tried_too_often_is_refused_even_with_the_right_pin_and_other_codes_go_on()

@@ -1,7 +1,7 @@
 using MimeKit;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Notifications;
 
@@ -32,7 +32,7 @@ public sealed class DirectoryOutageTests(TestServers servers)
             ["Notifications__Directory__FreshFor"] = "00:00:00",
             ["Notifications__Directory__RecheckAfter"] = "00:00:00",
         }, TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications);
-        var complaints = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var complaints = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         var desk = await system.IntakeOfficerHeadersAsync("52.71");
         var cancel = TestContext.Current.CancellationToken;
 

@@ -2,7 +2,7 @@ using MimeKit;
 using Oversight.Contracts.Notifications;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Notifications;
 
@@ -17,7 +17,7 @@ public sealed class EmailNotificationTests(NotificationsFixture fixture)
     public async Task A_submitted_complaint_is_emailed_to_the_handling_office_and_the_desk_with_its_registration_number_and_link()
     {
         var system = fixture.System;
-        var complaints = new ComplaintsGrpcClient(system.Channel(TestSystem.Complaints));
+        var complaints = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         var reply = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), await system.IntakeOfficerHeadersAsync("52"));
         Assert.Equal("registered", reply.Status);
 

@@ -6,7 +6,7 @@ using Oversight.Contracts.Notifications;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Testing;
 using RabbitMQ.Client;
-using NotificationsGrpcClient = Oversight.Contracts.Notifications.Notifications.NotificationsClient;
+using static Oversight.Contracts.Notifications.Notifications;
 
 namespace Oversight.IntegrationTests.Notifications;
 
@@ -30,7 +30,7 @@ public sealed class NotificationsFixture(TestServers servers) : IAsyncLifetime
 
     public TestSystem System { get; private set; } = null!;
 
-    public NotificationsGrpcClient Client => new(System.Channel(TestSystem.Notifications));
+    public NotificationsClient Client => new(System.Channel(TestSystem.Notifications));
 
     public async ValueTask InitializeAsync() =>
         System = await TestSystem.StartWithNotificationSettingsAsync(servers,

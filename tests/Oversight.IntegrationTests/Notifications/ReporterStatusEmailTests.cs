@@ -10,7 +10,7 @@ using Oversight.IntegrationTests.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
 using RabbitMQ.Client;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
+using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Notifications;
 
@@ -27,7 +27,7 @@ public sealed class ReporterStatusEmailTests(NotificationsFixture fixture)
 
     private TestSystem System => fixture.System;
 
-    private ComplaintsGrpcClient Complaints => new(System.Channel(TestSystem.Complaints));
+    private ComplaintsClient Complaints => new(System.Channel(TestSystem.Complaints));
 
     // One address per test, so that counts are not disturbed by the other tests sharing the SMTP listener.
     private static string NewAddress() => $"pelapor.{Guid.NewGuid():N}@example.org";

@@ -10,8 +10,8 @@ using Npgsql;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
-using CredentialsClient = Oversight.Contracts.OfficeCredentials.OfficeCredentials.OfficeCredentialsClient;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.OfficeCredentials.OfficeCredentials;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
@@ -27,9 +27,9 @@ public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixt
     private const string MataramBawaslu = "5eed0001-0000-4000-8000-000000527101";
     private const string KendariBawaslu = "5eed0001-0000-4000-8000-000000747101";
 
-    private CredentialsClient Credentials => new(System.Channel(TestSystem.RegionDirectory));
+    private OfficeCredentialsClient Credentials => new(System.Channel(TestSystem.RegionDirectory));
 
-    private DirectoryClient Directory => new(System.Channel(TestSystem.RegionDirectory));
+    private RegionDirectoryClient Directory => new(System.Channel(TestSystem.RegionDirectory));
 
     [Fact]
     public async Task A_registered_client_gets_a_token_with_its_claims_that_validates_against_the_jwks()

@@ -3,7 +3,7 @@ using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
@@ -19,7 +19,7 @@ public sealed class DirectoryChangeEventTests(TestServers servers)
         await using var system = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
         await using var events = await ListenAsync(system);
 
-        var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
+        var client = new RegionDirectoryClient(system.Channel(TestSystem.RegionDirectory));
         await client.ImportRegionsAsync(new ImportRegionsRequest
         {
             ProvincesCsv = "kode,nama\n64,Kalimantan Timur\n",
@@ -46,7 +46,7 @@ public sealed class DirectoryChangeEventTests(TestServers servers)
     {
         await using var system = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
         await using var events = await ListenAsync(system);
-        var client = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        var client = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
 
         var office = await client.UpsertOfficeAsync(new UpsertOfficeRequest
         {

@@ -1,14 +1,14 @@
 using Grpc.Core;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>GetCampaignStatus and GetElectionCalendar against real PostgreSQL.</summary>
 public sealed class ElectionCalendarTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
 {
-    private DirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
+    private RegionDirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 
     private Task<CampaignStatus> StatusAsync(string code, string date) =>
         Client.GetCampaignStatusAsync(new GetCampaignStatusRequest { Code = code, Date = date }).ResponseAsync;

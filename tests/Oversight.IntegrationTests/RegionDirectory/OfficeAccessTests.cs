@@ -3,8 +3,8 @@ using Grpc.Core;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
-using CredentialsClient = Oversight.Contracts.OfficeCredentials.OfficeCredentials.OfficeCredentialsClient;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.OfficeCredentials.OfficeCredentials;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
@@ -18,7 +18,7 @@ public sealed class OfficeAccessTests(RegionDirectoryFixture fixture) : IClassFi
     [Fact]
     public async Task A_kota_mataram_admin_cannot_read_or_change_kota_kendaris_offices()
     {
-        var mataram = new DirectoryClient(System.Authorized(TestSystem.RegionDirectory, await TokenForAsync("52.71", "admin")));
+        var mataram = new RegionDirectoryClient(System.Authorized(TestSystem.RegionDirectory, await TokenForAsync("52.71", "admin")));
 
         // Its own region: read and write.
         var own = (await mataram.ListOfficesAsync(new ListOfficesRequest { RegionCode = "52.71" })).Offices;
@@ -44,7 +44,7 @@ public sealed class OfficeAccessTests(RegionDirectoryFixture fixture) : IClassFi
         }).ResponseAsync);
 
         // Nothing changed in Kendari, as a national admin sees it.
-        var admin = new DirectoryClient(System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
+        var admin = new RegionDirectoryClient(System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
         var kendari = await admin.GetOfficeAsync(new GetOfficeRequest { Id = BawasluKendari });
         Assert.Equal(("74.71", "Bawaslu Kota Kendari"), (kendari.RegionCode, kendari.Name));
         Assert.DoesNotContain((await admin.ListOfficesAsync(new ListOfficesRequest { RegionCode = "74.71" })).Offices, o => o.Kind == "kpu");
@@ -53,11 +53,11 @@ public sealed class OfficeAccessTests(RegionDirectoryFixture fixture) : IClassFi
     [Fact]
     public async Task Reading_needs_a_token_and_writing_needs_the_admin_role()
     {
-        var anonymous = new DirectoryClient(System.Channel(TestSystem.RegionDirectory));
+        var anonymous = new RegionDirectoryClient(System.Channel(TestSystem.RegionDirectory));
         var noToken = await Assert.ThrowsAsync<RpcException>(() => anonymous.ListOfficesAsync(new ListOfficesRequest { RegionCode = "52.71" }).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, noToken.StatusCode);
 
-        var intake = new DirectoryClient(System.Authorized(TestSystem.RegionDirectory, await TokenForAsync("52.71", "intake_officer")));
+        var intake = new RegionDirectoryClient(System.Authorized(TestSystem.RegionDirectory, await TokenForAsync("52.71", "intake_officer")));
         Assert.NotEmpty((await intake.ListOfficesAsync(new ListOfficesRequest { RegionCode = "52.71" })).Offices);
         Assert.Equal("Tri Budiprayitno", (await intake.RouteComplaintAsync(new RouteComplaintRequest { RegionCode = "52.71", Date = "2024-11-01" })).Ppk.Name);
         var write = await Assert.ThrowsAsync<RpcException>(() => intake.UpsertOfficeAsync(new UpsertOfficeRequest
@@ -91,7 +91,7 @@ public sealed class OfficeAccessTests(RegionDirectoryFixture fixture) : IClassFi
 
     private async Task<string> TokenForAsync(string regionCode, string role)
     {
-        var credentials = new CredentialsClient(System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
+        var credentials = new OfficeCredentialsClient(System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
         var registered = await credentials.RegisterClientAsync(new RegisterClientRequest
         {
             DisplayName = $"{role} of {regionCode}",

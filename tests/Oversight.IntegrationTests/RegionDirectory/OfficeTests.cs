@@ -2,7 +2,7 @@ using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
@@ -14,7 +14,7 @@ public sealed class OfficeTests(RegionDirectoryFixture fixture) : IClassFixture<
     private const string PemkotMataramId = "5eed0001-0000-4000-8000-000000527104";
     private const string BawasluBerauId = "5eed0001-0000-4000-8000-000000640301";
 
-    private DirectoryClient Client => new(fixture.System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
+    private RegionDirectoryClient Client => new(fixture.System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
 
     [Fact]
     public async Task The_seed_loads_the_offices_and_officials_of_kota_mataram()
@@ -122,7 +122,7 @@ public sealed class OfficeTests(RegionDirectoryFixture fixture) : IClassFixture<
     public async Task A_cached_office_list_is_invalidated_by_a_write_through_the_service()
     {
         await using var system = await TestSystem.StartAsync(fixture.Servers, TestSystem.RegionDirectory);
-        var client = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        var client = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
         var berau = new ListOfficesRequest { RegionCode = "64.03" };
         var kaltimTree = new ListOfficesRequest { RegionCode = "64", IncludeDescendants = true };
 
@@ -151,7 +151,7 @@ public sealed class OfficeTests(RegionDirectoryFixture fixture) : IClassFixture<
     public async Task The_seed_does_not_undo_an_admins_edit_or_deletion_at_the_next_start()
     {
         await using var system = await TestSystem.StartAsync(fixture.Servers, TestSystem.RegionDirectory);
-        var client = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        var client = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
 
         var kpu = await client.GetOfficeAsync(new GetOfficeRequest { Id = KpuMataramId });
         kpu.Email = "kpu-mataram-edited@oversight.example";
@@ -164,7 +164,7 @@ public sealed class OfficeTests(RegionDirectoryFixture fixture) : IClassFixture<
         await directory.CrashAndRestartAsync(TimeSpan.FromSeconds(60));
         Assert.NotEqual(firstPid, directory.Pid);
 
-        client = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        client = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
         Assert.Equal("kpu-mataram-edited@oversight.example", (await client.GetOfficeAsync(new GetOfficeRequest { Id = KpuMataramId })).Email);
         var deleted = await Assert.ThrowsAsync<RpcException>(() => client.GetOfficeAsync(new GetOfficeRequest { Id = PemkotMataramId }).ResponseAsync);
         Assert.Equal(StatusCode.NotFound, deleted.StatusCode);

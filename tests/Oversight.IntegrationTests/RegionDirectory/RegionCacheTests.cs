@@ -2,7 +2,7 @@ using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
 using StackExchange.Redis;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
@@ -13,7 +13,7 @@ public sealed class RegionCacheTests(TestServers servers)
     public async Task A_cached_read_is_served_from_redis_and_invalidated_by_an_import_that_changes_it()
     {
         await using var system = await TestSystem.StartAsync(servers, TestSystem.RegionDirectory);
-        var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
+        var client = new RegionDirectoryClient(system.Channel(TestSystem.RegionDirectory));
         var prefix = system.Setting(TestSystem.RegionDirectory, "RegionDirectory__CacheKeyPrefix");
         await using var redis = await ConnectionMultiplexer.ConnectAsync(servers.Redis.ConnectionString);
 
@@ -41,11 +41,11 @@ public sealed class RegionCacheTests(TestServers servers)
         // A port nothing listens on: Redis is "down" from the start.
         var deadRedis = $"127.0.0.1:{FreePort.Next()},password=x,connectTimeout=500";
         await using var system = await TestSystem.StartWithRedisAsync(servers, deadRedis, TestSystem.RegionDirectory);
-        var client = new DirectoryClient(system.Channel(TestSystem.RegionDirectory));
+        var client = new RegionDirectoryClient(system.Channel(TestSystem.RegionDirectory));
 
         Assert.Equal("Kota Mataram", (await client.GetRegionAsync(new GetRegionRequest { Code = "52.71" })).Name);
         // Offices and routing too, cached the same way, are read straight from PostgreSQL.
-        var authorized = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        var authorized = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
         var routing = await authorized.RouteComplaintAsync(new RouteComplaintRequest { RegionCode = "64.11", Date = "2024-11-01" });
         Assert.Equal("Bawaslu Provinsi Kalimantan Timur", routing.Bawaslu.Name);
         Assert.NotEmpty((await authorized.ListOfficesAsync(new ListOfficesRequest { RegionCode = "52.71" })).Offices);

@@ -3,14 +3,14 @@ using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>The import of the official list, over gRPC and from the command line, against real PostgreSQL.</summary>
 public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
 {
-    private DirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
+    private RegionDirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 
     private string DatabaseConnectionString => fixture.System.Project(TestSystem.RegionDirectory).Environment["ConnectionStrings__directorydb"];
 

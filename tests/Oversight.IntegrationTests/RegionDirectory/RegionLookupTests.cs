@@ -1,14 +1,14 @@
 using Grpc.Core;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>ListChildren, ListAncestors and SearchRegions against real PostgreSQL.</summary>
 public sealed class RegionLookupTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
 {
-    private DirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
+    private RegionDirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 
     [Fact]
     public async Task Children_of_a_province_are_its_regencies_by_code_from_the_shipped_official_list()

@@ -3,14 +3,14 @@ using System.Text.Json;
 using Grpc.Core;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>RouteComplaint over the seed: the PPK on a date, Bawaslu up the tree with the fallback stated, and the cache.</summary>
 public sealed class RoutingTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
 {
-    private DirectoryClient Client => new(fixture.System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
+    private RegionDirectoryClient Client => new(fixture.System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
 
     private Task<ComplaintRouting> RouteAsync(string region, string date, string employing = "") =>
         Client.RouteComplaintAsync(new RouteComplaintRequest { RegionCode = region, Date = date, EmployingRegionCode = employing }).ResponseAsync;
@@ -114,7 +114,7 @@ public sealed class RoutingTests(RegionDirectoryFixture fixture) : IClassFixture
     public async Task A_cached_routing_answer_is_invalidated_by_a_write_in_the_province()
     {
         await using var system = await TestSystem.StartAsync(fixture.Servers, TestSystem.RegionDirectory);
-        var client = new DirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
+        var client = new RegionDirectoryClient(system.Authorized(TestSystem.RegionDirectory, await system.AdminTokenAsync()));
         var request = new RouteComplaintRequest { RegionCode = "64.11", Date = "2024-11-01" };
 
         Assert.Equal("bawaslu-64@oversight.example", (await client.RouteComplaintAsync(request)).Bawaslu.Email);

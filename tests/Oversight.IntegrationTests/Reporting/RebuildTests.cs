@@ -4,8 +4,8 @@ using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Reporting;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
-using ComplaintsGrpcClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.IntegrationTests.Reports;
 
@@ -34,7 +34,7 @@ public sealed class RebuildTests(RebuildSystemFixture fixture) : IClassFixture<R
     [Fact]
     public async Task A_rebuild_from_the_export_equals_the_live_numbers_and_repairs_a_wrong_read_model()
     {
-        var complaints = new ComplaintsGrpcClient(_system.Channel(TestSystem.Complaints));
+        var complaints = new ComplaintsClient(_system.Channel(TestSystem.Complaints));
         var submitted = new List<string>();
         foreach (var (region, province) in new[] { ("52.71", "52"), ("52.71", "52"), ("64.03", "64"), ("74.71", "74") })
         {

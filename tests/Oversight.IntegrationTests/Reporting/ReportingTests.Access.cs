@@ -4,7 +4,7 @@ using System.Text.Json;
 using Grpc.Core;
 using Oversight.Contracts.Reporting;
 using Oversight.Testing;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.IntegrationTests.Reports;
 

@@ -1,6 +1,6 @@
 using Oversight.Contracts.Reporting;
 using Oversight.Testing;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.IntegrationTests.Reports;
 

@@ -1,7 +1,7 @@
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Reporting;
 using Oversight.Testing;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.IntegrationTests.Reports;
 

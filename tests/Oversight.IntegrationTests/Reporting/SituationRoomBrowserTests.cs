@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 using Oversight.Contracts.Reporting;
 using Oversight.IntegrationTests.Browser;
 using Oversight.Testing;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.IntegrationTests.Reports;
 

@@ -1,7 +1,7 @@
 using Grpc.Core;
 using Oversight.Contracts.Reporting;
 using Oversight.LoadGen.Engine;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.LoadGen.Probes;
 

@@ -3,7 +3,7 @@ using Grpc.Core;
 using Oversight.Contracts.Notifications;
 using Oversight.LoadGen.Engine;
 using Oversight.Harness;
-using NotificationsClient = Oversight.Contracts.Notifications.Notifications.NotificationsClient;
+using static Oversight.Contracts.Notifications.Notifications;
 
 namespace Oversight.LoadGen.Probes;
 

@@ -1,8 +1,8 @@
 using Oversight.LoadGen.Probes;
 using Oversight.LoadGen.Target;
-using ComplaintQueriesClient = Oversight.Contracts.Complaints.ComplaintQueries.ComplaintQueriesClient;
-using ComplaintsClient = Oversight.Contracts.Complaints.Complaints.ComplaintsClient;
-using ReportingClient = Oversight.Contracts.Reporting.Reporting.ReportingClient;
+using static Oversight.Contracts.Complaints.ComplaintQueries;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.Reporting.Reporting;
 
 namespace Oversight.LoadGen.Scenarios;
 

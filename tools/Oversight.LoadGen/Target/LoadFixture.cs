@@ -2,7 +2,7 @@ using Grpc.Core;
 using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Harness;
-using DirectoryClient = Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient;
+using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.LoadGen.Target;
 
@@ -15,7 +15,7 @@ public sealed record LoadFixture(IReadOnlyList<OfficeDesk> Desks, TokenSource Na
 {
     public static async Task<LoadFixture> PrepareAsync(LoadTarget target, int offices)
     {
-        var directory = new DirectoryClient(target.Directory);
+        var directory = new RegionDirectoryClient(target.Directory);
         var credentials = new OfficeCredentials.OfficeCredentialsClient(target.Directory);
         var admin = await target.Admin.HeadersAsync();
 
@@ -53,7 +53,7 @@ public sealed record LoadFixture(IReadOnlyList<OfficeDesk> Desks, TokenSource Na
         new(() => target.TokenAsync(client.Client.ClientId, client.ClientSecret));
 
     /// <summary>Regencies and cities taken in turn from each province, so the load spreads over the country.</summary>
-    private static async Task<IReadOnlyList<Region>> RegionsAsync(DirectoryClient directory, int count)
+    private static async Task<IReadOnlyList<Region>> RegionsAsync(RegionDirectoryClient directory, int count)
     {
         var provinces = (await directory.ListChildrenAsync(new ListChildrenRequest { Code = "" })).Regions;
         var perProvince = new List<Queue<Region>>();
@@ -71,7 +71,7 @@ public sealed record LoadFixture(IReadOnlyList<OfficeDesk> Desks, TokenSource Na
         return picked;
     }
 
-    private static async Task ImportOfficialListAsync(DirectoryClient directory, Metadata admin)
+    private static async Task ImportOfficialListAsync(RegionDirectoryClient directory, Metadata admin)
     {
         Console.WriteLine($"  importing the official region list from {SharedData.RegionsDirectory}");
         var reply = await directory.ImportRegionsAsync(new ImportRegionsRequest
@@ -83,7 +83,7 @@ public sealed record LoadFixture(IReadOnlyList<OfficeDesk> Desks, TokenSource Na
     }
 
     /// <summary>The region's own Bawaslu office: the existing one (seeded, or made by an earlier run), else a new one.</summary>
-    private static async Task<string> BawasluOfficeAsync(DirectoryClient directory, Metadata admin, Region region)
+    private static async Task<string> BawasluOfficeAsync(RegionDirectoryClient directory, Metadata admin, Region region)
     {
         var existing = (await directory.ListOfficesAsync(new ListOfficesRequest { RegionCode = region.Code }, admin)).Offices
             .FirstOrDefault(o => o.Kind == "bawaslu" && o.RegionCode == region.Code);
