@@ -74,7 +74,7 @@ public abstract record ComplaintChange : IntegrationEvent
     public required Guid ComplaintId { get; init; }
 
     /// <inheritdoc/>
-    public override Guid? AboutComplaintId => ComplaintId;
+    public override Guid? AboutComplaint() => ComplaintId;
 
     /// <summary>The complaint's public state after this change (null only on events written before schema 2).</summary>
     public ComplaintState? State { get; init; }

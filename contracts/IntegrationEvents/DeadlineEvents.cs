@@ -7,7 +7,7 @@ public abstract record DeadlineEvent : IntegrationEvent
     public required Guid ComplaintId { get; init; }
 
     /// <inheritdoc/>
-    public override Guid? AboutComplaintId => ComplaintId;
+    public override Guid? AboutComplaint() => ComplaintId;
 
     /// <summary>Id of the deadline; an extended deadline is a new one with a new id.</summary>
     public required Guid DeadlineId { get; init; }

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Oversight.Contracts.IntegrationEvents;
 
 /// <summary>
@@ -22,10 +20,9 @@ public abstract record IntegrationEvent
 
     /// <summary>
     /// The complaint the event is about (a complaint or deadline event's <c>ComplaintId</c>), or null for an event about
-    /// none. Not part of the message (those events carry <c>complaintId</c> themselves): the complaints service's outbox
-    /// relay publishes one complaint's events in order by it. A property of the base type, not an interface, because
-    /// MassTransit would give an interface an exchange and a URN in every message's <c>messageType</c>.
+    /// none: the complaints service's outbox relay publishes one complaint's events in order by it. A method, so that no
+    /// serializer makes it a field of the message (an override of a property would lose a JsonIgnore), and on the base
+    /// type rather than an interface, which MassTransit would give an exchange and a URN in every <c>messageType</c>.
     /// </summary>
-    [JsonIgnore]
-    public virtual Guid? AboutComplaintId => null;
+    public virtual Guid? AboutComplaint() => null;
 }

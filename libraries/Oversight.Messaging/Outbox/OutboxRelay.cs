@@ -119,7 +119,7 @@ internal sealed class OutboxRelay(
     /// <summary>
     /// Hands the batch to the broker without awaiting each confirm before the next publish, which made the relay one
     /// broker round trip per event, slower than intake commits (issue 19). Events of one complaint (an integration event's
-    /// <see cref="IntegrationEvent.AboutComplaintId"/>, a private message's complaint) are published one after the other,
+    /// <see cref="IntegrationEvent.AboutComplaint"/>, a private message's complaint) are published one after the other,
     /// in id order, each after the previous one's confirm; events of different complaints go out side by side, and all
     /// events without a complaint form one chain of their own. (Side by side, a later publish can overtake an earlier one,
     /// e.g. while MassTransit declares a new exchange.) Returns the messages the broker confirmed, in id order, and the
@@ -181,7 +181,7 @@ internal sealed class OutboxRelay(
         /// <summary>The complaint the event belongs to, or "" for the chain of all others (and of rows that cannot be read).</summary>
         public string OrderingKey => Event switch
         {
-            IntegrationEvent { AboutComplaintId: { } complaintId } => complaintId.ToString(),
+            IntegrationEvent integrationEvent when integrationEvent.AboutComplaint() is { } complaintId => complaintId.ToString(),
             // A private message goes in its complaint's chain too: the status notice after the event it reports.
             ReporterStatusNotice notice => notice.ComplaintId.ToString(),
             _ => "",
