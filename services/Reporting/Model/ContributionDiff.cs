@@ -16,7 +16,9 @@ public abstract record ProjectionChange
 /// <summary>
 /// What must change in the read model when a complaint's snapshot is replaced by a newer one: the old
 /// snapshot's counters down, the new one's up, netted so that an unchanged counter is not touched.
-/// Applied in one Lua script, this keeps every level's counters the exact sum of the complaints under it.
+/// This keeps every level's counters the exact sum of the complaints under it. The live read model applies the same
+/// rule inside Redis (Infrastructure/Projection.lua, in one round trip with the version check); this C# form is the
+/// rule's statement that the unit tests check, and the Lua script must stay the same rule.
 /// </summary>
 public static class ContributionDiff
 {

@@ -43,7 +43,8 @@ public sealed class ComplaintChangeConsumer(ProjectionStore projection, ILogger<
         }
 
         var outcome = await projection.ApplyLiveAsync(change.ComplaintId, state);
-        logger.LogInformation("{Outcome} {EventType} of complaint {ComplaintId} version {Version} in region {RegionCode}",
+        // Debug, not Information: one line per event is a hot path's cost (issue 19); warnings above stay.
+        logger.LogDebug("{Outcome} {EventType} of complaint {ComplaintId} version {Version} in region {RegionCode}",
             outcome == ApplyOutcome.Applied ? "Applied" : "Skipped (not newer)", eventType, change.ComplaintId, state.Version, state.RegionCode);
     }
 }
