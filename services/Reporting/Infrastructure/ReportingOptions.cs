@@ -11,6 +11,12 @@ public sealed class ReportingOptions
 
     /// <summary>How often a WatchSummary stream looks again without a change event (overdue counts move with time).</summary>
     public TimeSpan WatchRefresh { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The least time between two reads of a WatchSummary stream: changes within it are sent together. It bounds what a
+    /// watcher costs under a stream of events (at most one summary read per interval) and adds at most this to the delay.
+    /// </summary>
+    public TimeSpan WatchCoalesce { get; set; } = TimeSpan.FromMilliseconds(50);
 }
 
 public sealed class OpenDataOptions

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,9 @@ namespace Oversight.Reporting.Infrastructure;
 /// <summary>
 /// A region's summary now and whenever it changes. Every applied change is published on a Redis channel;
 /// a watcher reads the summary again on each (bursts coalesce) and at a slow interval (overdue counts move
-/// with the clock alone), and yields it only when it differs from the last one yielded.
+/// with the clock alone), and yields it only when it differs from the last one yielded. Reads are at least
+/// <see cref="ReportingOptions.WatchCoalesce"/> apart: under a stream of events a watcher would otherwise read the
+/// whole summary again after every one of them, back to back (issue 19: the national summary is 39 rows).
 /// </summary>
 public sealed class SummaryWatcher(IConnectionMultiplexer redis, ReportReader reports, ProjectionStore projection,
     IOptions<ReportingOptions> options, ILogger<SummaryWatcher> logger)
@@ -25,6 +28,7 @@ public sealed class SummaryWatcher(IConnectionMultiplexer redis, ReportReader re
             RegionSummary? last = null;
             while (!cancellation.IsCancellationRequested)
             {
+                var read = Stopwatch.GetTimestamp();
                 var summary = await reports.SummaryAsync(region);
                 if (!summary.Equals(last))
                 {
@@ -41,6 +45,9 @@ public sealed class SummaryWatcher(IConnectionMultiplexer redis, ReportReader re
                 {
                     // The refresh interval passed without a change: look again anyway.
                 }
+                // Changes that arrive during this pause are all in the next read.
+                var pause = options.Value.WatchCoalesce - Stopwatch.GetElapsedTime(read);
+                if (pause > TimeSpan.Zero) await Task.Delay(pause, cancellation);
             }
         }
         finally
