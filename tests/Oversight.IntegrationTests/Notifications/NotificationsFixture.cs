@@ -38,6 +38,8 @@ public sealed class NotificationsFixture(TestServers servers) : IAsyncLifetime
             {
                 // The test receivers listen on loopback.
                 ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
+                // The lines per event and per delivery are Debug since issue 19; the privacy tests read them for addresses.
+                ["Logging__LogLevel__Oversight.Notifications"] = "Debug",
             },
             TestSystem.RegionDirectory, TestSystem.Complaints, TestSystem.Notifications);
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using NpgsqlTypes;
 using Oversight.Notifications.Model.Deliveries;
 
 namespace Oversight.Notifications.Infrastructure.Deliveries;
@@ -24,33 +25,37 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Stores the event's deliveries in one transaction; a (event, recipient, channel) already stored is skipped:
-    /// that unique key is what keeps a redelivered event from sending twice. Returns how many rows are new.
+    /// Stores the event's deliveries and marks the event planned, in one statement (so atomically, and in one round trip
+    /// however many recipients); a (event, recipient, channel) already stored is skipped: that unique key is what keeps
+    /// a redelivered event from sending twice. Returns how many rows are new.
     /// </summary>
     public async Task<int> AddPlanAsync(EventFacts facts, IReadOnlyList<PlannedDelivery> deliveries, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var added = 0;
-        foreach (var delivery in deliveries)
-        {
-            added += await connection.ExecuteAsync(new CommandDefinition("""
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition("""
+            WITH added AS (
                 INSERT INTO deliveries (event_id, event_type, complaint_id, region_code, channel, recipient, recipient_kind,
                                         office_id, subscription_id, payload, traceparent)
-                VALUES (@EventId, @EventType, @ComplaintId, @RegionCode, @Channel, @Recipient, @RecipientKind,
-                        @OfficeId, @SubscriptionId, @Payload, @Traceparent)
+                SELECT @EventId, @EventType, @ComplaintId, @RegionCode, p.channel, p.recipient, p.recipient_kind,
+                       p.office_id, p.subscription_id::uuid, p.payload, @Traceparent
+                FROM unnest(@channels, @recipients, @kinds, @officeIds, @subscriptionIds, @payloads)
+                     AS p (channel, recipient, recipient_kind, office_id, subscription_id, payload)
                 ON CONFLICT (event_id, recipient, channel) DO NOTHING
-                """, new
-            {
-                facts.EventId, facts.EventType, facts.ComplaintId, facts.RegionCode, delivery.Channel, delivery.Recipient,
-                delivery.RecipientKind, delivery.OfficeId, delivery.SubscriptionId, delivery.Payload, facts.Traceparent,
-            }, transaction, cancellationToken: cancellationToken));
-        }
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO planned_events (event_id, event_type) VALUES (@EventId, @EventType) ON CONFLICT (event_id) DO NOTHING
-            """, new { facts.EventId, facts.EventType }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return added;
+                RETURNING 1),
+            planned AS (
+                INSERT INTO planned_events (event_id, event_type) VALUES (@EventId, @EventType) ON CONFLICT (event_id) DO NOTHING)
+            SELECT count(*)::int FROM added
+            """, new
+        {
+            facts.EventId, facts.EventType, facts.ComplaintId, facts.RegionCode, facts.Traceparent,
+            channels = deliveries.Select(d => d.Channel).ToArray(),
+            recipients = deliveries.Select(d => d.Recipient).ToArray(),
+            kinds = deliveries.Select(d => d.RecipientKind).ToArray(),
+            officeIds = deliveries.Select(d => d.OfficeId).ToArray(),
+            // As text: a uuid array with empty places is what Npgsql is least sure how to send.
+            subscriptionIds = deliveries.Select(d => d.SubscriptionId?.ToString()).ToArray(),
+            payloads = deliveries.Select(d => d.Payload).ToArray(),
+        }, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -78,27 +83,47 @@ public sealed class DeliveryStore(NpgsqlDataSource dataSource)
         return rows.AsList();
     }
 
-    /// <summary>Records an attempt and moves the delivery on: sent, retried at <paramref name="retryAt"/>, or dead when null.</summary>
-    public async Task CompleteAttemptAsync(ClaimedDelivery delivery, AttemptResult result, DateTimeOffset? retryAt, string? traceId,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a batch of attempts and moves each delivery on: sent, retried at its retry time, or dead when it has none.
+    /// One transaction and one round trip for the whole batch (issue 19: a commit per attempt cost more than the sends).
+    /// </summary>
+    public async Task CompleteAttemptsAsync(IReadOnlyList<CompletedAttempt> attempts, CancellationToken cancellationToken)
     {
+        if (attempts.Count == 0) return;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var status = result.Succeeded ? DeliveryStatus.Sent : retryAt is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
-        await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE deliveries SET status = @status, locked_until = NULL,
-                sent_at = CASE WHEN @status = 'sent' THEN now() ELSE sent_at END,
-                last_error = CASE WHEN @status = 'sent' THEN NULL ELSE @detail END,
-                next_attempt_at = COALESCE(@retryAt, next_attempt_at)
-            WHERE id = @id
-            """, new { status, detail = result.Detail, retryAt = retryAt?.UtcDateTime, id = delivery.Id }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO delivery_attempts (delivery_id, attempt, outcome, latency_ms, trace_id, detail)
-            VALUES (@id, @attempt, @outcome, @latency, @traceId, @detail)
-            """, new { id = delivery.Id, attempt = delivery.Attempts, outcome = result.Outcome, latency = result.LatencyMs, traceId, detail = result.Detail },
-            transaction, cancellationToken: cancellationToken));
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var attempt in attempts)
+        {
+            var status = attempt.Result.Succeeded ? DeliveryStatus.Sent : attempt.RetryAt is null ? DeliveryStatus.Dead : DeliveryStatus.Pending;
+            batch.BatchCommands.Add(Command("""
+                UPDATE deliveries SET status = $1, locked_until = NULL,
+                    sent_at = CASE WHEN $1 = 'sent' THEN now() ELSE sent_at END,
+                    last_error = CASE WHEN $1 = 'sent' THEN NULL ELSE $2 END,
+                    next_attempt_at = COALESCE($3, next_attempt_at)
+                WHERE id = $4
+                """, Text(status), Text(attempt.Result.Detail),
+                new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.TimestampTz, Value = (object?)attempt.RetryAt ?? DBNull.Value },
+                new NpgsqlParameter<long> { TypedValue = attempt.Delivery.Id }));
+            batch.BatchCommands.Add(Command("""
+                INSERT INTO delivery_attempts (delivery_id, attempt, outcome, latency_ms, trace_id, detail)
+                VALUES ($1, $2, $3, $4, $5, $6)
+                """, new NpgsqlParameter<long> { TypedValue = attempt.Delivery.Id }, new NpgsqlParameter<int> { TypedValue = attempt.Delivery.Attempts },
+                Text(attempt.Result.Outcome), new NpgsqlParameter<long> { TypedValue = attempt.Result.LatencyMs }, Text(attempt.TraceId),
+                Text(attempt.Result.Detail)));
+        }
+        await batch.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string? value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)value ?? DBNull.Value };
 
     /// <summary>A delivery whose subscription is gone: nothing to send it to.</summary>
     public async Task CancelAsync(long id, CancellationToken cancellationToken)

@@ -58,16 +58,22 @@ public sealed class DeliveryWorker(
     {
         // The lease outlives the attempt's timeout, so a live worker never loses a row it is still sending.
         var due = await store.ClaimDueAsync(settings.BatchSize, settings.AttemptTimeout + TimeSpan.FromSeconds(30), stoppingToken);
-        await Task.WhenAll(due.Select(delivery => AttemptAsync(delivery, settings, stoppingToken)));
+        var attempts = await Task.WhenAll(due.Select(delivery => AttemptAsync(delivery, settings, stoppingToken)));
+        // The batch's outcomes in one transaction. A crash before it commits leaves the rows leased and pending, so they
+        // are sent again when the lease runs out: at least once, as before, only over a batch instead of one row.
+        var completed = attempts.OfType<CompletedAttempt>().ToList();
+        await store.CompleteAttemptsAsync(completed, CancellationToken.None);
+        foreach (var attempt in completed) LogOutcome(attempt);
         return due.Count;
     }
 
-    private async Task AttemptAsync(ClaimedDelivery delivery, DeliveryOptions settings, CancellationToken stoppingToken)
+    /// <summary>One attempt; null when there is nothing to record (a cancelled webhook, or shutting down mid-send).</summary>
+    private async Task<CompletedAttempt?> AttemptAsync(ClaimedDelivery delivery, DeliveryOptions settings, CancellationToken stoppingToken)
     {
         if (delivery.Channel == Channels.Webhook && delivery.Url is null)
         {
             await store.CancelAsync(delivery.Id, stoppingToken);
-            return;
+            return null;
         }
 
         ActivityContext.TryParse(delivery.Traceparent, null, out var parent);
@@ -91,7 +97,7 @@ public sealed class DeliveryWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down mid-send: the lease runs out and the row is tried again after the restart.
-            return;
+            return null;
         }
         catch (OperationCanceledException)
         {
@@ -112,11 +118,17 @@ public sealed class DeliveryWorker(
         activity?.SetTag("notification.outcome", result.Outcome);
         if (!result.Succeeded) activity?.SetStatus(ActivityStatusCode.Error, result.Outcome);
 
-        await store.CompleteAttemptAsync(delivery, result, retryAt, activity?.TraceId.ToHexString() ?? parent.TraceId.ToHexString(), CancellationToken.None);
-        // No recipient in the log line: the delivery id finds it, and a personal address must never be logged.
+        return new CompletedAttempt(delivery, result, retryAt, activity?.TraceId.ToHexString() ?? parent.TraceId.ToHexString());
+    }
+
+    // No recipient in the log line: the delivery id finds it, and a personal address must never be logged.
+    private void LogOutcome(CompletedAttempt attempt)
+    {
+        var (delivery, result, retryAt) = (attempt.Delivery, attempt.Result, attempt.RetryAt);
         if (result.Succeeded)
         {
-            logger.LogInformation("Delivery {DeliveryId} ({Channel}, {EventType}) sent on attempt {Attempt} in {LatencyMs} ms",
+            // Debug: a line per delivery sent is a hot path's cost (issue 19); the attempt log in PostgreSQL keeps it.
+            logger.LogDebug("Delivery {DeliveryId} ({Channel}, {EventType}) sent on attempt {Attempt} in {LatencyMs} ms",
                 delivery.Id, delivery.Channel, delivery.EventType, delivery.Attempts, result.LatencyMs);
         }
         else if (retryAt is null)

@@ -60,7 +60,8 @@ public sealed class NotificationPlanner(
         var added = await deliveries.AddPlanAsync(facts, planned, cancellationToken);
         await cache.MarkPlannedAsync(evt.EventId);
         if (added > 0) signal.Notify();
-        logger.LogInformation("{EventType} {EventId}: {Added} of {Planned} deliveries stored", eventType, evt.EventId, added, planned.Count);
+        // Debug: a line per event is a hot path's cost (issue 19); the deliveries table records what was planned.
+        logger.LogDebug("{EventType} {EventId}: {Added} of {Planned} deliveries stored", eventType, evt.EventId, added, planned.Count);
     }
 
     private static Guid? ComplaintOf(IntegrationEvent evt) => evt switch

@@ -30,23 +30,25 @@ public sealed class InboxStore(NpgsqlDataSource dataSource)
         region_code AS RegionCode, title, link, created_at AS CreatedAt, read_at AS ReadAt
         """;
 
-    /// <summary>Stores the items; returns only those that are new.</summary>
+    /// <summary>Stores the items in one statement; returns only those that are new.</summary>
     public async Task<IReadOnlyList<InboxItemRow>> AddAsync(EventFacts facts, IReadOnlyList<InboxPlan> items, CancellationToken cancellationToken)
     {
         if (items.Count == 0) return [];
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var added = new List<InboxItemRow>();
-        foreach (var item in items)
+        var added = await connection.QueryAsync<InboxItemRow>(new CommandDefinition($"""
+            INSERT INTO inbox_items (office_id, event_id, event_type, complaint_id, region_code, title, link)
+            SELECT i.office_id, @EventId, @EventType, @ComplaintId, @RegionCode, i.title, i.link
+            FROM unnest(@officeIds, @titles, @links) AS i (office_id, title, link)
+            ON CONFLICT (office_id, event_id) DO NOTHING
+            RETURNING {Columns}
+            """, new
         {
-            added.AddRange(await connection.QueryAsync<InboxItemRow>(new CommandDefinition($"""
-                INSERT INTO inbox_items (office_id, event_id, event_type, complaint_id, region_code, title, link)
-                VALUES (@OfficeId, @EventId, @EventType, @ComplaintId, @RegionCode, @Title, @Link)
-                ON CONFLICT (office_id, event_id) DO NOTHING
-                RETURNING {Columns}
-                """, new { item.OfficeId, facts.EventId, facts.EventType, facts.ComplaintId, facts.RegionCode, item.Title, item.Link },
-                cancellationToken: cancellationToken)));
-        }
-        return added;
+            facts.EventId, facts.EventType, facts.ComplaintId, facts.RegionCode,
+            officeIds = items.Select(i => i.OfficeId).ToArray(),
+            titles = items.Select(i => i.Title).ToArray(),
+            links = items.Select(i => i.Link).ToArray(),
+        }, cancellationToken: cancellationToken));
+        return added.AsList();
     }
 
     public async Task<IReadOnlyList<InboxItemRow>> ListAsync(string officeId, bool unreadOnly, int limit, CancellationToken cancellationToken)

@@ -33,7 +33,8 @@ public sealed class ReporterStatusNoticeConsumer(
         var facts = new EventFacts(notice.EventId, nameof(ReporterStatusNotice), notice.ComplaintId, notice.RegionCode, Activity.Current?.Id);
         var added = await deliveries.AddPlanAsync(facts, [delivery], context.CancellationToken);
         if (added > 0) signal.Notify();
-        logger.LogInformation("ReporterStatusNotice {EventId} of complaint {ComplaintId} ({Status}): {Added} e-mail to the reporter stored",
+        // Debug: a line per notice is a hot path's cost (issue 19).
+        logger.LogDebug("ReporterStatusNotice {EventId} of complaint {ComplaintId} ({Status}): {Added} e-mail to the reporter stored",
             notice.EventId, notice.ComplaintId, notice.Status, added);
     }
 }

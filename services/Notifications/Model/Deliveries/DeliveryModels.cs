@@ -97,3 +97,6 @@ public sealed record AttemptResult(string Outcome, string Detail, long LatencyMs
 {
     public bool Succeeded => Outcome == "sent";
 }
+
+/// <summary>An attempt made, to be recorded: its result, and when to try again (null: sent, or a dead letter when it failed).</summary>
+public sealed record CompletedAttempt(ClaimedDelivery Delivery, AttemptResult Result, DateTimeOffset? RetryAt, string TraceId);
