@@ -14,7 +14,8 @@ public sealed class PlannedEventCache(IConnectionMultiplexer redis, IConfigurati
     private readonly BestEffortRedis _redis = new(redis, logger, "planned-event marks",
         "PostgreSQL's unique delivery key decides", TimeSpan.FromSeconds(1));
 
-    public async Task<bool> IsPlannedAsync(Guid eventId) => await _redis.TryAsync(db => db.KeyExistsAsync(Key(eventId)));
+    /// <summary>Whether the event carries the mark; null when Redis cannot say now (then PostgreSQL must be asked).</summary>
+    public Task<bool?> IsPlannedAsync(Guid eventId) => _redis.TryAsync<bool?>(async db => await db.KeyExistsAsync(Key(eventId)));
 
     public Task MarkPlannedAsync(Guid eventId) => _redis.TryAsync(db => db.StringSetAsync(Key(eventId), 1, Lifetime));
 
