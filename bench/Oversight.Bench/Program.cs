@@ -1,14 +1,14 @@
 using System.Globalization;
 using Oversight.Bench;
 
-// bash eng/bench.sh directory|intake|notifications|reporting [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events N] [--rate 50]
+// bash eng/bench.sh directory|intake|notifications|reporting|startup [--seconds 10] [--concurrency 16] [--rounds 3] [--warmup 3] [--events N] [--rate 50]
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var scenario = args.FirstOrDefault();
 // Not a benchmark: the intake benchmark starts this program again as the server of its bare gRPC echo.
 if (scenario == EchoServer.Argument) return await EchoServer.RunAsync();
-if (scenario is not ("directory" or "intake" or "notifications" or "reporting"))
+if (scenario is not ("directory" or "intake" or "notifications" or "reporting" or "startup"))
 {
-    Console.Error.WriteLine("usage: Oversight.Bench directory|intake|notifications|reporting [--seconds N] [--concurrency N] [--rounds N] [--warmup N] [--events N] [--rate N]");
+    Console.Error.WriteLine("usage: Oversight.Bench directory|intake|notifications|reporting|startup [--seconds N] [--concurrency N] [--rounds N] [--warmup N] [--events N] [--rate N]");
     return 2;
 }
 
@@ -25,6 +25,8 @@ catch (ArgumentException ex)
 
 if (scenario == "intake") return await new IntakeBenchmark(options).RunAndReportAsync();
 if (scenario == "notifications") return await new NotificationsBenchmark(options).RunAndReportAsync();
+// The start-up scenario's periods are minutes unless --seconds says otherwise.
+if (scenario == "startup") return await new StartupBenchmark(args.Contains("--seconds") ? options : options with { Duration = TimeSpan.FromSeconds(60) }).RunAndReportAsync();
 if (scenario == "reporting") return await new ReportingBenchmark(options).RunAndReportAsync();
 
 var results = await new DirectoryBenchmark(options).RunAsync();
