@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Grpc.Core;
 
 namespace Oversight.Bench;
 
@@ -10,11 +11,17 @@ namespace Oversight.Bench;
 /// </summary>
 public static class OpenLoopRunner
 {
-    public static async Task<LatencySummary> RunAsync(string scenario, Func<int, Task> operation, int rate, TimeSpan duration)
+    /// <summary>The run's summary, and its failed calls by reason (a gRPC status, or an exception's type).</summary>
+    public sealed record Result(LatencySummary Summary, IReadOnlyDictionary<string, int> Errors)
+    {
+        public string ErrorReasons => string.Join(", ", Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {e.Value}"));
+    }
+
+    public static async Task<Result> RunAsync(string scenario, Func<int, Task> operation, int rate, TimeSpan duration)
     {
         var total = (int)(rate * duration.TotalSeconds);
         var latencies = new ConcurrentQueue<double>();
-        long errors = 0;
+        var errors = new ConcurrentDictionary<string, int>();
         var calls = new List<Task>(total);
         var clock = Stopwatch.StartNew();
         for (var n = 0; n < total; n++)
@@ -30,13 +37,13 @@ public static class OpenLoopRunner
                     await operation(call);
                     latencies.Enqueue((clock.Elapsed - due).TotalMilliseconds);
                 }
-                catch (Exception)
+                catch (Exception ex)
                 {
-                    Interlocked.Increment(ref errors);
+                    errors.AddOrUpdate(ex is RpcException rpc ? rpc.StatusCode.ToString() : ex.GetType().Name, 1, (_, count) => count + 1);
                 }
             }));
         }
         await Task.WhenAll(calls);
-        return LatencySummary.From(scenario, latencies, errors, clock.Elapsed);
+        return new Result(LatencySummary.From(scenario, latencies, errors.Values.Sum(), clock.Elapsed), errors);
     }
 }

@@ -46,7 +46,7 @@ public sealed class StartupBenchmark(BenchOptions options)
             await complaints.StartProcessAsync();
             Console.WriteLine($"  complaints restarted: stopped in {Stopwatch.GetElapsedTime(stopping, starting).TotalSeconds:0.0} s, " +
                               $"healthy {Stopwatch.GetElapsedTime(starting).TotalSeconds:0.0} s after the start command");
-            var periods = new List<LatencySummary>();
+            var periods = new List<OpenLoopRunner.Result>();
             foreach (var name in new[] { "first period after the restart", "second period (warm-up)", "third period (steady state)" })
             {
                 var period = await OpenLoopRunner.RunAsync(name, Submit, options.Rate, options.Duration);
@@ -62,8 +62,8 @@ public sealed class StartupBenchmark(BenchOptions options)
             Console.WriteLine($"Complaints after a restart, open loop at {options.Rate}/s for {options.Duration.TotalSeconds:0} s per period, " +
                               $"{Environment.ProcessorCount} cores shared by client, services and servers:");
             Console.WriteLine();
-            foreach (var line in StartupReport.RestartTable(periods)) Console.WriteLine(line);
-            return periods.Append(load).Any(p => p.Errors > 0) ? 1 : 0;
+            foreach (var line in StartupReport.RestartTable(periods.Select(p => p.Summary).ToList())) Console.WriteLine(line);
+            return periods.Append(load).Any(p => p.Summary.Errors > 0) ? 1 : 0;
         }
         finally
         {

@@ -9,19 +9,23 @@ public static class StartupReport
     /// <summary>The issue's goal 3: the first minute's p99 within this factor of the steady state's.</summary>
     public const double FirstMinuteP99Factor = 2;
 
-    public static string Line(LatencySummary s) =>
-        $"{s.Scenario}: {s.Operations} OK in {s.Elapsed.TotalSeconds:0.0} s, p50 {s.P50Ms:0.0} ms, p90 {s.P90Ms:0.0} ms, p99 {s.P99Ms:0.0} ms, errors {s.Errors}";
+    public static string Line(OpenLoopRunner.Result run)
+    {
+        var s = run.Summary;
+        return $"{s.Scenario}: {s.Operations} OK in {s.Elapsed.TotalSeconds:0.0} s, p50 {s.P50Ms:0.0} ms, p90 {s.P90Ms:0.0} ms, " +
+               $"p99 {s.P99Ms:0.0} ms, errors {s.Errors} {run.ErrorReasons}";
+    }
 
     public static IReadOnlyList<string> MemoryTable(IReadOnlyList<string> services, params IReadOnlyDictionary<string, ProcessMemory>[] readings)
     {
         var lines = new List<string>
         {
-            $"| service (VmRSS, MB; anon + file) | idle after start | idle after load | idle after the complaints restart and its load | limit {RssLimitMb:0} MB |",
+            $"| service: VmRSS, MB (anon + file + shmem; PSS) | idle after start | idle after load | idle after the complaints restart and its load | limit {RssLimitMb:0} MB |",
             "|---|---:|---:|---:|---|",
         };
         foreach (var service in services)
         {
-            var cells = readings.Select(r => $"{r[service].RssMb:0} ({r[service].AnonMb:0} + {r[service].FileMb:0})");
+            var cells = readings.Select(r => $"{r[service].RssMb:0} ({r[service].AnonMb:0} + {r[service].FileMb:0} + {r[service].ShmemMb:0}; {r[service].PssMb:0})");
             var within = readings.All(r => r[service].RssMb <= RssLimitMb) ? "met" : "exceeded";
             lines.Add($"| {service} | {string.Join(" | ", cells)} | {within} |");
         }
