@@ -106,9 +106,10 @@ public sealed partial class ComplaintsService(
         {
             await idempotency.SetAsync(clientId, key, fingerprint!, reply);
         }
-        // Debug, not Information: one line per complaint costs intake throughput at a burst's rates (issue 19), and each
-        // complaint already leaves its audit entry, its trace and the intake counters (IntakeOutcomes).
-        logger.LogDebug("Complaint {ComplaintId} {Status} ({Kind}) for region {RegionCode}, handled by office {OfficeId}",
+        // Information, though it is one line per call: it is the business event an operator searches for in the
+        // dashboard (a complaint's console line and its structured entry, linked to its trace). Per-request framework
+        // lines stay off (Microsoft.AspNetCore at Warning).
+        logger.LogInformation("Complaint {ComplaintId} {Status} ({Kind}) for region {RegionCode}, handled by office {OfficeId}",
             result.Row.Id, result.Row.Status, result.Row.Kind, result.Row.RegionCode, result.Row.HandlingOfficeId);
         return reply;
     }

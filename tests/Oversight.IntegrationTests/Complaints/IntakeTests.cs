@@ -18,8 +18,8 @@ public sealed class IntakeSystemFixture(TestServers servers) : IAsyncLifetime
 {
     public TestSystem System { get; private set; } = null!;
 
-    // The service's own categories at Debug: the per-complaint intake line is Debug (issue 19), and the privacy test
-    // below must see every line the service can write about a complaint, not only those of the default level.
+    // The service's own categories at Debug: the privacy test below must see every line the service can write about a
+    // complaint, not only those of the default level.
     public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, new TestSystemOptions
     {
         Services = [TestSystem.Complaints],
