@@ -34,7 +34,22 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
         cache.Campaigns.TryGet(campaignKey, fresh, out var campaign, out _);
         if (routing is null || campaign is null)
         {
-            (routing, campaign) = await AskDirectoryAsync(routeKey, campaignKey, routing, campaign, authorization, cancellationToken);
+            var (ran, answers) = await cache.Lookups.RunOrWaitAsync((routeKey, campaignKey),
+                () => AskDirectoryAsync(routeKey, campaignKey, routing, campaign, authorization, cancellationToken), cancellationToken);
+            if (ran)
+            {
+                (routing, campaign) = answers;
+            }
+            else
+            {
+                // Another call's look-up of the same answers just ended: they are in the cache unless it failed.
+                cache.Routes.TryGet(routeKey, fresh, out routing, out _);
+                cache.Campaigns.TryGet(campaignKey, fresh, out campaign, out _);
+                if (routing is null || campaign is null)
+                {
+                    (routing, campaign) = await AskDirectoryAsync(routeKey, campaignKey, routing, campaign, authorization, cancellationToken);
+                }
+            }
         }
 
         var bawaslu = routing.Bawaslu

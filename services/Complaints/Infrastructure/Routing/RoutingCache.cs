@@ -40,6 +40,9 @@ public sealed class RoutingCache
 
     public AnswerCache<CampaignKey, CampaignStatus> Campaigns { get; }
 
+    /// <summary>The directory look-ups under way, so that calls missing the same answers together ask once.</summary>
+    public LookupsUnderWay<(RouteKey, CampaignKey)> Lookups { get; } = new();
+
     /// <summary>True within <see cref="RoutingCacheOptions.RecheckAfter"/> of a failed look-up: serve usable answers without asking.</summary>
     public bool DirectoryRecentlyFailed => _outage.RecentlyFailed;
 
