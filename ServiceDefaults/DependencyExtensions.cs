@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Oversight.ServiceDefaults.Warmup;
 using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
@@ -31,6 +32,7 @@ public static class DependencyExtensions
                 .ConfigureCommandFilter(_ => InsideRecordedOperation())
                 .ConfigureBatchFilter(_ => InsideRecordedOperation())));
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>($"postgres:{connectionName}", tags: ["ready"]);
+        builder.AddWarmupStep<DatabaseWarmup>();
         return builder;
     }
 

@@ -70,6 +70,7 @@ public static class OfficeAuthenticationExtensions
                 // and says so. The JWKS decides which signatures are trusted, so anywhere else it must come over HTTPS.
                 options.RequireHttpsMetadata = settings.RequireHttpsMetadata && !IsLoopback(settings.MetadataAddress);
             });
+        builder.AddWarmupStep<SigningKeysWarmup>();
         return builder;
     }
 

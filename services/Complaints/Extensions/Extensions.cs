@@ -44,6 +44,7 @@ public static class Extensions
         builder.Services.AddSingleton<TrackingGuard>();
 
         builder.Services.AddGrpcClient<RegionDirectory.RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
+        builder.AddWarmupStep<DirectoryWarmup>();
 
         builder.Services.AddSingleton<ComplaintRecords>();
         builder.Services.AddSingleton<ReporterStatusNotices>();

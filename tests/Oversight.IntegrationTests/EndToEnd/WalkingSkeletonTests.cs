@@ -111,6 +111,13 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
         var complaintsHealth = await complaints.GetStringAsync("/health");
         Assert.Contains("postgres:complaintsdb", complaintsHealth);
         Assert.Contains("masstransit", complaintsHealth);
+        // Ready only once warmed up: the pool's connections opened, the directory's keys fetched, its channel open.
+        Assert.Contains("\"warm-up\"", complaintsHealth);
+        Assert.Contains("Warmed up.", complaintsHealth);
+        var warmedUp = _system.Project(TestSystem.Complaints).ConsoleSnapshot().Select(l => l.Text)
+            .Single(t => t.Contains("Warmed up in", StringComparison.Ordinal));
+        Assert.Contains("(PostgreSQL connections, office signing keys, region directory channel)", warmedUp);
+        Assert.DoesNotContain(_system.Project(TestSystem.Complaints).ConsoleSnapshot(), l => l.Text.Contains("did not complete", StringComparison.Ordinal));
         using var reporting = _system.Http(TestSystem.Reporting);
         Assert.Contains("redis:cache", await reporting.GetStringAsync("/health"));
     }
