@@ -12,17 +12,27 @@ namespace Oversight.Bench;
 public static class OpenLoopRunner
 {
     /// <summary>The run's summary, and its failed calls by reason (a gRPC status, or an exception's type).</summary>
-    public sealed record Result(LatencySummary Summary, IReadOnlyDictionary<string, int> Errors)
+    public sealed record Result(LatencySummary Summary, IReadOnlyDictionary<string, int> Errors, IReadOnlyList<(double DueSeconds, double LatencyMs)> Calls)
     {
         public string ErrorReasons => string.Join(", ", Errors.OrderByDescending(e => e.Value).Select(e => $"{e.Key} {e.Value}"));
+
+        /// <summary>
+        /// Where the slowest 1 % of the OK calls were due, by whole second of the run ("0 s: 25, 1 s: 5"): a warm-up
+        /// shows as its first seconds, a collection or a stall as a second somewhere in the middle.
+        /// </summary>
+        public string SlowestSeconds()
+        {
+            var slowest = Calls.OrderByDescending(c => c.LatencyMs).Take(Math.Max(1, Calls.Count / 100));
+            return string.Join(", ", slowest.GroupBy(c => (int)c.DueSeconds).OrderBy(g => g.Key).Select(g => $"{g.Key} s: {g.Count()}"));
+        }
     }
 
     public static async Task<Result> RunAsync(string scenario, Func<int, Task> operation, int rate, TimeSpan duration)
     {
         var total = (int)(rate * duration.TotalSeconds);
-        var latencies = new ConcurrentQueue<double>();
+        var calls = new ConcurrentQueue<(double DueSeconds, double LatencyMs)>();
         var errors = new ConcurrentDictionary<string, int>();
-        var calls = new List<Task>(total);
+        var sent = new List<Task>(total);
         var clock = Stopwatch.StartNew();
         for (var n = 0; n < total; n++)
         {
@@ -30,12 +40,12 @@ public static class OpenLoopRunner
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.Zero) await Task.Delay(wait);
             var call = n;
-            calls.Add(Task.Run(async () =>
+            sent.Add(Task.Run(async () =>
             {
                 try
                 {
                     await operation(call);
-                    latencies.Enqueue((clock.Elapsed - due).TotalMilliseconds);
+                    calls.Enqueue((due.TotalSeconds, (clock.Elapsed - due).TotalMilliseconds));
                 }
                 catch (Exception ex)
                 {
@@ -43,7 +53,8 @@ public static class OpenLoopRunner
                 }
             }));
         }
-        await Task.WhenAll(calls);
-        return new Result(LatencySummary.From(scenario, latencies, errors.Values.Sum(), clock.Elapsed), errors);
+        await Task.WhenAll(sent);
+        var ok = calls.ToArray();
+        return new Result(LatencySummary.From(scenario, ok.Select(c => c.LatencyMs).ToArray(), errors.Values.Sum(), clock.Elapsed), errors, ok);
     }
 }

@@ -25,8 +25,16 @@ catch (ArgumentException ex)
 
 if (scenario == "intake") return await new IntakeBenchmark(options).RunAndReportAsync();
 if (scenario == "notifications") return await new NotificationsBenchmark(options).RunAndReportAsync();
-// The start-up scenario's periods are minutes unless --seconds says otherwise.
-if (scenario == "startup") return await new StartupBenchmark(args.Contains("--seconds") ? options : options with { Duration = TimeSpan.FromSeconds(60) }).RunAndReportAsync();
+// The start-up scenario's periods are minutes unless --seconds says otherwise, and it restarts once unless --rounds says.
+if (scenario == "startup")
+{
+    var startup = options with
+    {
+        Duration = args.Contains("--seconds") ? options.Duration : TimeSpan.FromSeconds(60),
+        Rounds = args.Contains("--rounds") ? options.Rounds : 1,
+    };
+    return await new StartupBenchmark(startup).RunAndReportAsync();
+}
 if (scenario == "reporting") return await new ReportingBenchmark(options).RunAndReportAsync();
 
 var results = await new DirectoryBenchmark(options).RunAsync();

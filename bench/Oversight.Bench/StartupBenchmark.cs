@@ -40,18 +40,23 @@ public sealed class StartupBenchmark(BenchOptions options)
             var afterLoad = ReadMemory(system, "idle after load");
 
             var complaints = system.Project(TestSystem.Complaints);
-            var stopping = Stopwatch.GetTimestamp();
-            await complaints.StopProcessAsync();
-            var starting = Stopwatch.GetTimestamp();
-            await complaints.StartProcessAsync();
-            Console.WriteLine($"  complaints restarted: stopped in {Stopwatch.GetElapsedTime(stopping, starting).TotalSeconds:0.0} s, " +
-                              $"healthy {Stopwatch.GetElapsedTime(starting).TotalSeconds:0.0} s after the start command");
-            var periods = new List<OpenLoopRunner.Result>();
-            foreach (var name in new[] { "first period after the restart", "second period (warm-up)", "third period (steady state)" })
+            var restarts = new List<IReadOnlyList<OpenLoopRunner.Result>>();
+            for (var restart = 1; restart <= options.Rounds; restart++)
             {
-                var period = await OpenLoopRunner.RunAsync(name, Submit, options.Rate, options.Duration);
-                Console.WriteLine($"  {StartupReport.Line(period)}");
-                periods.Add(period);
+                var stopping = Stopwatch.GetTimestamp();
+                await complaints.StopProcessAsync();
+                var starting = Stopwatch.GetTimestamp();
+                await complaints.StartProcessAsync();
+                Console.WriteLine($"  complaints restart {restart}: stopped in {Stopwatch.GetElapsedTime(stopping, starting).TotalSeconds:0.0} s, " +
+                                  $"healthy {Stopwatch.GetElapsedTime(starting).TotalSeconds:0.0} s after the start command");
+                var periods = new List<OpenLoopRunner.Result>();
+                foreach (var name in new[] { "first period after the restart", "second period (warm-up)", "third period (steady state)" })
+                {
+                    var period = await OpenLoopRunner.RunAsync(name, Submit, options.Rate, options.Duration);
+                    Console.WriteLine($"  {StartupReport.Line(period)}");
+                    periods.Add(period);
+                }
+                restarts.Add(periods);
             }
             await Task.Delay(Idle);
             var afterRestart = ReadMemory(system, "idle after the restart and its load");
@@ -61,9 +66,8 @@ public sealed class StartupBenchmark(BenchOptions options)
             Console.WriteLine();
             Console.WriteLine($"Complaints after a restart, open loop at {options.Rate}/s for {options.Duration.TotalSeconds:0} s per period, " +
                               $"{Environment.ProcessorCount} cores shared by client, services and servers:");
-            Console.WriteLine();
-            foreach (var line in StartupReport.RestartTable(periods.Select(p => p.Summary).ToList())) Console.WriteLine(line);
-            return periods.Append(load).Any(p => p.Summary.Errors > 0) ? 1 : 0;
+            foreach (var line in StartupReport.RestartTables(restarts.Select(r => r.Select(p => p.Summary).ToList()).ToList())) Console.WriteLine(line);
+            return restarts.SelectMany(r => r).Append(load).Any(p => p.Summary.Errors > 0) ? 1 : 0;
         }
         finally
         {
