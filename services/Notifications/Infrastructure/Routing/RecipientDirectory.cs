@@ -24,6 +24,9 @@ public sealed class RecipientDirectory
     private readonly SourceOutage _outage;
     private readonly AnswerCache<(string Region, string Employing), ComplaintRouting> _routes;
     private readonly AnswerCache<string, IReadOnlyList<Office>> _offices;
+    // Events of one region consumed side by side (up to 16) ask the directory once (LookupsUnderWay).
+    private readonly LookupsUnderWay<(string Region, string Employing)> _routeLookups = new();
+    private readonly LookupsUnderWay<string> _officeLookups = new();
 
     public RecipientDirectory(RegionDirectory.RegionDirectoryClient directory, IOptions<DirectoryClientOptions> options, TimeProvider time, ILogger<RecipientDirectory> logger)
     {
@@ -70,18 +73,28 @@ public sealed class RecipientDirectory
     }
 
     private Task<ComplaintRouting> RouteAsync(string regionCode, string employingRegionCode, CancellationToken cancellationToken) =>
-        AnswerAsync(_routes, (regionCode, employingRegionCode), deadline => _directory.RouteComplaintAsync(
+        AnswerAsync(_routes, _routeLookups, (regionCode, employingRegionCode), deadline => _directory.RouteComplaintAsync(
             new RouteComplaintRequest { RegionCode = regionCode, EmployingRegionCode = employingRegionCode },
             deadline: deadline, cancellationToken: cancellationToken).ResponseAsync);
 
     private Task<IReadOnlyList<Office>> OfficesAsync(string regionCode, CancellationToken cancellationToken) =>
-        AnswerAsync(_offices, regionCode, async deadline => (IReadOnlyList<Office>)(await _directory.ListOfficesAsync(
+        AnswerAsync(_offices, _officeLookups, regionCode, async deadline => (IReadOnlyList<Office>)(await _directory.ListOfficesAsync(
             new ListOfficesRequest { RegionCode = regionCode }, deadline: deadline, cancellationToken: cancellationToken)).Offices);
 
     /// <summary>A fresh kept answer, else the directory's, else (directory unavailable) a usable kept one, else the failure.</summary>
-    private async Task<T> AnswerAsync<TKey, T>(AnswerCache<TKey, T> cache, TKey key, Func<DateTime, Task<T>> ask) where TKey : notnull
+    private async Task<T> AnswerAsync<TKey, T>(AnswerCache<TKey, T> cache, LookupsUnderWay<TKey> lookups, TKey key, Func<DateTime, Task<T>> ask)
+        where TKey : notnull
     {
         if (cache.TryGet(key, _options.FreshFor, out var fresh, out _)) return fresh;
+        // The wait is bounded by the other look-up's own deadline.
+        var (ran, answer) = await lookups.RunOrWaitAsync(key, () => AskAsync(cache, key, ask), CancellationToken.None);
+        if (ran) return answer!;
+        // Another event's look-up of the same key just ended: its answer is kept, unless it failed.
+        return cache.TryGet(key, _options.FreshFor, out var shared, out _) ? shared : await AskAsync(cache, key, ask);
+    }
+
+    private async Task<T> AskAsync<TKey, T>(AnswerCache<TKey, T> cache, TKey key, Func<DateTime, Task<T>> ask) where TKey : notnull
+    {
         var held = cache.TryGet(key, _options.UsableFor, out var usable, out var age);
         if (held && _outage.RecentlyFailed) return Older(usable!, age, status: null);
         try
