@@ -9,7 +9,7 @@
 #      with events published straight onto the exchange)
 #   bash eng/bench.sh reporting [--seconds 10] [--concurrency 16] [--rounds 3] [--events 1000] [--rate 50]
 #     (events applied per second and the delay from an event's publish to the summary showing it)
-#   bash eng/bench.sh startup [--seconds 60] [--rate 50]
+#   bash eng/bench.sh startup [--seconds 60] [--rate 50] [--rounds 1]
 #     (each service's resident memory when idle after the start and after load; the complaints service's p50/p99 at an
 #      open-loop rate in the first period after a restart, next to the steady state)
 # Prints each round and then a Markdown table of medians (see docs/performance.md).
