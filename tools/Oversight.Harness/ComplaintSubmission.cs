@@ -92,7 +92,7 @@ public sealed record ComplaintSubmission
 
     /// <summary>
     /// The same facts filed as a temuan by a supervisor: registered with a TM number and raising the same events, but
-    /// without a laporan's PIN, whose PBKDF2 hash (600,000 rounds) is CPU that a test of anything else has nothing to do with.
+    /// without a laporan's tracking code, PIN and reporter's notice, which a test of anything else has nothing to do with.
     /// </summary>
     public static ComplaintSubmission Temuan(string regionCode) =>
         Laporan(regionCode) with { Kind = "temuan", Reporter = Supervisor, SignatureAttested = false };

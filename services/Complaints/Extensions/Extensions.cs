@@ -49,6 +49,9 @@ public static class Extensions
         builder.Services.AddSingleton<ComplaintRecords>();
         builder.Services.AddSingleton<ReporterStatusNotices>();
         builder.Services.AddSingleton<ComplaintStore>();
+        builder.Services.AddSingleton<IntakeRegistration>();
+        // Last of the warm-up steps: intake's own path once, rolled back (IntakeRehearsal).
+        builder.AddWarmupStep<IntakeRehearsal>();
         builder.Services.AddSingleton<ComplaintTransitionStore>();
         builder.Services.AddSingleton<ComplaintQueryStore>();
         builder.Services.AddSingleton<IdempotencyCache>();

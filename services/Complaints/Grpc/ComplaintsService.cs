@@ -24,6 +24,7 @@ namespace Oversight.Complaints.Grpc;
 /// </summary>
 public sealed partial class ComplaintsService(
     ComplaintStore store,
+    IntakeRegistration registration,
     HandlingOfficeRouter router,
     IdempotencyCache idempotency,
     ReporterIdentityProtector protector,
@@ -35,8 +36,7 @@ public sealed partial class ComplaintsService(
 {
     public const string IdempotencyKeyHeader = "idempotency-key";
 
-    /// <summary>The rules of this service's complaints (one regime for now; the row records it).</summary>
-    private static readonly ElectionRegime Regime = ElectionRegimes.Pilkada2024;
+    private static readonly ElectionRegime Regime = IntakeRegistration.Regime;
 
     public override async Task<SubmitComplaintReply> SubmitComplaint(SubmitComplaintRequest request, ServerCallContext context)
     {
@@ -76,23 +76,8 @@ public sealed partial class ComplaintsService(
 
         // The domain decides (its checks, the steps intake takes at once); the one mapper writes the row and the events.
         var actor = new Actor(clientId, [.. caller.FindAll(OfficeClaims.Role).Select(c => c.Value)]);
-        var officeCode = routing.OfficeRegionCode.Length == 0 ? RegistrationNumber.NationalOffice : routing.OfficeRegionCode;
-        var submitted = ComplaintAggregate.Submit(Guid.CreateVersion7(), submission.Kind, submission.RegionCode, officeCode, submission.Details,
-            Regime, routing.InElectionPeriod, actor, now);
-        var id = submitted.Complaint.Id;
-        // Only a laporan's reporter follows the complaint (no sign-in): a tracking code, and a PIN shown once.
-        var pin = submission.Kind == ComplaintKind.Laporan ? ReporterPin.Generate() : null;
-        var intake = new IntakeRecord(routing, submission.Reporter is { } identity ? protector.Seal(id, identity) : null,
-            pin is null ? null : TrackingCode.New().Compact, pin is null ? null : pins.Hash(pin), clientId, key, fingerprint);
-        var auditActor = AuditActor.FromCall(context);
-        var year = IndonesianTime.DateOf(now).Year;
-        var result = await WithDatabase(() => store.SubmitAsync(clientId, key, async scope =>
-        {
-            var number = ComplaintIntake.Registers(submitted)
-                ? RegistrationNumber.Create(officeCode, submission.Kind, year, await scope.NextRegistrationSequenceAsync(officeCode, year))
-                : null;
-            return ComplaintWrites.Intake(intake, ComplaintIntake.Decide(submitted, number, actor, now), auditActor);
-        }, context.CancellationToken));
+        var (result, pin) = await WithDatabase(() => registration.RegisterAsync(
+            submission, routing, actor, AuditActor.FromCall(context), fingerprint, now, rehearsal: false, context.CancellationToken));
         if (result.Replayed)
         {
             // A replay exists only for a keyed submission (the unique index is on the key).

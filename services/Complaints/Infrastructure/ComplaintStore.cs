@@ -58,13 +58,8 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
         IntakeWrite write;
         try
         {
-            write = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
-            {
-                var decided = await decide(new TransitionScope(connection, transaction, cancellationToken));
-                await records.AppendAsync(connection, transaction, [ComplaintInsert.Command(decided.Row)], decided.Row,
-                    decided.Deadlines, decided.Audit, decided.Events, cancellationToken);
-                return decided;
-            }, cancellationToken);
+            write = await outbox.InTransactionAsync(dataSource,
+                (connection, transaction) => WriteIntakeAsync(connection, transaction, decide, cancellationToken), cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == IdempotencyConstraint)
         {
@@ -73,6 +68,29 @@ public sealed class ComplaintStore(NpgsqlDataSource dataSource, TransactionalOut
             return new IntakeResult(first, Replayed: true);
         }
         return new IntakeResult(write.Row, Replayed: false);
+    }
+
+    /// <summary>
+    /// The transaction of <see cref="SubmitAsync"/>, rolled back at its end: the warm-up's rehearsal of intake. Every
+    /// statement runs (the number's draw, the batch), so their first-call costs are paid before the service is ready;
+    /// nothing stays, no number is used, and the outbox relay is not woken (nothing was committed).
+    /// </summary>
+    public async Task<IntakeResult> RehearseAsync(Func<ITransitionScope, Task<IntakeWrite>> decide, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var write = await WriteIntakeAsync(connection, transaction, decide, cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+        return new IntakeResult(write.Row, Replayed: false);
+    }
+
+    private async Task<IntakeWrite> WriteIntakeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Func<ITransitionScope, Task<IntakeWrite>> decide, CancellationToken cancellationToken)
+    {
+        var decided = await decide(new TransitionScope(connection, transaction, cancellationToken));
+        await records.AppendAsync(connection, transaction, [ComplaintInsert.Command(decided.Row)], decided.Row,
+            decided.Deadlines, decided.Audit, decided.Events, cancellationToken);
+        return decided;
     }
 
     public async Task<ComplaintRow?> FindAsync(Guid id, CancellationToken cancellationToken)

@@ -116,8 +116,14 @@ public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClass
         Assert.Contains("Warmed up.", complaintsHealth);
         var warmedUp = _system.Project(TestSystem.Complaints).ConsoleSnapshot().Select(l => l.Text)
             .Single(t => t.Contains("Warmed up in", StringComparison.Ordinal));
-        Assert.Contains("(PostgreSQL connections, office signing keys, region directory channel)", warmedUp);
+        Assert.Contains("(PostgreSQL connections, office signing keys, region directory channel, intake rehearsal)", warmedUp);
         Assert.DoesNotContain(_system.Project(TestSystem.Complaints).ConsoleSnapshot(), l => l.Text.Contains("did not complete", StringComparison.Ordinal));
+        // The intake rehearsal ran intake's transaction and rolled it back: nothing of it stayed.
+        await using var db = new Npgsql.NpgsqlConnection(_system.Setting(TestSystem.Complaints, "ConnectionStrings__complaintsdb"));
+        await db.OpenAsync();
+        await using var left = new Npgsql.NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM complaints WHERE created_by = 'system:warm-up') + (SELECT count(*) FROM audit_entries WHERE actor_client_id = 'system:warm-up')", db);
+        Assert.Equal(0L, await left.ExecuteScalarAsync());
         using var reporting = _system.Http(TestSystem.Reporting);
         Assert.Contains("redis:cache", await reporting.GetStringAsync("/health"));
     }
