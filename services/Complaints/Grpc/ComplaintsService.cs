@@ -36,8 +36,6 @@ public sealed partial class ComplaintsService(
 {
     public const string IdempotencyKeyHeader = "idempotency-key";
 
-    private static readonly ElectionRegime Regime = IntakeRegistration.Regime;
-
     public override async Task<SubmitComplaintReply> SubmitComplaint(SubmitComplaintRequest request, ServerCallContext context)
     {
         // A desk's intake officer, for a region within its scope: the role first, the scope once the code is valid.
@@ -48,7 +46,7 @@ public sealed partial class ComplaintsService(
         if (submission is not null)
         {
             // Formal and uncurable failures refuse the submission before anything is asked or stored.
-            precheck = IntakeRules.Assess(submission.Kind, submission.Details, Regime, now, regionInElectionPeriod: true);
+            precheck = IntakeRegistration.Precheck(submission, now);
             errors.AddRange(IntakeRefusals.RefusalErrors(precheck));
         }
         if (errors.Count > 0)

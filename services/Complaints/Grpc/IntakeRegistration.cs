@@ -25,7 +25,14 @@ public sealed record Registered(IntakeResult Result, string? Pin);
 public sealed class IntakeRegistration(ComplaintStore store, ReporterIdentityProtector protector, ReporterPin pins)
 {
     /// <summary>The rules of this service's complaints (one regime for now; the row records it).</summary>
-    public static readonly ElectionRegime Regime = ElectionRegimes.Pilkada2024;
+    private static readonly ElectionRegime Regime = ElectionRegimes.Pilkada2024;
+
+    /// <summary>
+    /// The submission assessed before anything is asked or stored; its formal and uncurable failures refuse it at the
+    /// API (<see cref="IntakeRefusals.RefusalErrors"/>). The region's election period is not known yet, so it is assumed.
+    /// </summary>
+    public static IntakeAssessment Precheck(Submission submission, DateTimeOffset now) =>
+        IntakeRules.Assess(submission.Kind, submission.Details, Regime, now, regionInElectionPeriod: true);
 
     /// <param name="rehearsal">Run everything, then roll the transaction back: nothing is stored, no number is used.</param>
     public async Task<Registered> RegisterAsync(
