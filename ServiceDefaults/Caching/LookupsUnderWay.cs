@@ -1,6 +1,10 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Oversight.ServiceDefaults.Caching;
+
+/// <summary>Reads a fresh answer from a cache; false when it holds none.</summary>
+public delegate bool CachedAnswer<TResult>([MaybeNullWhen(false)] out TResult answer);
 
 /// <summary>
 /// One look-up per key at a time: a caller that misses the cache while another caller's look-up of the same key is
@@ -18,22 +22,26 @@ public sealed class LookupsUnderWay<TKey> where TKey : notnull
     public int Count => _running.Count;
 
     /// <summary>
-    /// Runs <paramref name="lookup"/> as the look-up of <paramref name="key"/>, unless one is already under way: then
-    /// waits until it ends, however it ends, and returns <c>Ran: false</c> (the caller reads the cache again).
+    /// The cached answer for <paramref name="key"/>; on a miss, the answer of <paramref name="lookup"/> run as the one
+    /// look-up of the key, or (one already under way) the cached answer it left once it ended, however it ended; a
+    /// caller that finds nothing then runs <paramref name="lookup"/> for itself. <paramref name="lookup"/> keeps its
+    /// answer in the cache itself.
     /// </summary>
-    public async Task<(bool Ran, TResult? Result)> RunOrWaitAsync<TResult>(
-        TKey key, Func<Task<TResult>> lookup, CancellationToken cancellationToken)
+    public async Task<TResult> GetAsync<TResult>(
+        TKey key, CachedAnswer<TResult> cached, Func<Task<TResult>> lookup, CancellationToken cancellationToken)
     {
+        if (cached(out var answer)) return answer;
         var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = _running.GetOrAdd(key, mine.Task);
         if (running != mine.Task)
         {
             await running.WaitAsync(cancellationToken);
-            return (false, default);
+            return cached(out answer) ? answer : await lookup();
         }
         try
         {
-            return (true, await lookup());
+            // Another caller's look-up of this key may have ended between the first read and now: its answer is kept.
+            return cached(out answer) ? answer : await lookup();
         }
         finally
         {

@@ -30,27 +30,19 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
         var routeKey = new RouteKey(regionCode, employingRegionCode);
         var campaignKey = new CampaignKey(regionCode, eventDate);
         var fresh = cache.Options.FreshFor;
-        cache.Routes.TryGet(routeKey, fresh, out var routing, out _);
-        cache.Campaigns.TryGet(campaignKey, fresh, out var campaign, out _);
-        if (routing is null || campaign is null)
-        {
-            var (ran, answers) = await cache.Lookups.RunOrWaitAsync((routeKey, campaignKey),
-                () => AskDirectoryAsync(routeKey, campaignKey, routing, campaign, authorization, cancellationToken), cancellationToken);
-            if (ran)
+        var (routing, campaign) = await cache.Lookups.GetAsync((routeKey, campaignKey),
+            (out (ComplaintRouting, CampaignStatus) answers) =>
             {
-                (routing, campaign) = answers;
-            }
-            else
-            {
-                // Another call's look-up of the same answers just ended: they are in the cache unless it failed.
-                cache.Routes.TryGet(routeKey, fresh, out routing, out _);
-                cache.Campaigns.TryGet(campaignKey, fresh, out campaign, out _);
-                if (routing is null || campaign is null)
-                {
-                    (routing, campaign) = await AskDirectoryAsync(routeKey, campaignKey, routing, campaign, authorization, cancellationToken);
-                }
-            }
-        }
+                var hasRouting = cache.Routes.TryGet(routeKey, fresh, out var kept, out _);
+                var hasCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var status, out _);
+                answers = (kept!, status!);
+                return hasRouting && hasCampaign;
+            },
+            () => AskDirectoryAsync(routeKey, campaignKey,
+                cache.Routes.TryGet(routeKey, fresh, out var freshRouting, out _) ? freshRouting : null,
+                cache.Campaigns.TryGet(campaignKey, fresh, out var freshCampaign, out _) ? freshCampaign : null,
+                authorization, cancellationToken),
+            cancellationToken);
 
         var bawaslu = routing.Bawaslu
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition,

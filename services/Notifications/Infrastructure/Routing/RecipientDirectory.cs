@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Oversight.Contracts.IntegrationEvents;
@@ -82,16 +83,11 @@ public sealed class RecipientDirectory
             new ListOfficesRequest { RegionCode = regionCode }, deadline: deadline, cancellationToken: cancellationToken)).Offices);
 
     /// <summary>A fresh kept answer, else the directory's, else (directory unavailable) a usable kept one, else the failure.</summary>
-    private async Task<T> AnswerAsync<TKey, T>(AnswerCache<TKey, T> cache, LookupsUnderWay<TKey> lookups, TKey key, Func<DateTime, Task<T>> ask)
-        where TKey : notnull
-    {
-        if (cache.TryGet(key, _options.FreshFor, out var fresh, out _)) return fresh;
-        // The wait is bounded by the other look-up's own deadline.
-        var (ran, answer) = await lookups.RunOrWaitAsync(key, () => AskAsync(cache, key, ask), CancellationToken.None);
-        if (ran) return answer!;
-        // Another event's look-up of the same key just ended: its answer is kept, unless it failed.
-        return cache.TryGet(key, _options.FreshFor, out var shared, out _) ? shared : await AskAsync(cache, key, ask);
-    }
+    private Task<T> AnswerAsync<TKey, T>(AnswerCache<TKey, T> cache, LookupsUnderWay<TKey> lookups, TKey key, Func<DateTime, Task<T>> ask)
+        where TKey : notnull =>
+        // The wait for another event's look-up is bounded by that look-up's own deadline.
+        lookups.GetAsync(key, ([MaybeNullWhen(false)] out T answer) => cache.TryGet(key, _options.FreshFor, out answer, out _),
+            () => AskAsync(cache, key, ask), CancellationToken.None);
 
     private async Task<T> AskAsync<TKey, T>(AnswerCache<TKey, T> cache, TKey key, Func<DateTime, Task<T>> ask) where TKey : notnull
     {
