@@ -6,7 +6,8 @@ namespace Oversight.AppHost;
 /// <summary>
 /// The AppHost's own options, taken off the command line before Aspire reads the rest as configuration:
 /// <c>--fresh</c> wipes the state folder first, <c>--state-dir DIR</c> moves it, <c>--allow-private-webhooks</c> lets
-/// webhooks reach loopback and private addresses (a receiver on the developer's machine; never in production).
+/// webhooks reach loopback and private addresses (a receiver on the developer's machine; never in production),
+/// <c>--replicas N</c> or <c>--replicas NAME=N</c> runs services in several instances (<see cref="ServiceReplicas"/>).
 /// </summary>
 internal static class AppHostOptions
 {
@@ -20,6 +21,7 @@ internal static class AppHostOptions
             {
                 case "--fresh": fresh = true; break;
                 case "--allow-private-webhooks": rest.Add($"--{NotificationsWiring.AllowPrivateWebhooksKey}=true"); break;
+                case "--replicas" when i + 1 < args.Length: rest.Add(ServiceReplicas.ToSetting(args[++i])); break;
                 case "--state-dir" when i + 1 < args.Length: rest.Add($"--{LocalServer.StateDirectoryKey}={Path.GetFullPath(args[++i])}"); break;
                 default: rest.Add(args[i]); break;
             }

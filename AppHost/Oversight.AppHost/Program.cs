@@ -55,4 +55,5 @@ builder.AddProject<Projects.Oversight_Reporting>("reporting")
     .WithPage("/v1/open-data/counts", "Open data counts (REST)")
     .WithAdminCommands(AdminCommand.RebuildReporting);
 
-builder.Build().Run();
+// --replicas: how many instances of each service, once every service is declared.
+builder.ApplyServiceReplicas().Build().Run();

@@ -29,9 +29,12 @@ internal static class StartupSummary
         return builder;
     }
 
+    private static string Named(ProjectResource service) =>
+        service.InstanceCount() is var count and > 1 ? $"{service.Name} x{count}" : service.Name;
+
     private static void Print(IReadOnlyList<ProjectResource> services, TimeSpan elapsed)
     {
-        var lines = services.Select(service => $"  {service.Name,-18} " + string.Join("  ", service.GetEndpoints().OrderBy(e => e.EndpointName, StringComparer.Ordinal).Select(e => $"{e.EndpointName} {e.Url}")));
+        var lines = services.Select(service => $"  {Named(service),-18} " + string.Join("  ", service.GetEndpoints().OrderBy(e => e.EndpointName, StringComparer.Ordinal).Select(e => $"{e.EndpointName} {e.Url}")));
         Console.WriteLine($"""
 
             All {services.Count} services are ready, {elapsed.TotalSeconds:0.0} s after the AppHost started:
