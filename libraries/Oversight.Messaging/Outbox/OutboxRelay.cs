@@ -13,7 +13,7 @@ namespace Oversight.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows to RabbitMQ in id order, marking each published only after the
-/// broker confirmed it. A row that fails stays unpublished and is retried: at-least-once, never skipped.
+/// broker confirmed it; with several instances of a service, one batch at a time (<see cref="OneBatchAtATimeSql"/>). A row that fails stays unpublished and is retried: at-least-once, never skipped.
 /// Published rows are kept for <see cref="OutboxOptions.Retention"/> (to answer "was it sent?") and then deleted.
 /// </summary>
 internal sealed class OutboxRelay(
@@ -31,6 +31,13 @@ internal sealed class OutboxRelay(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     // A publish waiting for a broker that is down must not hold the row locks forever.
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
+    // One batch at a time per database, whichever instance runs it. With replicas, two relays' batches side by side
+    // could publish a complaint's later event while the other relay still held its earlier one, breaking the order
+    // docs/events.md promises. The lock ends with the batch's transaction; a relay that finds it taken waits for that
+    // batch to end and then takes what is left. (The key is this lock's own number; advisory locks are per database.)
+    private const string OneBatchAtATimeSql = "SET LOCAL lock_timeout = '30s'; SELECT pg_advisory_xact_lock(4815162342000001)";
+    private const string LockNotAvailable = "55P03";
 
     private const string CountBacklogSql = "SELECT count(*) FROM outbox_messages WHERE published_at IS NULL";
 
@@ -90,6 +97,17 @@ internal sealed class OutboxRelay(
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         await using var transaction = await connection.BeginTransactionAsync(stoppingToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(OneBatchAtATimeSql, transaction: transaction, cancellationToken: stoppingToken));
+        }
+        catch (PostgresException ex) when (ex.SqlState == LockNotAvailable)
+        {
+            // Another instance's batch has run for 30 s (a broker that does not answer): it owns what it took, and
+            // this relay tries again at its next wake-up.
+            logger.LogDebug("Outbox: another instance's relay is still publishing; trying again later");
+            return 0;
+        }
         var messages = (await connection.QueryAsync<OutboxMessage>(
             new CommandDefinition(SelectBatchSql, new { BatchSize }, transaction, cancellationToken: stoppingToken))).AsList();
 
