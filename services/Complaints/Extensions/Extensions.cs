@@ -23,11 +23,7 @@ public static class Extensions
         // changes, on a temporary queue per process (every instance must drop its own cache). Degraded, not Unhealthy,
         // when the broker is down: intake needs neither the broker nor the event (answers expire after FreshFor anyway).
         builder.AddRabbitMqMessaging("messaging", bus =>
-            bus.AddConsumer<RoutingCacheInvalidation>().Endpoint(e =>
-            {
-                e.Temporary = true;
-                e.InstanceId = "-" + Guid.NewGuid().ToString("N")[..8];
-            }), HealthStatus.Degraded);
+            bus.AddConsumer<RoutingCacheInvalidation>().Endpoint(EveryInstance.OnQueueOfItsOwn), HealthStatus.Degraded);
         builder.AddTransactionalOutbox();
         // The fast path of idempotent submissions; optional (the database decides without it), so Degraded when down.
         builder.AddRedisConnection("cache", HealthStatus.Degraded);

@@ -25,6 +25,8 @@ public static class Extensions
             bus.AddConsumer<NotificationEventsConsumer>().Endpoint(e => e.Name = "notifications-events");
             // The private notices to reporters, on a queue of their own (bound to the private exchange only).
             bus.AddConsumer<ReporterStatusNoticeConsumer>().Endpoint(e => e.Name = ReporterStatusNoticeConsumer.QueueName);
+            // The kept recipient look-ups are dropped in every instance when the directory changes.
+            bus.AddConsumer<RecipientCacheInvalidation>().Endpoint(EveryInstance.OnQueueOfItsOwn);
         });
         builder.AddDefaultGrpc(NotificationsReflection.Descriptor);
         // Office tokens from the region directory, validated against its JWKS.

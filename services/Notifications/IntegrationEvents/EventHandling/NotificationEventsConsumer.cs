@@ -9,7 +9,7 @@ namespace Oversight.Notifications.IntegrationEvents.EventHandling;
 /// Every integration event, on one queue: each is planned into deliveries. A failure (directory or database down)
 /// throws so MassTransit retries; planning the same event again adds nothing (unique key per event, recipient, channel).
 /// </summary>
-public sealed class NotificationEventsConsumer(NotificationPlanner planner, RecipientDirectory recipients) :
+public sealed class NotificationEventsConsumer(NotificationPlanner planner) :
     IConsumer<ComplaintSubmitted>, IConsumer<ComplaintRegistered>, IConsumer<ComplaintRejected>, IConsumer<ReviewExtended>,
     IConsumer<ComplaintDecided>, IConsumer<RecommendationIssued>, IConsumer<SanctionImposed>, IConsumer<ComplaintEscalated>,
     IConsumer<ComplaintClosed>, IConsumer<ComplaintStatusChanged>, IConsumer<DeadlineApproaching>, IConsumer<DeadlineMissed>,
@@ -27,11 +27,7 @@ public sealed class NotificationEventsConsumer(NotificationPlanner planner, Reci
     public Task Consume(ConsumeContext<ComplaintStatusChanged> context) => planner.PlanAsync(context.Message, context.CancellationToken);
     public Task Consume(ConsumeContext<DeadlineApproaching> context) => planner.PlanAsync(context.Message, context.CancellationToken);
     public Task Consume(ConsumeContext<DeadlineMissed> context) => planner.PlanAsync(context.Message, context.CancellationToken);
-    public Task Consume(ConsumeContext<RegionDirectoryChanged> context)
-    {
-        // The kept routings and office lists may be wrong now. One process drops its own: a second instance of this
-        // service on the same queue keeps its answers for at most Notifications:Directory:FreshFor.
-        recipients.Forget();
-        return planner.PlanAsync(context.Message, context.CancellationToken);
-    }
+    // Planned like any event (a subscription may ask for it); every instance's kept look-ups are dropped by
+    // RecipientCacheInvalidation, on a queue of its own.
+    public Task Consume(ConsumeContext<RegionDirectoryChanged> context) => planner.PlanAsync(context.Message, context.CancellationToken);
 }
