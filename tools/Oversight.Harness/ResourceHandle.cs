@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Oversight.Harness;
 
-/// <summary>One line a resource printed, as the AppHost's log service streamed it.</summary>
-public sealed record ConsoleLine(bool IsError, string Text);
+/// <summary>One line a resource printed, as the AppHost's log service streamed it, and the instance (DCP's id) that printed it.</summary>
+public sealed record ConsoleLine(bool IsError, string Text, string InstanceId);
 
 /// <summary>
 /// A test's hold on one resource of a running Aspire application: what it printed, its process, and the stop, start and
@@ -51,6 +51,21 @@ public sealed class ResourceHandle : IAsyncDisposable
             () => Task.FromResult<IReadOnlyList<string>>(ConsoleSnapshot().Select(l => l.Text).ToList()),
             lines => lines.Any(l => l.Contains(text, StringComparison.Ordinal)),
             within ?? TimeSpan.FromSeconds(10), $"a line of {Name} containing \"{text}\"");
+
+    /// <summary>
+    /// Returns once every instance of the resource (one, or one per replica) printed a line containing
+    /// <paramref name="text"/>; fails after <paramref name="within"/> naming the instances that did not.
+    /// </summary>
+    public async Task WaitForLineInEveryInstanceAsync(string text, TimeSpan within)
+    {
+        IReadOnlyList<string> Silent() => [.. InstanceIds.Where(id => !ConsoleSnapshot().Any(l => l.InstanceId == id && l.Text.Contains(text, StringComparison.Ordinal)))];
+        var deadline = DateTime.UtcNow + within;
+        while (Silent() is { Count: > 0 } silent)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{string.Join(", ", silent)} printed no line containing \"{text}\" within {within.TotalSeconds:0} s");
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>The process id DCP reports for the resource (its first instance) now, if it runs.</summary>
     public int? Pid => InstanceIds.Select(PidOf).FirstOrDefault(pid => pid is not null);
@@ -175,7 +190,7 @@ public sealed class ResourceHandle : IAsyncDisposable
             var logs = _app.Services.GetRequiredService<ResourceLoggerService>();
             await foreach (var batch in logs.WatchAsync(instanceId).WithCancellation(_stop.Token))
             {
-                lock (_lines) _lines.AddRange(batch.Select(line => new ConsoleLine(line.IsErrorMessage, line.Content)));
+                lock (_lines) _lines.AddRange(batch.Select(line => new ConsoleLine(line.IsErrorMessage, line.Content, instanceId)));
             }
         }
         catch (OperationCanceledException) { }

@@ -19,7 +19,10 @@ public sealed record TestSystemOptions
     /// <summary>The services' Redis, instead of the shared one (e.g. an address where nothing listens).</summary>
     public string? RedisConnectionString { get; init; }
 
-    /// <summary>Any other change to the AppHost's model before it starts (e.g. replicas).</summary>
+    /// <summary>The AppHost's own options, as a user gives them (e.g. <c>--replicas 2</c>).</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+
+    /// <summary>Any other change to the AppHost's model before it starts.</summary>
     public Action<IDistributedApplicationTestingBuilder>? Configure { get; init; }
 }
 
@@ -77,7 +80,7 @@ public sealed partial class TestSystem : IAsyncDisposable
         var wanted = options.Services.Count == 0 ? [RegionDirectory, Complaints, Notifications, Reporting] : options.Services.Append(RegionDirectory).ToHashSet();
         var stateDirectory = Path.Combine(servers.StateDirectory, "systems", Guid.NewGuid().ToString("N")[..8]);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Oversight_AppHost>(
-            [$"--{LocalServer.StateDirectoryKey}={stateDirectory}"],
+            [$"--{LocalServer.StateDirectoryKey}={stateDirectory}", .. options.Arguments],
             (appOptions, _) => appOptions.DisableDashboard = true);
 
         await SharedServers.UseAsync(builder, servers, options.RedisConnectionString);

@@ -1,5 +1,3 @@
-using Aspire.Hosting;
-using Aspire.Hosting.ApplicationModel;
 using System.Text.Json;
 using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
@@ -18,12 +16,12 @@ public sealed class DeadlineSchedulerTests(TestServers servers)
     [Fact]
     public async Task Two_instances_raise_each_deadline_event_exactly_once_across_a_crash()
     {
-        // The AppHost's complaints service, in two replicas (Aspire's WithReplicas) on one database.
+        // The AppHost's complaints service, in two replicas on one database.
         await using var system = await TestSystem.StartAsync(servers, new TestSystemOptions
         {
             Services = [TestSystem.Complaints],
             Environment = new Dictionary<string, string> { ["complaints:Complaints__Deadlines__PollInterval"] = "00:00:01" },
-            Configure = builder => builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == TestSystem.Complaints)).WithReplicas(2),
+            Arguments = ["--replicas", "complaints=2"],
         });
         var complaints = system.Project(TestSystem.Complaints);
         Assert.Equal(2, complaints.InstanceIds.Count);
