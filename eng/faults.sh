@@ -5,9 +5,18 @@
 # which is why eng/test.sh does not run it.
 #   bash eng/faults.sh                     every fault, in turn
 #   bash eng/faults.sh redis postgres      only these (rabbitmq redis postgres region-directory complaints notifications reporting)
+#   bash eng/faults.sh --replicas 2        every service in two instances (the AppHost's --replicas); a service fault kills one
 # Ends with the report: one Jepsen-style block per fault, then "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+replicas=1
+faults=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --replicas) replicas="${2:?--replicas needs a number}"; shift 2 ;;
+    *) faults+=("$1"); shift ;;
+  esac
+done
 bash eng/install-prerequisites.sh || exit 1
 dotnet build tests/Oversight.FaultTests -c Debug -v quiet -nologo || { echo "0 passed, 1 failed (build failed)"; exit 1; }
 
@@ -15,12 +24,12 @@ report=$(mktemp --suffix=.fault-report)
 log=$(mktemp --suffix=.fault-log)
 started=$(date +%s)
 # FAULTS picks the faults to run (all when empty); FAULTS_REPORT is where the suite writes its report.
-FAULTS="$*" FAULTS_REPORT="$report" dotnet test --project tests/Oversight.FaultTests --no-build >"$log" 2>&1
+REPLICAS="$replicas" FAULTS="${faults[*]:-}" FAULTS_REPORT="$report" dotnet test --project tests/Oversight.FaultTests --no-build >"$log" 2>&1
 status=$?
 elapsed=$(( $(date +%s) - started ))
 
 echo
-echo "=== Fault suite: $(date -u '+%Y-%m-%d %H:%M UTC'), ${elapsed}s; uptime:$(uptime)"
+echo "=== Fault suite: $(date -u '+%Y-%m-%d %H:%M UTC'), ${elapsed}s, ${replicas} instance(s) of each service; uptime:$(uptime)"
 cat "$report"
 echo
 # The Microsoft.Testing.Platform summary prints "succeeded: N" and "failed: N".

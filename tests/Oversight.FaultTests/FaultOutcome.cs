@@ -28,7 +28,8 @@ public sealed record FaultOutcome(
     IReadOnlyList<string> WatchedServices,
     IReadOnlyList<string> FailingChecks,
     bool ResendAllowed,
-    int NewResends)
+    int NewResends,
+    bool OneOfSeveral)
 {
     private static readonly StatusCode[] Expected = [StatusCode.Unavailable, StatusCode.DeadlineExceeded, StatusCode.ResourceExhausted];
 
@@ -36,11 +37,12 @@ public sealed record FaultOutcome(
 
     /// <summary>
     /// /health named the fault while it lasted: for a server, every watched service reported one of the server's checks
-    /// as not healthy at least once; for a killed service, its own /health did not answer.
+    /// as not healthy at least once; for a killed service, its own /health did not answer, or, where the killed process
+    /// was one instance of several (<see cref="OneOfSeveral"/>), the service still answered it through another instance.
     /// </summary>
     public bool HealthNamedTheFault => Health.GroupBy(r => r.Service).Count() == WatchedServices.Count
         && Health.GroupBy(r => r.Service).All(readings => FailingChecks.Count == 0
-            ? readings.Any(r => r.HttpStatus == 0)
+            ? OneOfSeveral ? readings.Any(r => r.HttpStatus == 200) : readings.Any(r => r.HttpStatus == 0)
             : readings.Any(r => r.FailingChecks.Any(c => FailingChecks.Any(name => c.Contains(name, StringComparison.OrdinalIgnoreCase)))));
 
     public bool Recovered => RecoverySeconds is not null;
@@ -55,7 +57,7 @@ public sealed record FaultOutcome(
             ? $"FAILED(missing={Notifications.Missing}, resent={NewResends}, deliveries sent={Notifications.DeliveriesSent}/{Notifications.Expected}, not sent={Notifications.DeliveriesNotSent})"
             : NewResends == 0 ? "ok(once)"
             : $"ok(at-least-once: {NewResends} webhook calls repeated with the same event id)";
-        yield return $"[{Fault}] load: {Acknowledged} ok'd submissions at ~{Rate:0.0}/s | fault: kill -9 {Fault} at t={KilledAt:0.0}s, back at t={BackAt:0.0}s, {AcknowledgedWhileDown} ok'd while down"
+        yield return $"[{Fault}] load: {Acknowledged} ok'd submissions at ~{Rate:0.0}/s | fault: kill -9 {(OneOfSeveral ? "one instance of " : "")}{Fault} at t={KilledAt:0.0}s, back at t={BackAt:0.0}s, {AcknowledgedWhileDown} ok'd while down"
             + $" | recovery: {(Recovered ? $"{RecoverySeconds:0.0}s" : $"NOT within {RecoveryBoundSeconds:0}s")}"
             + $" | lost={Storage.Lost} duplicated={Storage.Duplicated} | reporting={(Reporting.Holds ? "ok" : "FAILED")} notifications={notifications}"
             + $" | errors: {errors}";

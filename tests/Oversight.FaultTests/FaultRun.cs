@@ -101,7 +101,8 @@ internal sealed class FaultRun(FaultSuiteFixture suite, Fault fault)
             WatchedServices: fault.WatchedServices,
             FailingChecks: fault.FailingChecks,
             ResendAllowed: fault.MayResendWebhooks,
-            NewResends: checks.Notifications.Duplicated - resendsBefore);
+            NewResends: checks.Notifications.Duplicated - resendsBefore,
+            OneOfSeveral: fault.KillsOneInstanceOfSeveral);
     }
 
     private async Task<Checks> ReadChecksAsync()

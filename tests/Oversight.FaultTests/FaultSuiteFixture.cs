@@ -23,6 +23,9 @@ public sealed class FaultSuiteFixture(TestServers servers) : IAsyncLifetime
     /// <summary>Webhook calls repeated (same event id) by the cases so far: a case is judged on the ones it added.</summary>
     public int WebhookResendsSoFar { get; set; }
 
+    /// <summary>Instances of each service: the REPLICAS environment variable (eng/faults.sh --replicas N), default 1.</summary>
+    public static int Replicas => int.TryParse(Environment.GetEnvironmentVariable("REPLICAS"), out var replicas) && replicas > 0 ? replicas : 1;
+
     public static string ReportPath => Environment.GetEnvironmentVariable("FAULTS_REPORT") is { Length: > 0 } path
         ? path
         : Path.Combine(AppContext.BaseDirectory, "fault-report.txt");
@@ -30,7 +33,7 @@ public sealed class FaultSuiteFixture(TestServers servers) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         File.WriteAllText(ReportPath, "");
-        System = await FaultSystem.StartAsync(Servers);
+        System = await FaultSystem.StartAsync(Servers, Replicas);
     }
 
     public void Acknowledge(IEnumerable<AcknowledgedSubmission> acknowledged)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Grpc.Core;
 using Oversight.Contracts.Notifications;
 using Oversight.Contracts.OfficeCredentials;
@@ -47,17 +48,21 @@ public sealed class FaultSystem : IAsyncDisposable
 
     public string NotificationsDatabase => System.Setting(TestSystem.Notifications, "ConnectionStrings__notificationsdb") + ";Pooling=false";
 
-    public static async Task<FaultSystem> StartAsync(TestServers servers)
+    /// <param name="replicas">Instances of each service (the AppHost's <c>--replicas</c>); a service fault then kills one.</param>
+    public static async Task<FaultSystem> StartAsync(TestServers servers, int replicas)
     {
         var webhooks = new WebhookTestReceiver();
-        var system = await TestSystem.StartWithNotificationSettingsAsync(servers, new Dictionary<string, string>
+        var system = await TestSystem.StartAsync(servers, new TestSystemOptions
         {
-            ["Notifications__Webhooks__AllowPrivateAddresses"] = "true",
-            // Enough attempts to outlast any outage of the suite; short delays so that the backlog drains quickly.
-            ["Notifications__Delivery__MaxAttempts"] = "20",
-            ["Notifications__Delivery__BaseDelay"] = "00:00:00.500",
-            ["Notifications__Delivery__AttemptTimeout"] = "00:00:05",
-            ["Notifications__Delivery__PollInterval"] = "00:00:00.300",
+            Arguments = ["--allow-private-webhooks", "--replicas", replicas.ToString(CultureInfo.InvariantCulture)],
+            Environment = new Dictionary<string, string>
+            {
+                // Enough attempts to outlast any outage of the suite; short delays so that the backlog drains quickly.
+                ["notifications:Notifications__Delivery__MaxAttempts"] = "20",
+                ["notifications:Notifications__Delivery__BaseDelay"] = "00:00:00.500",
+                ["notifications:Notifications__Delivery__AttemptTimeout"] = "00:00:05",
+                ["notifications:Notifications__Delivery__PollInterval"] = "00:00:00.300",
+            },
         });
         var admin = await system.AdminHeadersAsync();
         var desks = new List<IntakeDesk>();

@@ -21,7 +21,13 @@ public sealed record Fault(string Name, Func<TestServers, TestSystem, ResourceHa
     /// routing cache (docs/architecture.md, "Routing cache"). The broker and Redis do not stop intake either, but the
     /// suite only records that (the "ok'd while down" figure), it does not require it.
     /// </summary>
-    public bool IntakeMustContinue => Name is TestSystem.RegionDirectory;
+    public bool IntakeMustContinue => Name is TestSystem.RegionDirectory || KillsOneInstanceOfSeveral;
+
+    /// <summary>
+    /// A service run in several instances (eng/faults.sh --replicas N): the kill takes one, and the others go on serving,
+    /// intake included.
+    /// </summary>
+    public bool KillsOneInstanceOfSeveral => FailingChecks.Length == 0 && FaultSuiteFixture.Replicas > 1;
 
     // The complaints service only publishes (through its outbox): its "outbox" check names the broker; the consumers' bus check does.
     public static readonly Fault RabbitMQ = new("rabbitmq", (s, _) => s.RabbitMQ.Process,
