@@ -3,7 +3,7 @@
 # Redis, RabbitMQ and the four services under DCP and serves the Aspire dashboard. It prints the dashboard's login URL
 # and, once all is ready, the services' URLs. Ctrl+C (or SIGTERM) stops all of it.
 # Options are passed to the AppHost: --fresh (wipe the state folder first), --state-dir DIR, --replicas N (or NAME=N),
-# --allow-private-webhooks.
+# --site 52 (a regional site for a province), --allow-private-webhooks.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash eng/install-prerequisites.sh

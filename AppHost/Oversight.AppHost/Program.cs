@@ -55,5 +55,8 @@ builder.AddProject<Projects.Oversight_Reporting>("reporting")
     .WithPage("/v1/open-data/counts", "Open data counts (REST)")
     .WithAdminCommands(AdminCommand.RebuildReporting);
 
+// --site: a province's own servers and complaints service, forwarding its events to this broker.
+builder.AddRegionalSites(messaging, regionDirectory);
+
 // --replicas: how many instances of each service, once every service is declared.
 builder.ApplyServiceReplicas().Build().Run();

@@ -16,8 +16,12 @@ internal static class ReporterIdentityKey
 
     public static IResourceBuilder<ProjectResource> WithReporterIdentityKey(this IResourceBuilder<ProjectResource> complaints)
     {
-        var key = complaints.ApplicationBuilder.AddStateSecret($"complaints-identity-key-{KeyId}",
-            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        // One key for every complaints service (a regional site's too): a complaint's identity stays readable wherever it is read.
+        var name = $"complaints-identity-key-{KeyId}";
+        var builder = complaints.ApplicationBuilder;
+        var key = builder.Resources.OfType<ParameterResource>().FirstOrDefault(p => p.Name == name) is { } existing
+            ? builder.CreateResourceBuilder(existing)
+            : builder.AddStateSecret(name, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         return complaints
             .WithEnvironment("Complaints__IdentityKeys__" + KeyId, key)
             .WithEnvironment("Complaints__CurrentIdentityKeyId", KeyId);

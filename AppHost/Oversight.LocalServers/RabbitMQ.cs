@@ -23,6 +23,12 @@ public sealed class RabbitMQServerResource(string name, string command, string w
     /// <summary>Users besides <see cref="UserName"/> (the services'), with their permissions on the default vhost.</summary>
     public List<RabbitMQUser> Users { get; } = [];
 
+    /// <summary>The plugins the node runs (the management UI always).</summary>
+    public SortedSet<string> Plugins { get; } = ["rabbitmq_management"];
+
+    /// <summary>Exchanges, queues, bindings and shovels the node declares at every boot, before any client connects.</summary>
+    public RabbitMQTopology Topology { get; } = new();
+
     public EndpointReference PrimaryEndpoint => new(this, PrimaryEndpointName);
 
     public EndpointReference ManagementEndpoint => new(this, ManagementEndpointName);
@@ -54,7 +60,7 @@ public static class RabbitMQBuilderExtensions
         log.console.level = info
         log.file = false
         EOF
-        echo '[rabbitmq_management].' > "$RABBITMQ_ENABLED_PLUGINS_FILE"
+        echo "[$RABBITMQ_PLUGINS]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
         exec {{RabbitMQServerResource.Executable}}
         """;
 
@@ -116,6 +122,7 @@ public static class RabbitMQBuilderExtensions
                 env["RABBITMQ_LOG_BASE"] = Path.Combine(data, "log");
                 env["RABBITMQ_CONFIG_FILE"] = Path.Combine(data, "rabbitmq");
                 env["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(data, "enabled_plugins");
+                env["RABBITMQ_PLUGINS"] = string.Join(",", rabbit.Plugins);
                 // Keeps the machine's /etc/rabbitmq/rabbitmq-env.conf out of it.
                 env["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(data, "rabbitmq-env.conf");
                 env["HOME"] = data;

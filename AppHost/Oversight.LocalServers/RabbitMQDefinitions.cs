@@ -28,7 +28,17 @@ internal static class RabbitMQDefinitions
             users.Add(User(user.Name, await PasswordAsync(user.Password, cancellationToken), ""));
             permissions.Add(Permission(user.Name, user.Configure, user.Write, user.Read));
         }
-        var definitions = new { users, vhosts = new[] { new { name = VirtualHost } }, permissions };
+        var topology = rabbit.Topology;
+        var exchanges = topology.Exchanges.Select(e => new { name = e.Name, vhost = VirtualHost, type = e.Type, durable = true, auto_delete = false, @internal = false, arguments = new { } });
+        var queues = topology.Queues.Select(name => new { name, vhost = VirtualHost, durable = true, auto_delete = false, arguments = new { } });
+        var bindings = topology.Bindings.Select(b => new
+        {
+            source = b.Source, vhost = VirtualHost, destination = b.Destination, destination_type = b.DestinationType, routing_key = "",
+            arguments = b.Arguments,
+        });
+        var parameters = new List<object>();
+        foreach (var shovel in topology.Shovels) parameters.Add(await ShovelAsync(shovel, cancellationToken));
+        var definitions = new { users, vhosts = new[] { new { name = VirtualHost } }, permissions, exchanges, queues, bindings, parameters };
 
         Directory.CreateDirectory(dataDirectory);
         var path = PathIn(dataDirectory);
@@ -42,6 +52,35 @@ internal static class RabbitMQDefinitions
         salt ??= RandomNumberGenerator.GetBytes(4);
         var digest = SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(password)]);
         return Convert.ToBase64String([.. salt, .. digest]);
+    }
+
+    /// <summary>
+    /// A dynamic shovel (RabbitMQ's store-and-forward): moves what reaches a queue of this node to an exchange of another
+    /// node, removing each message only once the other confirmed it (<c>on-confirm</c>), reconnecting every 5 s while the
+    /// other cannot be reached; meanwhile the queue keeps the messages, in order.
+    /// </summary>
+    private static async Task<object> ShovelAsync(RabbitMQShovel shovel, CancellationToken cancellationToken)
+    {
+        var password = Uri.EscapeDataString(await PasswordAsync(shovel.User.Password, cancellationToken));
+        var address = await shovel.Destination.PrimaryEndpoint.Property(EndpointProperty.HostAndPort).GetValueAsync(cancellationToken);
+        return new
+        {
+            vhost = VirtualHost,
+            component = "shovel",
+            name = shovel.Name,
+            value = new Dictionary<string, object>
+            {
+                ["src-protocol"] = "amqp091",
+                ["src-uri"] = "amqp://",
+                ["src-queue"] = shovel.SourceQueue,
+                ["dest-protocol"] = "amqp091",
+                ["dest-uri"] = $"amqp://{Uri.EscapeDataString(shovel.User.Name)}:{password}@{address}",
+                ["dest-exchange"] = shovel.DestinationExchange,
+                ["ack-mode"] = "on-confirm",
+                ["src-delete-after"] = "never",
+                ["reconnect-delay"] = 5,
+            },
+        };
     }
 
     private static async Task<string> PasswordAsync(ParameterResource parameter, CancellationToken cancellationToken) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Oversight.Contracts;
 using Oversight.Contracts.IntegrationEvents;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -15,8 +16,13 @@ public sealed class ReceivedEvent(string exchange, string body, IReadOnlyDiction
     /// <summary>The exchange the message was published to, e.g. <c>Oversight.Contracts.IntegrationEvents:ComplaintSubmitted</c>.</summary>
     public string Exchange { get; } = exchange;
 
-    /// <summary>The event's name: its exchange after <see cref="IntegrationEventTypes.ExchangePrefix"/>.</summary>
-    public string Type => Exchange.StartsWith(IntegrationEventTypes.ExchangePrefix, StringComparison.Ordinal) ? Exchange[IntegrationEventTypes.ExchangePrefix.Length..] : Exchange;
+    /// <summary>
+    /// The event's name, as an integrator reads it: the <see cref="EventHeaders.Type"/> header (a regional site's events
+    /// arrive through the centre's <c>oversight.from-sites</c> exchange), else its exchange after
+    /// <see cref="IntegrationEventTypes.ExchangePrefix"/>.
+    /// </summary>
+    public string Type => Headers.GetValueOrDefault(EventHeaders.Type) is byte[] name ? Encoding.UTF8.GetString(name)
+        : Exchange.StartsWith(IntegrationEventTypes.ExchangePrefix, StringComparison.Ordinal) ? Exchange[IntegrationEventTypes.ExchangePrefix.Length..] : Exchange;
 
     /// <summary>The body as sent (MassTransit's JSON envelope).</summary>
     public string Body { get; } = body;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Oversight.Contracts;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.PrivateMessages;
 
@@ -232,6 +233,8 @@ internal sealed class OutboxRelay(
             // event behind it) for minutes (OutageTests in the full suite).
             await bus.Publish(evt, evt.GetType(), Pipe.Execute<PublishContext>(context =>
             {
+                // The type's stable name: a regional site's messages are routed by it at the centre (docs/architecture.md, "Regional sites").
+                context.Headers.Set(EventHeaders.Type, message.EventType);
                 if (traceparent is not null) context.Headers.Set("traceparent", traceparent);
                 if (tracestate is not null) context.Headers.Set("tracestate", tracestate);
             }), timeout.Token).WaitAsync(timeout.Token);

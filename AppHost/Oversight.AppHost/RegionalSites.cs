@@ -1,0 +1,82 @@
+using Oversight.AppHost.Commands;
+using Oversight.Contracts;
+using Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.PrivateMessages;
+
+namespace Oversight.AppHost;
+
+/// <summary>
+/// Regional sites (<c>--site 52</c>, issue 20): for a province, a PostgreSQL, Redis and RabbitMQ of its own and a
+/// complaints service that takes that province's complaints there, numbering and storing them locally. The site's
+/// events reach the national centre through RabbitMQ's shovel (store-and-forward): every event exchange at the site is
+/// bound to one durable queue, <see cref="OutboundQueue"/>, which a shovel empties into the centre's headers exchange
+/// <see cref="InboundExchange"/>, removing each message only once the centre's broker confirmed it. One queue and one
+/// link keep a complaint's events in order; while the link is cut the queue keeps them. At the centre the headers
+/// exchange hands each message to the exchange of its type (the outbox relay's <see cref="EventHeaders.Type"/> header), where
+/// the centre's consumers and integrators bind as for local events (docs/architecture.md, "Regional sites").
+/// </summary>
+internal static class RegionalSites
+{
+    /// <summary>The configuration the option fills: the provinces, in order.</summary>
+    public const string Section = "Oversight:Sites";
+
+    public const string OutboundQueue = "oversight.to-centre";
+    public const string InboundExchange = "oversight.from-sites";
+
+    /// <summary>"--site 52" as configuration: the next index of the list.</summary>
+    public static string ToSetting(string province, int index) => $"--{Section}:{index}={province}";
+
+    /// <summary>Each forwarded message type's stable name and its exchange.</summary>
+    private static IEnumerable<(string Type, string Exchange)> Forwarded() =>
+        IntegrationEventTypes.All.Select(type => (IntegrationEventTypes.NameOf(type), IntegrationEventTypes.ExchangeOf(type)))
+            .Append((PrivateMessageTypes.NameOf(typeof(ReporterStatusNotice)), ReporterStatusNotice.ExchangeName))
+            .OrderBy(f => f.Item1, StringComparer.Ordinal);
+
+    public static IDistributedApplicationBuilder AddRegionalSites(this IDistributedApplicationBuilder builder,
+        IResourceBuilder<RabbitMQServerResource> centre, IResourceBuilder<ProjectResource> regionDirectory)
+    {
+        var provinces = builder.Configuration.GetSection(Section).GetChildren().Select(c => c.Value ?? "").ToList();
+        if (provinces.Count == 0) return builder;
+        centre.WithExchange(InboundExchange, "headers");
+        foreach (var (type, exchange) in Forwarded())
+        {
+            centre.WithExchange(exchange, "fanout")
+                .WithBinding(InboundExchange, exchange, "exchange", new Dictionary<string, string> { ["x-match"] = "all", [EventHeaders.Type] = type });
+        }
+        foreach (var province in provinces) builder.AddSite(province, centre, regionDirectory);
+        return builder;
+    }
+
+    private static void AddSite(this IDistributedApplicationBuilder builder, string province,
+        IResourceBuilder<RabbitMQServerResource> centre, IResourceBuilder<ProjectResource> regionDirectory)
+    {
+        if (province.Length != 2 || !province.All(char.IsAsciiDigit))
+        {
+            throw new ArgumentException($"--site {province}: a site is named by its province's two-digit code (e.g. 52 for Nusa Tenggara Barat).");
+        }
+        var site = $"site-{province}";
+        var postgres = builder.AddPostgres($"{site}-postgres");
+        var complaintsDb = postgres.AddDatabase($"{site}-complaintsdb", "complaintsdb");
+        var cache = builder.AddRedis($"{site}-cache");
+        var messaging = builder.AddRabbitMQ($"{site}-messaging")
+            .WithEndpointLink("management", $"RabbitMQ management (site {province}: the link's queue and shovel)")
+            .WithQueue(OutboundQueue)
+            .WithShovel($"{site}-to-centre", OutboundQueue, centre, InboundExchange);
+        foreach (var (_, exchange) in Forwarded())
+        {
+            messaging.WithExchange(exchange, "fanout").WithBinding(exchange, OutboundQueue, "queue");
+        }
+
+        builder.AddProject<Projects.Oversight_Complaints>($"{site}-complaints")
+            // The ports of the project's settings are the centre's complaints service's: the site's are picked at start.
+            .WithEndpoint("http", endpoint => endpoint.Port = null)
+            .WithEndpoint("grpc", endpoint => endpoint.Port = null)
+            .WithServiceHealthCheck()
+            .WithReference(complaintsDb, "complaintsdb").WaitFor(complaintsDb)
+            .WithReference(cache, "cache").WaitFor(cache)
+            .WithReference(messaging, "messaging").WaitFor(messaging)
+            .WithReference(regionDirectory).WaitFor(regionDirectory)
+            .WithReporterIdentityKey()
+            .WithAdminCommands(AdminCommand.ShowOutboxBacklog);
+    }
+}

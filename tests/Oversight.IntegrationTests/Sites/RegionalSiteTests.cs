@@ -1,0 +1,81 @@
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Oversight.Contracts.Complaints;
+using Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.Notifications;
+using Oversight.Contracts.OfficeCredentials;
+using Oversight.Contracts.Reporting;
+using Oversight.Testing;
+using static Oversight.Contracts.Complaints.Complaints;
+using static Oversight.Contracts.Notifications.Notifications;
+using static Oversight.Contracts.Reporting.Reporting;
+
+namespace Oversight.IntegrationTests.Sites;
+
+/// <summary>
+/// The AppHost with a regional site for Nusa Tenggara Barat (<c>--site 52</c>): a complaint taken at the site is
+/// numbered and stored there, and its events cross to the national broker through the site's shovel, where an
+/// integrator's queue, the webhook subscriptions and reporting see them as if they were the centre's own.
+/// </summary>
+public sealed class RegionalSiteTests
+{
+    private const string Site = "site-52-complaints";
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_complaint_taken_at_the_site_is_stored_there_and_its_events_reach_the_centre_in_order()
+    {
+        await using var webhooks = new WebhookTestReceiver();
+        await using var host = await UnchangedAppHost.StartAsync(["--site", "52", "--allow-private-webhooks"]);
+        var app = host.App;
+        await app.ResourceNotifications.WaitForResourceHealthyAsync(Site).WaitAsync(TimeSpan.FromMinutes(3));
+
+        using var directoryHttp = new HttpClient { BaseAddress = app.GetEndpoint("region-directory", "http") };
+        using var directoryChannel = GrpcChannel.ForAddress(app.GetEndpoint("region-directory", "grpc"));
+        using var centreChannel = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
+        using var siteChannel = GrpcChannel.ForAddress(app.GetEndpoint(Site, "grpc"));
+        var admin = TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, TestSystem.AdminClientId, await host.ParameterAsync("region-directory-admin-secret")));
+        async Task<Metadata> OfficeClientAsync(string role, string regionCode)
+        {
+            var client = await new OfficeCredentials.OfficeCredentialsClient(directoryChannel).RegisterClientAsync(
+                new RegisterClientRequest { DisplayName = $"site test {role}", RegionCode = regionCode, Roles = { role } }, admin);
+            return TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, client.Client.ClientId, client.ClientSecret));
+        }
+
+        // At the centre: an integrator's queue on the complaint events, a webhook subscription, reporting's count.
+        await using var events = await EventListener.ListenAsync(
+            (await app.GetConnectionStringAsync("messaging"))!, [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
+        await new NotificationsClient(GrpcChannel.ForAddress(app.GetEndpoint("notifications", "grpc"))).CreateSubscriptionAsync(new CreateSubscriptionRequest
+        {
+            Url = webhooks.Answer("/site/submitted", _ => 200),
+            RegionCode = "52",
+            EventTypes = { "ComplaintSubmitted" },
+        }, await OfficeClientAsync("integrator", "52"));
+        var reporting = new ReportingClient(GrpcChannel.ForAddress(app.GetEndpoint("reporting", "grpc")));
+        var before = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "52" }, admin)).Totals.Total;
+
+        // A desk of the province submits at its site.
+        var desk = await OfficeClientAsync("intake_officer", "52");
+        var reply = await new ComplaintsClient(siteChannel).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), desk);
+        Assert.Equal("registered", reply.Status);
+        Assert.StartsWith("52.71/LP/", reply.RegistrationNumber);
+
+        // Its events at the centre's broker, submitted before registered, each once.
+        var arrived = await events.WaitForAsync(e => e.ComplaintId == reply.ComplaintId, 2, Bound, "the site's two events at the centre");
+        Assert.Equal(["ComplaintSubmitted", "ComplaintRegistered"], arrived.Select(e => e.Type));
+        // The centre's webhook subscription and reporting count it as their own.
+        await Eventually.HoldsAsync(() => Task.FromResult(webhooks.CallsTo("/site/submitted").Count), n => n == 1, Bound, "the webhook call for the site's complaint");
+        await Eventually.HoldsAsync(async () => (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "52" }, admin)).Totals.Total,
+            total => total == before + 1, Bound, "reporting counting the site's complaint");
+
+        // The site keeps the complaint: it answers for it, the centre's complaints service does not hold it.
+        var reviewer = await OfficeClientAsync("reviewer", "52");
+        Assert.Equal(reply.RegistrationNumber, (await new ComplaintsClient(siteChannel).GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId }, reviewer)).RegistrationNumber);
+        var atCentre = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new ComplaintsClient(centreChannel).GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId }, reviewer));
+        Assert.Equal(StatusCode.NotFound, atCentre.StatusCode);
+        Assert.Single(events.Received, e => e.ComplaintId == reply.ComplaintId && e.Type == "ComplaintSubmitted");
+    }
+}
