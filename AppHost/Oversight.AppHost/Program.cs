@@ -56,7 +56,7 @@ builder.AddProject<Projects.Oversight_Reporting>("reporting")
     .WithAdminCommands(AdminCommand.RebuildReporting);
 
 // --site: a province's own servers and complaints service, forwarding its events to this broker.
-builder.AddRegionalSites(messaging, regionDirectory);
+builder.AddRegionalSites(messaging, regionDirectory, complaints);
 
 // --replicas: how many instances of each service, once every service is declared.
 builder.ApplyServiceReplicas().Build().Run();

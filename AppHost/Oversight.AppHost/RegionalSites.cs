@@ -33,10 +33,13 @@ internal static class RegionalSites
             .OrderBy(f => f.Item1, StringComparer.Ordinal);
 
     public static IDistributedApplicationBuilder AddRegionalSites(this IDistributedApplicationBuilder builder,
-        IResourceBuilder<RabbitMQServerResource> centre, IResourceBuilder<ProjectResource> regionDirectory)
+        IResourceBuilder<RabbitMQServerResource> centre, IResourceBuilder<ProjectResource> regionDirectory,
+        IResourceBuilder<ProjectResource> centreComplaints)
     {
         var provinces = builder.Configuration.GetSection(Section).GetChildren().Select(c => c.Value ?? "").ToList();
         if (provinces.Count == 0) return builder;
+        // The centre takes every province but these (SiteJurisdiction).
+        centreComplaints.WithEnvironment("Complaints__Sites__Elsewhere", string.Join(",", provinces));
         centre.WithExchange(InboundExchange, "headers");
         foreach (var (type, exchange) in Forwarded())
         {
@@ -77,6 +80,7 @@ internal static class RegionalSites
             .WithReference(messaging, "messaging").WaitFor(messaging)
             .WithReference(regionDirectory).WaitFor(regionDirectory)
             .WithReporterIdentityKey()
+            .WithEnvironment("Complaints__Sites__Province", province)
             .WithAdminCommands(AdminCommand.ShowOutboxBacklog);
     }
 }

@@ -2,6 +2,9 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Oversight.Contracts.OfficeCredentials;
 using Oversight.LocalServers;
 
 namespace Oversight.Testing;
@@ -61,6 +64,23 @@ public sealed class UnchangedAppHost : IAsyncDisposable
         await App.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ParameterResource>()
             .Single(p => p.Name == name).GetValueAsync(CancellationToken.None)
         ?? throw new InvalidOperationException($"The AppHost's parameter {name} has no value.");
+
+    /// <summary>The bootstrap admin's token as gRPC headers, from the AppHost's directory.</summary>
+    public async Task<Metadata> AdminHeadersAsync()
+    {
+        using var directory = new HttpClient { BaseAddress = Endpoint("region-directory", "http") };
+        return TestSystem.Bearer(await TestSystem.TokenAsync(directory, TestSystem.AdminClientId, await ParameterAsync("region-directory-admin-secret")));
+    }
+
+    /// <summary>A new office client of one role and region scope ("" = national), registered by the bootstrap admin, as gRPC headers.</summary>
+    public async Task<Metadata> OfficeHeadersAsync(string role, string regionCode)
+    {
+        using var directory = new HttpClient { BaseAddress = Endpoint("region-directory", "http") };
+        using var channel = GrpcChannel.ForAddress(Endpoint("region-directory", "grpc"));
+        var client = await new OfficeCredentials.OfficeCredentialsClient(channel).RegisterClientAsync(
+            new RegisterClientRequest { DisplayName = $"{role} {regionCode}", RegionCode = regionCode, Roles = { role } }, await AdminHeadersAsync());
+        return TestSystem.Bearer(await TestSystem.TokenAsync(directory, client.Client.ClientId, client.ClientSecret));
+    }
 
     /// <summary>A URL of a resource's endpoint (e.g. ("complaints", "grpc")).</summary>
     public Uri Endpoint(string resource, string endpoint) => App.GetEndpoint(resource, endpoint);

@@ -38,6 +38,8 @@ public static class Extensions
         builder.AddIntakeRateLimit();
         // Tries of the reporter's status read, per tracking code and per address (Complaints:Tracking).
         builder.Services.AddSingleton<TrackingGuard>();
+        // The provinces this service takes, with regional sites (Complaints:Sites).
+        builder.Services.AddSingleton<SiteJurisdiction>();
 
         builder.Services.AddGrpcClient<RegionDirectory.RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
         builder.AddWarmupStep<DirectoryWarmup>();

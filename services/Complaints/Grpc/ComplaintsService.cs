@@ -32,7 +32,8 @@ public sealed partial class ComplaintsService(
     TimeProvider time,
     ILogger<ComplaintsService> logger,
     ComplaintTransitionStore transitions,
-    TrackingGuard trackingGuard) : Contracts.Complaints.Complaints.ComplaintsBase
+    TrackingGuard trackingGuard,
+    SiteJurisdiction jurisdiction) : Contracts.Complaints.Complaints.ComplaintsBase
 {
     public const string IdempotencyKeyHeader = "idempotency-key";
 
@@ -55,6 +56,7 @@ public sealed partial class ComplaintsService(
             throw new RpcException(new Status(StatusCode.InvalidArgument, string.Join("; ", errors.Distinct(StringComparer.Ordinal))));
         }
         context.RequireOfficeRole(OfficeRoles.IntakeOfficer, submission!.RegionCode, logger);
+        jurisdiction.Admit(submission.RegionCode);
         var clientId = caller.OfficeClientId() ?? "";
         var key = submission.IdempotencyKey;
 

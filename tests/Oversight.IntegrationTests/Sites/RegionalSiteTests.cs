@@ -5,7 +5,6 @@ using Grpc.Net.Client;
 using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Notifications;
-using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.Reporting;
 using Oversight.Testing;
 using static Oversight.Contracts.Complaints.Complaints;
@@ -15,10 +14,18 @@ using static Oversight.Contracts.Reporting.Reporting;
 namespace Oversight.IntegrationTests.Sites;
 
 /// <summary>
+/// A whole AppHost and a site's servers: 12 processes, which beside the parallel tests slowed the run by minutes. So
+/// this collection runs alone, after them.
+/// </summary>
+[CollectionDefinition(nameof(WholeSite), DisableParallelization = true)]
+public sealed class WholeSite;
+
+/// <summary>
 /// The AppHost with a regional site for Nusa Tenggara Barat (<c>--site 52</c>): a complaint taken at the site is
 /// numbered and stored there, and its events cross to the national broker through the site's shovel, where an
 /// integrator's queue, the webhook subscriptions and reporting see them as if they were the centre's own.
 /// </summary>
+[Collection(nameof(WholeSite))]
 public sealed class RegionalSiteTests
 {
     private const string Site = "site-52-complaints";
@@ -32,17 +39,10 @@ public sealed class RegionalSiteTests
         var app = host.App;
         await app.ResourceNotifications.WaitForResourceHealthyAsync(Site).WaitAsync(TimeSpan.FromMinutes(3));
 
-        using var directoryHttp = new HttpClient { BaseAddress = app.GetEndpoint("region-directory", "http") };
-        using var directoryChannel = GrpcChannel.ForAddress(app.GetEndpoint("region-directory", "grpc"));
         using var centreChannel = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
         using var siteChannel = GrpcChannel.ForAddress(app.GetEndpoint(Site, "grpc"));
-        var admin = TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, TestSystem.AdminClientId, await host.ParameterAsync("region-directory-admin-secret")));
-        async Task<Metadata> OfficeClientAsync(string role, string regionCode)
-        {
-            var client = await new OfficeCredentials.OfficeCredentialsClient(directoryChannel).RegisterClientAsync(
-                new RegisterClientRequest { DisplayName = $"site test {role}", RegionCode = regionCode, Roles = { role } }, admin);
-            return TestSystem.Bearer(await TestSystem.TokenAsync(directoryHttp, client.Client.ClientId, client.ClientSecret));
-        }
+        var admin = await host.AdminHeadersAsync();
+        Task<Metadata> OfficeClientAsync(string role, string regionCode) => host.OfficeHeadersAsync(role, regionCode);
 
         // At the centre: an integrator's queue on the complaint events, a webhook subscription, reporting's count.
         await using var events = await EventListener.ListenAsync(
@@ -77,5 +77,16 @@ public sealed class RegionalSiteTests
             await new ComplaintsClient(centreChannel).GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId }, reviewer));
         Assert.Equal(StatusCode.NotFound, atCentre.StatusCode);
         Assert.Single(events.Received, e => e.ComplaintId == reply.ComplaintId && e.Type == "ComplaintSubmitted");
+
+        // One service numbers a province: the centre sends the province's desks to their site, the site others to the centre.
+        var toSite = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new ComplaintsClient(centreChannel).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), desk));
+        Assert.Equal((StatusCode.FailedPrecondition, "region_code: complaints of province 52 are taken at its regional site (site-52-complaints), not at the national centre"),
+            (toSite.StatusCode, toSite.Status.Detail));
+        var national = await OfficeClientAsync("intake_officer", "");
+        var toCentre = await Assert.ThrowsAsync<RpcException>(async () =>
+            await new ComplaintsClient(siteChannel).SubmitComplaintAsync(ComplaintSubmission.Laporan("64.03"), national));
+        Assert.Equal(StatusCode.FailedPrecondition, toCentre.StatusCode);
+        Assert.Contains("this is the regional site of province 52", toCentre.Status.Detail);
     }
 }
