@@ -58,10 +58,22 @@ public static class OversightMetrics
         "oversight.outbox.backlog", "{message}",
         "Outbox messages written but not yet published to RabbitMQ, as the relay last counted them; grows while the broker is away.");
 
+    /// <summary>Observed from the site link monitor's last look (a regional site's complaints service: SiteLinkMonitor).</summary>
+    public static readonly MetricDefinition SiteLinkWaiting = new(
+        "oversight.site.link.waiting", "{message}",
+        "At a regional site: messages waiting in the site's link queue for the national centre (oversight.to-centre), "
+        + "as last looked at (every 10 s); grows while the link is cut.");
+
+    /// <summary>Observed from the site link monitor's last look (a regional site's complaints service: SiteLinkMonitor).</summary>
+    public static readonly MetricDefinition SiteLinkOldestAge = new(
+        "oversight.site.link.oldest_age", "s",
+        "At a regional site: how long the oldest message waiting for the national centre has waited, in seconds (0 when none waits).");
+
     /// <summary>Every instrument above.</summary>
     public static IReadOnlyList<MetricDefinition> All { get; } =
     [
         ComplaintsSubmitted, ComplaintsRefused, IntakeCallsRefused, ComplaintsOverdue, DeadlinesRaised, RoutingStaleAnswers, OutboxBacklog,
+        SiteLinkWaiting, SiteLinkOldestAge,
     ];
 
     /// <summary>A counter for the definition on the Oversight meter.</summary>

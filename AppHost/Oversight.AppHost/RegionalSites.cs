@@ -9,8 +9,8 @@ namespace Oversight.AppHost;
 /// Regional sites (<c>--site 52</c>, issue 20): for a province, a PostgreSQL, Redis and RabbitMQ of its own and a
 /// complaints service that takes that province's complaints there, numbering and storing them locally. The site's
 /// events reach the national centre through RabbitMQ's shovel (store-and-forward): every event exchange at the site is
-/// bound to one durable queue, <see cref="OutboundQueue"/>, which a shovel empties into the centre's headers exchange
-/// <see cref="InboundExchange"/>, removing each message only once the centre's broker confirmed it. One queue and one
+/// bound to one durable queue, <see cref="SiteLink.OutboundQueue"/>, which a shovel empties into the centre's headers exchange
+/// <see cref="SiteLink.InboundExchange"/>, removing each message only once the centre's broker confirmed it. One queue and one
 /// link keep a complaint's events in order; while the link is cut the queue keeps them. At the centre the headers
 /// exchange hands each message to the exchange of its type (the outbox relay's <see cref="EventHeaders.Type"/> header), where
 /// the centre's consumers and integrators bind as for local events (docs/architecture.md, "Regional sites").
@@ -19,9 +19,6 @@ internal static class RegionalSites
 {
     /// <summary>The configuration the option fills: the provinces, in order.</summary>
     public const string Section = "Oversight:Sites";
-
-    public const string OutboundQueue = "oversight.to-centre";
-    public const string InboundExchange = "oversight.from-sites";
 
     /// <summary>"--site 52" as configuration: the next index of the list.</summary>
     public static string ToSetting(string province, int index) => $"--{Section}:{index}={province}";
@@ -40,11 +37,11 @@ internal static class RegionalSites
         if (provinces.Count == 0) return builder;
         // The centre takes every province but these (SiteJurisdiction).
         centreComplaints.WithEnvironment("Complaints__Sites__Elsewhere", string.Join(",", provinces));
-        centre.WithExchange(InboundExchange, "headers");
+        centre.WithExchange(SiteLink.InboundExchange, "headers");
         foreach (var (type, exchange) in Forwarded())
         {
             centre.WithExchange(exchange, "fanout")
-                .WithBinding(InboundExchange, exchange, "exchange", new Dictionary<string, string> { ["x-match"] = "all", [EventHeaders.Type] = type });
+                .WithBinding(SiteLink.InboundExchange, exchange, "exchange", new Dictionary<string, string> { ["x-match"] = "all", [EventHeaders.Type] = type });
         }
         foreach (var province in provinces) builder.AddSite(province, centre, regionDirectory);
         return builder;
@@ -63,11 +60,11 @@ internal static class RegionalSites
         var cache = builder.AddRedis($"{site}-cache");
         var messaging = builder.AddRabbitMQ($"{site}-messaging")
             .WithEndpointLink("management", $"RabbitMQ management (site {province}: the link's queue and shovel)")
-            .WithQueue(OutboundQueue)
-            .WithShovel($"{site}-to-centre", OutboundQueue, centre, InboundExchange);
+            .WithQueue(SiteLink.OutboundQueue)
+            .WithShovel($"{site}-to-centre", SiteLink.OutboundQueue, centre, SiteLink.InboundExchange);
         foreach (var (_, exchange) in Forwarded())
         {
-            messaging.WithExchange(exchange, "fanout").WithBinding(exchange, OutboundQueue, "queue");
+            messaging.WithExchange(exchange, "fanout").WithBinding(exchange, SiteLink.OutboundQueue, "queue");
         }
 
         builder.AddProject<Projects.Oversight_Complaints>($"{site}-complaints")

@@ -11,6 +11,7 @@ using Oversight.Complaints.Infrastructure.Transitions;
 using Oversight.Complaints.Infrastructure.Queries;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Complaints.IntegrationEvents.EventHandling;
+using Oversight.Complaints.Infrastructure.Sites;
 
 namespace Oversight.Complaints.Extensions;
 
@@ -38,8 +39,15 @@ public static class Extensions
         builder.AddIntakeRateLimit();
         // Tries of the reporter's status read, per tracking code and per address (Complaints:Tracking).
         builder.Services.AddSingleton<TrackingGuard>();
-        // The provinces this service takes, with regional sites (Complaints:Sites).
+        // The provinces this service takes, with regional sites (Complaints:Sites); at a site, its link to the centre watched.
         builder.Services.AddSingleton<SiteJurisdiction>();
+        if (SiteJurisdiction.IsSite(builder.Configuration))
+        {
+            builder.Services.AddSingleton<SiteLinkMonitor>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<SiteLinkMonitor>());
+            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("site-link",
+                services => services.GetRequiredService<SiteLinkMonitor>(), HealthStatus.Degraded, ["ready"]));
+        }
 
         builder.Services.AddGrpcClient<RegionDirectory.RegionDirectoryClient>(o => o.Address = new Uri("http://_grpc.region-directory"));
         builder.AddWarmupStep<DirectoryWarmup>();

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
@@ -41,7 +42,10 @@ public sealed class SiteLinkCutTests
     public async Task Under_load_the_site_takes_complaints_through_a_60_s_cut_and_the_centre_catches_up_exactly()
     {
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        await using var host = await UnchangedAppHost.StartAsync(["--site", "52"]);
+        // The site's link check turns Degraded after 20 s of waiting, well within the cut.
+        await using var host = await UnchangedAppHost.StartAsync(["--site", "52"], builder =>
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(p => p.Name == Site))
+                .WithEnvironment("Complaints__Sites__LinkDelayedAfter", "00:00:20"));
         var app = host.App;
         await app.ResourceNotifications.WaitForResourceHealthyAsync(Site).WaitAsync(TimeSpan.FromMinutes(3));
         var admin = await host.AdminHeadersAsync();
@@ -83,11 +87,14 @@ public sealed class SiteLinkCutTests
         await CloseShovelConnectionsAsync(management);
         var arrivedBeforeCut = events.Received.Count;
         var deepest = 0L;
+        string? delayedSeen = null;
+        using var siteHttp = new HttpClient { BaseAddress = host.Endpoint(Site, "http") };
         var cutUntil = clock.Elapsed + Cut;
         while (clock.Elapsed < cutUntil)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), timeout);
             deepest = Math.Max(deepest, await SiteQueueDepthAsync(host));
+            delayedSeen ??= await DelayedLinkAsync(siteHttp);
         }
         var arrivedDuringCut = events.Received.Count - arrivedBeforeCut;
         var restoredAt = clock.Elapsed.TotalSeconds;
@@ -120,11 +127,13 @@ public sealed class SiteLinkCutTests
         var report = $"[site-link] load: {all.Count} ok'd at the site at ~{all.Count / (restoredAt + After.TotalSeconds):0.0}/s, {takenDuringCut} of them during the cut"
             + $" | cut: t={cutAt:0.0}s to t={restoredAt:0.0}s, {arrivedDuringCut} events reached the centre meanwhile, the site's queue up to {deepest} messages"
             + $" | catch-up: {catchUp:0.0}s after the link was restored | lost={lost} counted at the centre={counted}, stored at the site={numbers.Count}"
-            + $" | redelivered by the link={redelivered} (absorbed), out of order={outOfOrder} | failed calls={failures.Count}";
+            + $" | redelivered by the link={redelivered} (absorbed), out of order={outOfOrder} | failed calls={failures.Count}"
+            + $" | the site's /health during the cut: {delayedSeen ?? "never reported the link delayed"}";
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         File.AppendAllLines(FaultSuiteFixture.ReportPath, [report, .. failures.Take(5).Select(f => "    failed call: " + f)]);
 
         Assert.True(takenDuringCut > 0, "the site took nothing while the link was cut: " + report);
+        Assert.True(delayedSeen is not null, "the site's /health never reported its link delayed during the cut");
         Assert.Equal(0, arrivedDuringCut);
         Assert.True(deepest > 0, "the site's queue never held anything during the cut: " + report);
         Assert.Equal(0, lost);
@@ -154,6 +163,16 @@ public sealed class SiteLinkCutTests
         {
             (await management.DeleteAsync($"/api/connections/{Uri.EscapeDataString(connection.GetProperty("name").GetString()!)}")).EnsureSuccessStatusCode();
         }
+    }
+
+    // The site's site-link check once it is Degraded (its description), else null.
+    private static async Task<string?> DelayedLinkAsync(HttpClient site)
+    {
+        using var response = await site.GetAsync("/health");
+        using var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return health.RootElement.GetProperty("checks").TryGetProperty("site-link", out var link) && link.GetProperty("status").GetString() == "Degraded"
+            ? $"site-link=Degraded ({link.GetProperty("description").GetString()})"
+            : null;
     }
 
     // What waits in the site's link queue, read through the site broker's management API.

@@ -178,9 +178,12 @@ public sealed class ManifestTests(PublishedManifest manifest) : IClassFixture<Pu
 }
 
 /// <summary>The manifest the AppHost's build output writes with <c>--publisher manifest</c> into a temporary folder.</summary>
-public sealed class PublishedManifest : IAsyncLifetime
+public class PublishedManifest : IAsyncLifetime
 {
     public string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>The AppHost's own options for this manifest (none: the default system).</summary>
+    protected virtual string[] Arguments => [];
 
     public string Directory { get; } = Path.Combine(Path.GetTempPath(), "oversight-manifest-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -207,6 +210,7 @@ public sealed class PublishedManifest : IAsyncLifetime
             ArgumentList = { appHost, "--publisher", "manifest", "--output-path", path },
             WorkingDirectory = Directory,
         };
+        foreach (var argument in Arguments) start.ArgumentList.Add(argument);
         var run = await ChildProcess.RunAsync(start, TimeSpan.FromMinutes(3));
         if (run.TimedOut) throw new TimeoutException($"the AppHost did not write its manifest in 3 minutes:\n{run.Output}\n{run.Errors}");
         Assert.True(run.ExitCode == 0 && File.Exists(path), $"the AppHost exited with {run.ExitCode}:\n{run.Output}\n{run.Errors}");
@@ -234,5 +238,34 @@ public sealed class PublishedManifest : IAsyncLifetime
             if (File.Exists(Path.Combine(directory.FullName, "Oversight.sln"))) return directory.FullName;
         }
         throw new InvalidOperationException($"no Oversight.sln above {AppContext.BaseDirectory}");
+    }
+}
+
+/// <summary>The manifest of the AppHost started with a regional site (<c>--site 52</c>).</summary>
+public sealed class PublishedSiteManifest : PublishedManifest
+{
+    protected override string[] Arguments => ["--site", "52"];
+}
+
+/// <summary>
+/// A regional site in the deployment model: its servers as containers, its database on its own server, its complaints
+/// service taking only its province while the centre's takes every other, and the shovel's password a secret the
+/// deployment supplies.
+/// </summary>
+public sealed class SiteManifestTests(PublishedSiteManifest manifest) : IClassFixture<PublishedSiteManifest>
+{
+    [Fact]
+    public void The_site_is_in_the_manifest_with_its_servers_database_service_and_secrets()
+    {
+        foreach (var server in new[] { "site-52-postgres", "site-52-cache", "site-52-messaging" }) Assert.Matches("^container\\.v[01]$", manifest.Type(server));
+        Assert.Equal("{site-52-postgres.connectionString};Database=complaintsdb", manifest.Resource("site-52-complaintsdb")["connectionString"]!.GetValue<string>());
+        Assert.Matches("^project\\.v[01]$", manifest.Type("site-52-complaints"));
+        Assert.Equal("52", manifest.Resource("site-52-complaints")["env"]!["Complaints__Sites__Province"]!.GetValue<string>());
+        Assert.Equal("{site-52-complaintsdb.connectionString}", manifest.Resource("site-52-complaints")["env"]!["ConnectionStrings__complaintsdb"]!.GetValue<string>());
+        Assert.Equal("52", manifest.Resource("complaints")["env"]!["Complaints__Sites__Elsewhere"]!.GetValue<string>());
+        foreach (var secret in new[] { "site-52-postgres-password", "site-52-messaging-password", "messaging-site-52-to-centre-password" })
+        {
+            Assert.True(manifest.Resource(secret)["inputs"]!["value"]!["secret"]?.GetValue<bool>(), $"{secret} is not secret");
+        }
     }
 }

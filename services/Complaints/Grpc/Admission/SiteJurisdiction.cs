@@ -26,6 +26,9 @@ public sealed class SiteJurisdiction
         }
     }
 
+    /// <summary>Whether this service is a regional site's (<c>Complaints:Sites:Province</c> set).</summary>
+    public static bool IsSite(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[$"{Section}:Province"]);
+
     /// <summary>Refuses, with FailedPrecondition naming where to submit, a region this service does not take.</summary>
     public void Admit(string regionCode)
     {

@@ -11,21 +11,15 @@ using static Oversight.Contracts.Complaints.Complaints;
 using static Oversight.Contracts.Notifications.Notifications;
 using static Oversight.Contracts.Reporting.Reporting;
 
-namespace Oversight.IntegrationTests.Sites;
-
-/// <summary>
-/// A whole AppHost and a site's servers: 12 processes, which beside the parallel tests slowed the run by minutes. So
-/// this collection runs alone, after them.
-/// </summary>
-[CollectionDefinition(nameof(WholeSite), DisableParallelization = true)]
-public sealed class WholeSite;
+namespace Oversight.FaultTests.Sites;
 
 /// <summary>
 /// The AppHost with a regional site for Nusa Tenggara Barat (<c>--site 52</c>): a complaint taken at the site is
 /// numbered and stored there, and its events cross to the national broker through the site's shovel, where an
-/// integrator's queue, the webhook subscriptions and reporting see them as if they were the centre's own.
+/// integrator's queue, the webhook subscriptions and reporting see them as if they were the centre's own. In the fault
+/// suite's project, beside the link's cut (eng/faults.sh site-link): a whole AppHost and a site's servers are 12
+/// processes, which beside the parallel integration tests slowed their run by minutes.
 /// </summary>
-[Collection(nameof(WholeSite))]
 public sealed class RegionalSiteTests
 {
     private const string Site = "site-52-complaints";
