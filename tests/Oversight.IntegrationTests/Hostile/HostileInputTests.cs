@@ -250,6 +250,12 @@ public sealed class HostileInputTests(HostileSystemFixture fixture) : IClassFixt
             // The server may answer 413 and close the connection before a 10 MB body is fully sent; that is a refusal, not a fault.
             return "413 (connection closed mid-upload)";
         }
+        catch (HttpRequestException ex) when (payload.PathAndQuery.Length > 8 * 1024 && ex.InnerException is IOException)
+        {
+            // Likewise Kestrel answers a request line over its 8 KB limit with 414 and closes the connection, which can
+            // reach the client while it still sends the 64 KB line (CI saw it once in many runs): a refusal too.
+            return "414 (connection closed mid-request)";
+        }
         catch (HttpRequestException ex)
         {
             return $"transport error {ex.HttpRequestError}";
