@@ -1,7 +1,6 @@
 using System.Globalization;
 using Grpc.Core;
 using Oversight.Contracts.Notifications;
-using Oversight.Contracts.OfficeCredentials;
 using Oversight.FaultTests.Load;
 using Oversight.Testing;
 using static Oversight.Contracts.Complaints.Complaints;
@@ -83,9 +82,8 @@ public sealed class FaultSystem : IAsyncDisposable
 
     private static async Task<Metadata> RegisterAsync(TestSystem system, Metadata admin, string name, string region, string role)
     {
-        var credentials = new OfficeCredentials.OfficeCredentialsClient(system.Channel(TestSystem.RegionDirectory));
-        var client = await credentials.RegisterClientAsync(new RegisterClientRequest { DisplayName = name, RegionCode = region, Roles = { role } }, admin);
-        return TestSystem.Bearer(await system.TokenAsync(client.Client.ClientId, client.ClientSecret));
+        using var directory = system.Http(TestSystem.RegionDirectory);
+        return await TestSystem.OfficeClientHeadersAsync(directory, system.Channel(TestSystem.RegionDirectory).CreateCallInvoker(), admin, name, region, role);
     }
 
     public async ValueTask DisposeAsync()

@@ -4,7 +4,6 @@ using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Oversight.Contracts.OfficeCredentials;
 using Oversight.LocalServers;
 
 namespace Oversight.Testing;
@@ -77,9 +76,8 @@ public sealed class UnchangedAppHost : IAsyncDisposable
     {
         using var directory = new HttpClient { BaseAddress = Endpoint("region-directory", "http") };
         using var channel = GrpcChannel.ForAddress(Endpoint("region-directory", "grpc"));
-        var client = await new OfficeCredentials.OfficeCredentialsClient(channel).RegisterClientAsync(
-            new RegisterClientRequest { DisplayName = $"{role} {regionCode}", RegionCode = regionCode, Roles = { role } }, await AdminHeadersAsync());
-        return TestSystem.Bearer(await TestSystem.TokenAsync(directory, client.Client.ClientId, client.ClientSecret));
+        return await TestSystem.OfficeClientHeadersAsync(directory, channel.CreateCallInvoker(), await AdminHeadersAsync(),
+            $"{role} {regionCode}", regionCode, role);
     }
 
     /// <summary>A URL of a resource's endpoint (e.g. ("complaints", "grpc")).</summary>

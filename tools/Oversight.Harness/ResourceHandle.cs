@@ -54,18 +54,13 @@ public sealed class ResourceHandle : IAsyncDisposable
 
     /// <summary>
     /// Returns once every instance of the resource (one, or one per replica) printed a line containing
-    /// <paramref name="text"/>; fails after <paramref name="within"/> naming the instances that did not.
+    /// <paramref name="text"/>; fails after <paramref name="within"/>.
     /// </summary>
-    public async Task WaitForLineInEveryInstanceAsync(string text, TimeSpan within)
-    {
-        IReadOnlyList<string> Silent() => [.. InstanceIds.Where(id => !ConsoleSnapshot().Any(l => l.InstanceId == id && l.Text.Contains(text, StringComparison.Ordinal)))];
-        var deadline = DateTime.UtcNow + within;
-        while (Silent() is { Count: > 0 } silent)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{string.Join(", ", silent)} printed no line containing \"{text}\" within {within.TotalSeconds:0} s");
-            await Task.Delay(100);
-        }
-    }
+    public Task WaitForLineInEveryInstanceAsync(string text, TimeSpan within) =>
+        Eventually.HoldsAsync(
+            () => Task.FromResult<IReadOnlyList<string>>([.. InstanceIds.Where(id =>
+                !ConsoleSnapshot().Any(l => l.InstanceId == id && l.Text.Contains(text, StringComparison.Ordinal)))]),
+            silent => silent.Count == 0, within, $"a line of every instance of {Name} containing \"{text}\"");
 
     /// <summary>The process id DCP reports for the resource (its first instance) now, if it runs.</summary>
     public int? Pid => InstanceIds.Select(PidOf).FirstOrDefault(pid => pid is not null);

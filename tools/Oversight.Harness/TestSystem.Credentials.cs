@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Serialization;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Oversight.Contracts.OfficeCredentials;
 
 namespace Oversight.Harness;
 
@@ -75,6 +76,25 @@ public sealed partial class TestSystem
         };
         if (scope is not null) form["scope"] = scope;
         return await directory.PostAsync("/connect/token", new FormUrlEncodedContent(form));
+    }
+
+    /// <summary>
+    /// A new office client of one role and region scope ("" = national), registered at the region directory by
+    /// <paramref name="admin"/>, signed in: its token as gRPC headers.
+    /// </summary>
+    public static async Task<Metadata> OfficeClientHeadersAsync(HttpClient directory, CallInvoker directoryCalls, Metadata admin,
+        string displayName, string regionCode, string role)
+    {
+        var client = await new OfficeCredentials.OfficeCredentialsClient(directoryCalls).RegisterClientAsync(
+            new RegisterClientRequest { DisplayName = displayName, RegionCode = regionCode, Roles = { role } }, admin);
+        return Bearer(await TokenAsync(directory, client.Client.ClientId, client.ClientSecret));
+    }
+
+    /// <summary>As above, at this system's directory, registered by the bootstrap admin.</summary>
+    public async Task<Metadata> OfficeClientHeadersAsync(string displayName, string regionCode, string role)
+    {
+        using var http = Http(RegionDirectory);
+        return await OfficeClientHeadersAsync(http, Channel(RegionDirectory).CreateCallInvoker(), await AdminHeadersAsync(), displayName, regionCode, role);
     }
 
     /// <summary>A call invoker for a service whose every call carries <c>Authorization: Bearer {token}</c>.</summary>

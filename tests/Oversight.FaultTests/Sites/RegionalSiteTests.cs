@@ -36,22 +36,23 @@ public sealed class RegionalSiteTests
         using var centreChannel = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
         using var siteChannel = GrpcChannel.ForAddress(app.GetEndpoint(Site, "grpc"));
         var admin = await host.AdminHeadersAsync();
-        Task<Metadata> OfficeClientAsync(string role, string regionCode) => host.OfficeHeadersAsync(role, regionCode);
+        using var notificationsChannel = GrpcChannel.ForAddress(app.GetEndpoint("notifications", "grpc"));
+        using var reportingChannel = GrpcChannel.ForAddress(app.GetEndpoint("reporting", "grpc"));
 
         // At the centre: an integrator's queue on the complaint events, a webhook subscription, reporting's count.
         await using var events = await EventListener.ListenAsync(
             (await app.GetConnectionStringAsync("messaging"))!, [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
-        await new NotificationsClient(GrpcChannel.ForAddress(app.GetEndpoint("notifications", "grpc"))).CreateSubscriptionAsync(new CreateSubscriptionRequest
+        await new NotificationsClient(notificationsChannel).CreateSubscriptionAsync(new CreateSubscriptionRequest
         {
             Url = webhooks.Answer("/site/submitted", _ => 200),
             RegionCode = "52",
             EventTypes = { "ComplaintSubmitted" },
-        }, await OfficeClientAsync("integrator", "52"));
-        var reporting = new ReportingClient(GrpcChannel.ForAddress(app.GetEndpoint("reporting", "grpc")));
+        }, await host.OfficeHeadersAsync("integrator", "52"));
+        var reporting = new ReportingClient(reportingChannel);
         var before = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "52" }, admin)).Totals.Total;
 
         // A desk of the province submits at its site.
-        var desk = await OfficeClientAsync("intake_officer", "52");
+        var desk = await host.OfficeHeadersAsync("intake_officer", "52");
         var reply = await new ComplaintsClient(siteChannel).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), desk);
         Assert.Equal("registered", reply.Status);
         Assert.StartsWith("52.71/LP/", reply.RegistrationNumber);
@@ -65,7 +66,7 @@ public sealed class RegionalSiteTests
             total => total == before + 1, Bound, "reporting counting the site's complaint");
 
         // The site keeps the complaint: it answers for it, the centre's complaints service does not hold it.
-        var reviewer = await OfficeClientAsync("reviewer", "52");
+        var reviewer = await host.OfficeHeadersAsync("reviewer", "52");
         Assert.Equal(reply.RegistrationNumber, (await new ComplaintsClient(siteChannel).GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId }, reviewer)).RegistrationNumber);
         var atCentre = await Assert.ThrowsAsync<RpcException>(async () =>
             await new ComplaintsClient(centreChannel).GetComplaintAsync(new GetComplaintRequest { ComplaintId = reply.ComplaintId }, reviewer));
@@ -77,7 +78,7 @@ public sealed class RegionalSiteTests
             await new ComplaintsClient(centreChannel).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), desk));
         Assert.Equal((StatusCode.FailedPrecondition, "region_code: complaints of province 52 are taken at its regional site (site-52-complaints), not at the national centre"),
             (toSite.StatusCode, toSite.Status.Detail));
-        var national = await OfficeClientAsync("intake_officer", "");
+        var national = await host.OfficeHeadersAsync("intake_officer", "");
         var toCentre = await Assert.ThrowsAsync<RpcException>(async () =>
             await new ComplaintsClient(siteChannel).SubmitComplaintAsync(ComplaintSubmission.Laporan("64.03"), national));
         Assert.Equal(StatusCode.FailedPrecondition, toCentre.StatusCode);

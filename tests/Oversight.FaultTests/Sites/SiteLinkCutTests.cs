@@ -11,6 +11,7 @@ using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Npgsql;
+using Oversight.Contracts;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.Reporting;
 using Oversight.Testing;
@@ -51,7 +52,8 @@ public sealed class SiteLinkCutTests
         var admin = await host.AdminHeadersAsync();
         var desks = new List<Metadata>();
         for (var i = 0; i < 4; i++) desks.Add(await host.OfficeHeadersAsync("intake_officer", "52"));
-        using var management = await ManagementAsync(host);
+        using var management = await ManagementAsync(host, "messaging");
+        using var siteManagement = await ManagementAsync(host, "site-52-messaging");
         var shovelPassword = await host.ParameterAsync($"messaging-{ShovelUser}-password");
         await using var events = await EventListener.ListenAsync((await app.GetConnectionStringAsync("messaging"))!,
             [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
@@ -93,7 +95,7 @@ public sealed class SiteLinkCutTests
         while (clock.Elapsed < cutUntil)
         {
             await Task.Delay(TimeSpan.FromSeconds(2), timeout);
-            deepest = Math.Max(deepest, await SiteQueueDepthAsync(host));
+            deepest = Math.Max(deepest, await SiteQueueDepthAsync(siteManagement));
             delayedSeen ??= await DelayedLinkAsync(siteHttp);
         }
         var arrivedDuringCut = events.Received.Count - arrivedBeforeCut;
@@ -144,11 +146,11 @@ public sealed class SiteLinkCutTests
         Assert.Equal(numbers.Count, counted);
     }
 
-    // The centre broker's management API as its administrator (the services' user).
-    private static async Task<HttpClient> ManagementAsync(UnchangedAppHost host)
+    // A broker's management API as its administrator (the services' user): "messaging" (the centre) or "site-52-messaging".
+    private static async Task<HttpClient> ManagementAsync(UnchangedAppHost host, string broker)
     {
-        var http = new HttpClient { BaseAddress = host.Endpoint("messaging", "management") };
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"guest:{await host.ParameterAsync("messaging-password")}"));
+        var http = new HttpClient { BaseAddress = host.Endpoint(broker, "management") };
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"guest:{await host.ParameterAsync($"{broker}-password")}"));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
         return http;
     }
@@ -176,12 +178,9 @@ public sealed class SiteLinkCutTests
     }
 
     // What waits in the site's link queue, read through the site broker's management API.
-    private static async Task<long> SiteQueueDepthAsync(UnchangedAppHost host)
+    private static async Task<long> SiteQueueDepthAsync(HttpClient site)
     {
-        using var site = new HttpClient { BaseAddress = host.Endpoint("site-52-messaging", "management") };
-        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"guest:{await host.ParameterAsync("site-52-messaging-password")}"));
-        site.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", credentials);
-        using var queue = JsonDocument.Parse(await site.GetStringAsync("/api/queues/%2F/oversight.to-centre"));
+        using var queue = JsonDocument.Parse(await site.GetStringAsync($"/api/queues/%2F/{SiteLink.OutboundQueue}"));
         return queue.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt64() : 0;
     }
 

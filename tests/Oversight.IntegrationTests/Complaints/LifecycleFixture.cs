@@ -2,7 +2,6 @@ using System.Text.Json;
 using Grpc.Core;
 using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
-using Oversight.Contracts.OfficeCredentials;
 using Oversight.Testing;
 
 namespace Oversight.IntegrationTests.Complaints;
@@ -20,17 +19,8 @@ public sealed class LifecycleSystemFixture(TestServers servers) : IAsyncLifetime
 /// <summary>Office clients of one role and region scope ("" = national, BKN), registered by the test admin, as gRPC headers.</summary>
 internal static class OfficeTokens
 {
-    public static async Task<Metadata> OfficeHeadersAsync(this TestSystem system, string role, string regionCode)
-    {
-        var credentials = new OfficeCredentials.OfficeCredentialsClient(system.Channel(TestSystem.RegionDirectory));
-        var client = await credentials.RegisterClientAsync(new RegisterClientRequest
-        {
-            DisplayName = $"{role} {(regionCode.Length == 0 ? "national" : regionCode)}",
-            RegionCode = regionCode,
-            Roles = { role },
-        }, await system.AdminHeadersAsync());
-        return TestSystem.Bearer(await system.TokenAsync(client.Client.ClientId, client.ClientSecret));
-    }
+    public static Task<Metadata> OfficeHeadersAsync(this TestSystem system, string role, string regionCode) =>
+        system.OfficeClientHeadersAsync($"{role} {(regionCode.Length == 0 ? "national" : regionCode)}", regionCode, role);
 
     public static async Task<string> OfficeTokenAsync(this TestSystem system, string role, string regionCode) =>
         (await system.OfficeHeadersAsync(role, regionCode)).Get("Authorization")!.Value["Bearer ".Length..];

@@ -114,7 +114,7 @@ public sealed class ReplicaTests(ReplicaSystemFixture fixture) : IClassFixture<R
         var ours = submitted.Select(s => s.ComplaintId).ToHashSet();
         await Eventually.HoldsAsync(() => Task.FromResult(fixture.Webhooks.Calls.Count(c => ours.Any(id => c.Body.Contains(id, StringComparison.Ordinal)))),
             n => n >= Complaints, Bound, $"{Complaints} webhook calls");
-        var mails = await Eventually.HoldsAsync(
+        await Eventually.HoldsAsync(
             () => Task.FromResult(fixture.Smtp.To(HandlingOfficeEmail).Select(m => MimeMessage.Load(new MemoryStream(m.Data)).Subject ?? "").ToList()),
             subjects => submitted.All(s => subjects.Any(subject => subject.Contains(s.RegistrationNumber, StringComparison.Ordinal))),
             Bound, "an e-mail to the handling office for each complaint");
@@ -125,7 +125,6 @@ public sealed class ReplicaTests(ReplicaSystemFixture fixture) : IClassFixture<R
         Assert.Equal(Complaints, calls.Select(c => c.Headers["X-Oversight-Event-Id"]).Distinct().Count());
         var subjects = fixture.Smtp.To(HandlingOfficeEmail).Select(m => MimeMessage.Load(new MemoryStream(m.Data)).Subject ?? "").ToList();
         Assert.Empty(subjects.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key));
-        Assert.True(subjects.Count >= mails.Count);
     }
 
     [Fact]

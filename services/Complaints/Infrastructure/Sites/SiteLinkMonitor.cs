@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Oversight.Complaints.Grpc.Admission;
 using Oversight.Contracts;
 using RabbitMQ.Client;
 
@@ -23,12 +24,12 @@ public sealed class SiteLinkMonitor : BackgroundService, IHealthCheck
     private readonly ILogger<SiteLinkMonitor> _logger;
     private long _waiting;
     private long _oldestAgeSeconds;
-    private DateTimeOffset? _lastLook;
+    private volatile bool _looked;
 
     public SiteLinkMonitor(IConfiguration configuration, ILogger<SiteLinkMonitor> logger)
     {
         _broker = new Uri(DependencyExtensions.RequiredConnectionString(configuration, "messaging"));
-        _delayedAfter = configuration.GetValue($"{Grpc.Admission.SiteJurisdiction.Section}:LinkDelayedAfter", TimeSpan.FromSeconds(60));
+        _delayedAfter = configuration.GetValue($"{SiteJurisdiction.Section}:LinkDelayedAfter", TimeSpan.FromSeconds(60));
         _logger = logger;
         OversightMetrics.SiteLinkWaiting.CreateObservableGauge(() => [new(Interlocked.Read(ref _waiting))]);
         OversightMetrics.SiteLinkOldestAge.CreateObservableGauge(() => [new(Interlocked.Read(ref _oldestAgeSeconds))]);
@@ -74,7 +75,7 @@ public sealed class SiteLinkMonitor : BackgroundService, IHealthCheck
         }
         Interlocked.Exchange(ref _waiting, queue.MessageCount);
         Interlocked.Exchange(ref _oldestAgeSeconds, age);
-        _lastLook = DateTimeOffset.UtcNow;
+        _looked = true;
     }
 
     // MassTransit's envelope says when the message was sent (the relay's publish at the site).
@@ -96,7 +97,7 @@ public sealed class SiteLinkMonitor : BackgroundService, IHealthCheck
         var waiting = Interlocked.Read(ref _waiting);
         var age = Interlocked.Read(ref _oldestAgeSeconds);
         var data = new Dictionary<string, object> { ["waiting"] = waiting, ["oldest_age_seconds"] = age };
-        if (_lastLook is null) return Task.FromResult(HealthCheckResult.Healthy("Site link: not looked at yet.", data));
+        if (!_looked) return Task.FromResult(HealthCheckResult.Healthy("Site link: not looked at yet.", data));
         var summary = $"{waiting} messages waiting for the national centre, the oldest for {age} s.";
         return Task.FromResult(age > _delayedAfter.TotalSeconds
             ? new HealthCheckResult(context.Registration.FailureStatus, $"Site link delayed: {summary}", data: data)
