@@ -6,14 +6,16 @@ using Oversight.Contracts.PrivateMessages;
 namespace Oversight.AppHost;
 
 /// <summary>
-/// Regional sites (<c>--site 52</c>, issue 20): for a province, a PostgreSQL, Redis and RabbitMQ of its own and a
-/// complaints service that takes that province's complaints there, numbering and storing them locally. The site's
+/// Regional sites (<c>--site 52</c>, issue 20): for a province, a PostgreSQL, Redis and RabbitMQ of its own, a read-only
+/// copy of the region directory kept by the centre's snapshots, and a complaints service that takes that province's
+/// complaints there, numbering and storing them locally. The site's
 /// events reach the national centre through RabbitMQ's shovel (store-and-forward): every event exchange at the site is
 /// bound to one durable queue, <see cref="SiteLink.OutboundQueue"/>, which a shovel empties into the centre's headers exchange
 /// <see cref="SiteLink.InboundExchange"/>, removing each message only once the centre's broker confirmed it. One queue and one
 /// link keep a complaint's events in order; while the link is cut the queue keeps them. At the centre the headers
 /// exchange hands each message to the exchange of its type (the outbox relay's <see cref="EventHeaders.Type"/> header), where
-/// the centre's consumers and integrators bind as for local events (docs/architecture.md, "Regional sites").
+/// the centre's consumers and integrators bind as for local events. The directory's snapshots go the other way, through a
+/// queue at the centre per site and a shovel of the centre's (docs/architecture.md, "Regional sites").
 /// </summary>
 internal static class RegionalSites
 {
@@ -23,9 +25,13 @@ internal static class RegionalSites
     /// <summary>"--site 52" as configuration: the next index of the list.</summary>
     public static string ToSetting(string province, int index) => $"--{Section}:{index}={province}";
 
-    /// <summary>Each forwarded message type's stable name and its exchange.</summary>
+    /// <summary>
+    /// Each forwarded message type's stable name and its exchange: all the site's events but RegionDirectoryChanged,
+    /// which at a site only its directory copy announces, for the site's own caches, about a change the centre made.
+    /// </summary>
     private static IEnumerable<(string Type, string Exchange)> Forwarded() =>
-        IntegrationEventTypes.All.Select(type => (IntegrationEventTypes.NameOf(type), IntegrationEventTypes.ExchangeOf(type)))
+        IntegrationEventTypes.All.Where(type => type != typeof(RegionDirectoryChanged))
+            .Select(type => (IntegrationEventTypes.NameOf(type), IntegrationEventTypes.ExchangeOf(type)))
             .Append((PrivateMessageTypes.NameOf(typeof(ReporterStatusNotice)), ReporterStatusNotice.ExchangeName))
             .OrderBy(f => f.Item1, StringComparer.Ordinal);
 
@@ -57,9 +63,10 @@ internal static class RegionalSites
         var site = $"site-{province}";
         var postgres = builder.AddPostgres($"{site}-postgres");
         var complaintsDb = postgres.AddDatabase($"{site}-complaintsdb", "complaintsdb");
+        var directoryDb = postgres.AddDatabase($"{site}-directorydb", "directorydb");
         var cache = builder.AddRedis($"{site}-cache");
         var messaging = builder.AddRabbitMQ($"{site}-messaging")
-            .WithEndpointLink("management", $"RabbitMQ management (site {province}: the link's queue and shovel)")
+            .WithEndpointLink("management", $"RabbitMQ management (site {province}: the link's queues and shovels)")
             .WithQueue(SiteLink.OutboundQueue)
             .WithShovel($"{site}-to-centre", SiteLink.OutboundQueue, centre, SiteLink.InboundExchange);
         foreach (var (_, exchange) in Forwarded())
@@ -67,17 +74,41 @@ internal static class RegionalSites
             messaging.WithExchange(exchange, "fanout").WithBinding(exchange, SiteLink.OutboundQueue, "queue");
         }
 
+        // The other way: the centre's directory snapshots wait in a queue of the centre's for this site, and a shovel
+        // there hands them to the site's copy of the directory.
+        var snapshots = SiteLink.SnapshotsQueueFor(province);
+        messaging.WithExchange(DirectorySnapshot.ExchangeName, "fanout")
+            .WithQueue(SiteLink.DirectoryCopyQueue)
+            .WithBinding(DirectorySnapshot.ExchangeName, SiteLink.DirectoryCopyQueue, "queue");
+        centre.WithExchange(DirectorySnapshot.ExchangeName, "fanout")
+            .WithQueue(snapshots)
+            .WithBinding(DirectorySnapshot.ExchangeName, snapshots, "queue")
+            .WithShovel($"centre-to-{site}", snapshots, messaging, DirectorySnapshot.ExchangeName);
+
+        var directory = builder.AddProject<Projects.Oversight_RegionDirectory>($"{site}-region-directory")
+            .WithPortsPickedAtStart()
+            .WithReference(directoryDb, "directorydb").WaitFor(directoryDb)
+            .WithReference(cache, "cache").WaitFor(cache)
+            .WithReference(messaging, "messaging").WaitFor(messaging)
+            .WithEnvironment("RegionDirectory__Copy__Site", province)
+            .WithEnvironment("RegionDirectory__Copy__Centre",
+                ReferenceExpression.Create($"the national centre's region directory ({regionDirectory.GetEndpoint("grpc")})"));
+
         builder.AddProject<Projects.Oversight_Complaints>($"{site}-complaints")
-            // The ports of the project's settings are the centre's complaints service's: the site's are picked at start.
-            .WithEndpoint("http", endpoint => endpoint.Port = null)
-            .WithEndpoint("grpc", endpoint => endpoint.Port = null)
-            .WithServiceHealthCheck()
+            .WithPortsPickedAtStart()
             .WithReference(complaintsDb, "complaintsdb").WaitFor(complaintsDb)
             .WithReference(cache, "cache").WaitFor(cache)
             .WithReference(messaging, "messaging").WaitFor(messaging)
-            .WithReference(regionDirectory).WaitFor(regionDirectory)
+            // The site's copy, under the name the service looks for: routing and token keys without the centre.
+            .WithReference(directory, "region-directory").WaitFor(directory)
             .WithReporterIdentityKey()
             .WithEnvironment("Complaints__Sites__Province", province)
             .WithAdminCommands(AdminCommand.ShowOutboxBacklog);
     }
+
+    // The ports of a project's settings are the centre's service's: a site's are picked at start.
+    private static IResourceBuilder<ProjectResource> WithPortsPickedAtStart(this IResourceBuilder<ProjectResource> service) =>
+        service.WithEndpoint("http", endpoint => endpoint.Port = null)
+            .WithEndpoint("grpc", endpoint => endpoint.Port = null)
+            .WithServiceHealthCheck();
 }

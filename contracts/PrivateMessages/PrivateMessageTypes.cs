@@ -10,6 +10,7 @@ public static class PrivateMessageTypes
     private static readonly Dictionary<string, Type> ByName = new()
     {
         [nameof(ReporterStatusNotice)] = typeof(ReporterStatusNotice),
+        [nameof(DirectorySnapshot)] = typeof(DirectorySnapshot),
     };
 
     /// <summary>Whether <paramref name="name"/> is a private message's stable name.</summary>

@@ -39,6 +39,7 @@ public static class MessagingExtensions
                 // Private messages get their own exchange outside the integration events' namespace, so that a broker
                 // permission pattern can keep integrators off it (docs/events.md, "Private messages").
                 rabbit.Message<ReporterStatusNotice>(topology => topology.SetEntityName(ReporterStatusNotice.ExchangeName));
+                rabbit.Message<DirectorySnapshot>(topology => topology.SetEntityName(DirectorySnapshot.ExchangeName));
                 rabbit.UseMessageRetry(retry => retry.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
                 // Inside the short retries above: a dependency that is down (the directory, Redis, PostgreSQL) keeps the
                 // message retrying for minutes, the way an outage lasts; anything else passes through to the short retries

@@ -2,6 +2,7 @@ using Oversight.RegionDirectory.Extensions;
 using Oversight.RegionDirectory.Infrastructure;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Infrastructure.Credentials;
+using Oversight.RegionDirectory.Infrastructure.Sites;
 
 // "import-regions ..." runs the import with the service's configuration and exits.
 var importing = args.FirstOrDefault() == RegionImportCommand.Name;
@@ -35,6 +36,11 @@ if (!await app.Services.MigrateDatabaseAsync(typeof(Program).Assembly, Directory
 
 if (importing)
 {
+    if (DirectoryCopyOptions.IsCopyIn(app.Configuration))
+    {
+        Console.Error.WriteLine($"{RegionImportCommand.Name}: this directory is a regional site's read-only copy; import at the national centre, whose snapshot brings the regions here.");
+        return 2;
+    }
     return await RegionImportCommand.RunAsync(app.Services, args);
 }
 

@@ -248,9 +248,9 @@ public sealed class PublishedSiteManifest : PublishedManifest
 }
 
 /// <summary>
-/// A regional site in the deployment model: its servers as containers, its database on its own server, its complaints
-/// service taking only its province while the centre's takes every other, and the shovel's password a secret the
-/// deployment supplies.
+/// A regional site in the deployment model: its servers as containers, its databases on its own server, its copy of the
+/// directory serving its complaints service, which takes only its province while the centre's takes every other, and
+/// the shovels' passwords secrets the deployment supplies.
 /// </summary>
 public sealed class SiteManifestTests(PublishedSiteManifest manifest) : IClassFixture<PublishedSiteManifest>
 {
@@ -263,7 +263,13 @@ public sealed class SiteManifestTests(PublishedSiteManifest manifest) : IClassFi
         Assert.Equal("52", manifest.Resource("site-52-complaints")["env"]!["Complaints__Sites__Province"]!.GetValue<string>());
         Assert.Equal("{site-52-complaintsdb.connectionString}", manifest.Resource("site-52-complaints")["env"]!["ConnectionStrings__complaintsdb"]!.GetValue<string>());
         Assert.Equal("52", manifest.Resource("complaints")["env"]!["Complaints__Sites__Elsewhere"]!.GetValue<string>());
-        foreach (var secret in new[] { "site-52-postgres-password", "site-52-messaging-password", "messaging-site-52-to-centre-password" })
+        var copy = manifest.Resource("site-52-region-directory")["env"]!;
+        Assert.Equal("52", copy["RegionDirectory__Copy__Site"]!.GetValue<string>());
+        Assert.Equal("{site-52-directorydb.connectionString}", copy["ConnectionStrings__directorydb"]!.GetValue<string>());
+        // The site's complaints service finds the site's copy under the directory's usual name, not the centre's.
+        Assert.Equal("{site-52-region-directory.bindings.grpc.url}", manifest.Resource("site-52-complaints")["env"]!["services__region-directory__grpc__0"]!.GetValue<string>());
+        foreach (var secret in new[] { "site-52-postgres-password", "site-52-messaging-password", "messaging-site-52-to-centre-password",
+            "site-52-messaging-centre-to-site-52-password" })
         {
             Assert.True(manifest.Resource(secret)["inputs"]!["value"]!["secret"]?.GetValue<bool>(), $"{secret} is not secret");
         }

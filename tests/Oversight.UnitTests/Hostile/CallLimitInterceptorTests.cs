@@ -1,3 +1,4 @@
+using Oversight.UnitTests.Support;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,7 +16,7 @@ public sealed class CallLimitInterceptorTests
             NullLogger<UnaryDeadlineInterceptor>.Instance);
         DateTime seenDeadline = default;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<string, string>("request", new FakeCallContext(DateTime.MaxValue),
+        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<string, string>("request", new FakeServerCallContext(deadline: DateTime.MaxValue),
             async (_, context) =>
             {
                 seenDeadline = context.Deadline;
@@ -32,7 +33,7 @@ public sealed class CallLimitInterceptorTests
     public async Task A_call_whose_deadline_is_within_the_limit_runs_with_its_own_context()
     {
         var interceptor = new UnaryDeadlineInterceptor(new RequestLimitsOptions(), NullLogger<UnaryDeadlineInterceptor>.Instance);
-        var original = new FakeCallContext(DateTime.UtcNow.AddSeconds(5));
+        var original = new FakeServerCallContext(deadline: DateTime.UtcNow.AddSeconds(5));
 
         var answer = await interceptor.UnaryServerHandler<string, string>("request", original,
             (request, context) => Task.FromResult(ReferenceEquals(context, original) ? "same context" : "other context"));
@@ -44,34 +45,11 @@ public sealed class CallLimitInterceptorTests
     public async Task A_refusal_quoting_a_huge_value_is_shortened_keeping_its_status()
     {
         var interceptor = new StatusDetailLimitInterceptor();
-        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<string, string>("request", new FakeCallContext(DateTime.MaxValue),
+        var error = await Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<string, string>("request", new FakeServerCallContext(deadline: DateTime.MaxValue),
             (_, _) => throw new RpcException(new Status(StatusCode.InvalidArgument, "code: '" + new string('9', 100_000) + "' is not a region code"))));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.StartsWith("code: '999", error.Status.Detail);
         Assert.True(error.Status.Detail.Length <= StatusDetailLimitInterceptor.MaxDetailLength + 20, $"{error.Status.Detail.Length} characters");
-    }
-
-    /// <summary>A server call context as the ASP.NET Core host gives it: the HTTP context reachable through the user state.</summary>
-    private sealed class FakeCallContext : ServerCallContext
-    {
-        private readonly DateTime _deadline;
-        private readonly Dictionary<object, object> _userState = new() { ["__HttpContext"] = new DefaultHttpContext() };
-
-        public FakeCallContext(DateTime deadline) => _deadline = deadline;
-
-        protected override string MethodCore => "/test.Service/Method";
-        protected override string HostCore => "localhost";
-        protected override string PeerCore => "ipv4:127.0.0.1:1";
-        protected override DateTime DeadlineCore => _deadline;
-        protected override Metadata RequestHeadersCore { get; } = [];
-        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
-        protected override Metadata ResponseTrailersCore { get; } = [];
-        protected override Status StatusCore { get; set; }
-        protected override WriteOptions? WriteOptionsCore { get; set; }
-        protected override AuthContext AuthContextCore => new(null, []);
-        protected override IDictionary<object, object> UserStateCore => _userState;
-        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
-        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
     }
 }

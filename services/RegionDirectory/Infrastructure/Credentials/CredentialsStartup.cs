@@ -2,12 +2,14 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Oversight.Security.Authentication;
 using Oversight.Security.Credentials;
+using Oversight.RegionDirectory.Infrastructure.Sites;
 
 namespace Oversight.RegionDirectory.Infrastructure.Credentials;
 
 /// <summary>
 /// At start-up, after the schema: load (or create) the signing key and register the bootstrap admin and the
-/// notifications service's client if absent.
+/// notifications service's client if absent; then, at the centre, a snapshot of the directory with the key for the
+/// regional sites' copies (DirectorySnapshots).
 /// </summary>
 public static class CredentialsStartup
 {
@@ -22,6 +24,7 @@ public static class CredentialsStartup
             await services.GetRequiredService<SigningKeyStore>().LoadOrCreateAsync(cancellationToken);
             await RegisterBootstrapAdminAsync(services, logger, cancellationToken);
             await RegisterNotificationsClientAsync(services, cancellationToken);
+            await services.GetRequiredService<DirectorySnapshots>().SendAtStartAsync(cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)

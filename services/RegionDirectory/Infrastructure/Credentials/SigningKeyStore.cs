@@ -15,12 +15,16 @@ public sealed class SigningKeyStore(NpgsqlDataSource dataSource, ILogger<Signing
 {
     private const int KeySizeBits = 2048;
     private SigningKeys? _keys;
+    private volatile IReadOnlyList<SecurityKey> _copied = [];
 
     /// <summary>The key new tokens are signed with.</summary>
     public RsaSecurityKey SigningKey => Keys.Active;
 
-    /// <summary>The public halves of every key, for the JWKS and for validating this service's own tokens.</summary>
-    public IReadOnlyList<SecurityKey> ValidationKeys => Keys.Public;
+    /// <summary>
+    /// The public halves of every key, for the JWKS and for validating tokens: this service's own and, at a regional
+    /// site's copy of the directory, the centre's (from its snapshots), so the site accepts the centre's tokens.
+    /// </summary>
+    public IReadOnlyList<SecurityKey> ValidationKeys => _copied.Count == 0 ? Keys.Public : [.. Keys.Public, .. _copied];
 
     private SigningKeys Keys => _keys ?? throw new InvalidOperationException("Signing keys are not loaded; call LoadOrCreateAsync at start-up.");
 
@@ -44,6 +48,21 @@ public sealed class SigningKeyStore(NpgsqlDataSource dataSource, ILogger<Signing
         var active = rows.Single(r => r.RetiredAt is null);
         _keys = new SigningKeys(ToKey(active, includePrivate: true), [.. rows.Select(r => ToKey(r, includePrivate: false))]);
         logger.LogInformation("Signing tokens with key {Kid}", active.Kid);
+        await LoadCopiedAsync(cancellationToken);
+    }
+
+    /// <summary>(Re)reads the centre's public keys a site's copy holds; none at the centre.</summary>
+    public async Task LoadCopiedAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string Kid, byte[] PublicKey)>(new CommandDefinition(
+            "SELECT kid, public_key FROM copied_signing_keys ORDER BY kid", cancellationToken: cancellationToken));
+        _copied = [.. rows.Select(row =>
+        {
+            var rsa = RSA.Create();
+            rsa.ImportSubjectPublicKeyInfo(row.PublicKey, out _);
+            return (SecurityKey)new RsaSecurityKey(rsa) { KeyId = row.Kid };
+        })];
     }
 
     private async Task<List<KeyRow>> LoadAsync(CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
 using Oversight.RegionDirectory.Model.Offices;
-using Oversight.Messaging.Outbox;
+using Oversight.RegionDirectory.Infrastructure.Sites;
 using Oversight.RegionDirectory.IntegrationEvents.Events;
 
 namespace Oversight.RegionDirectory.Infrastructure.Offices;
@@ -17,9 +17,9 @@ public enum WriteOutcome
 
 /// <summary>
 /// Admin writes of offices and officials. Each write is one method with one connection and one transaction,
-/// with its <c>RegionDirectoryChanged</c> event in the outbox; the cache is invalidated after the commit.
+/// with its <c>RegionDirectoryChanged</c> event and the directory's snapshot for the sites in the outbox; the cache is invalidated after the commit.
 /// </summary>
-public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, TransactionalOutbox outbox)
+public sealed class OfficeStore(OfficeCache cache, DirectorySnapshots snapshots)
 {
     // The region it had before, to invalidate answers there too when an office moves; locked against a concurrent write.
     private const string PreviousOfficeRegionSql = "SELECT region_code AS RegionCode FROM offices WHERE id = @Id FOR UPDATE";
@@ -45,7 +45,7 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
             var change = previous is null
                 ? DirectoryChangeEvents.ForOffice(Office, "added", office.Id, office.Name, office.RegionCode)
                 : DirectoryChangeEvents.ForOffice(Office, "changed", office.Id, office.Name, office.RegionCode, previous.RegionCode);
-            await outbox.AppendAsync(connection, transaction, change, cancellationToken);
+            await snapshots.AnnounceAsync(connection, transaction, change, cancellationToken);
             return Written(previous is null ? [office.RegionCode] : [office.RegionCode, previous.RegionCode]);
         }, cancellationToken);
 
@@ -68,7 +68,7 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
             var change = previousRegion is null
                 ? DirectoryChangeEvents.ForOffice(Official, "added", official.Id, official.Name, official.RegionCode)
                 : DirectoryChangeEvents.ForOffice(Official, "changed", official.Id, official.Name, official.RegionCode, previousRegion);
-            await outbox.AppendAsync(connection, transaction, change, cancellationToken);
+            await snapshots.AnnounceAsync(connection, transaction, change, cancellationToken);
             return Written(previousRegion is null ? [official.RegionCode] : [official.RegionCode, previousRegion]);
         }, cancellationToken);
 
@@ -85,7 +85,7 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
             if (deleted is null) return Refused(WriteOutcome.NotFound);
             authorizeExisting(deleted.RegionCode);
             await connection.ExecuteAsync(new CommandDefinition($"DELETE FROM {table} WHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            await outbox.AppendAsync(connection, transaction, DirectoryChangeEvents.ForOffice(entity, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
+            await snapshots.AnnounceAsync(connection, transaction, DirectoryChangeEvents.ForOffice(entity, "removed", id, deleted.Name, deleted.RegionCode), cancellationToken);
             return Written([deleted.RegionCode]);
         }, cancellationToken);
 
@@ -99,7 +99,7 @@ public sealed class OfficeStore(NpgsqlDataSource dataSource, OfficeCache cache, 
     // One transaction with its event in the outbox; the cache entries are dropped after the commit, never before it.
     private async Task<WriteOutcome> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, Task<Write>> work, CancellationToken cancellationToken)
     {
-        var write = await outbox.InTransactionAsync(dataSource, work, cancellationToken);
+        var write = await snapshots.InTransactionAsync(work, cancellationToken);
         if (write.Outcome == WriteOutcome.Written) await cache.InvalidateAsync(OfficeCacheScopes.TouchedBy(write.Touched));
         return write.Outcome;
     }

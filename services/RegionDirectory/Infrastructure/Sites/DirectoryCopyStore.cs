@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Oversight.Contracts.PrivateMessages;
+using Oversight.Messaging.Outbox;
+using Oversight.RegionDirectory.Infrastructure.Caching;
+using Oversight.RegionDirectory.Infrastructure.Credentials;
+using Oversight.RegionDirectory.Infrastructure.Offices;
+using Oversight.RegionDirectory.Model;
+using Oversight.RegionDirectory.Model.Offices;
+
+namespace Oversight.RegionDirectory.Infrastructure.Sites;
+
+/// <summary>
+/// A site's copy of the directory takes the centre's <see cref="DirectorySnapshot"/>: in one transaction its offices and
+/// officials become the snapshot's, its regions are added or updated (an import never removes one), the centre's
+/// public keys replace the ones it had, and the change that caused the snapshot is announced at the site through the
+/// outbox, so the site's complaints service drops its routing answers once the copy can give the new ones. A snapshot
+/// no newer than the one held is skipped: a redelivered or late one changes nothing.
+/// </summary>
+public sealed class DirectoryCopyStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, RegionCache regions, OfficeCache offices,
+    SigningKeyStore keys)
+{
+    /// <summary>False when the copy already held this version or a newer one.</summary>
+    public async Task<bool> ApplyAsync(DirectorySnapshot snapshot, CancellationToken cancellationToken)
+    {
+        var regionRows = snapshot.Regions.Deserialize<List<RegionRecord>>(DirectorySnapshots.Json) ?? [];
+        var officeRows = snapshot.Offices.Deserialize<List<OfficeRecord>>(DirectorySnapshots.Json) ?? [];
+        var officialRows = snapshot.Officials.Deserialize<List<OfficialRecord>>(DirectorySnapshots.Json) ?? [];
+        var applied = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
+        {
+            CommandDefinition Command(string sql, object? parameters = null) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
+            var held = await connection.ExecuteScalarAsync<long?>(Command("SELECT version FROM directory_copy_state FOR UPDATE"));
+            if (held >= snapshot.Version) return false;
+
+            await connection.ExecuteAsync(Command(RegionImportStore.UpsertSql, regionRows
+                .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
+                .Select(r => new { r.Code, r.Name, Level = (short)r.Level, r.ParentCode, r.Decree, r.Kind })));
+            await connection.ExecuteAsync(Command("DELETE FROM officials; DELETE FROM offices; DELETE FROM copied_signing_keys"));
+            await connection.ExecuteAsync(Command(OfficeSql.UpsertOffice, officeRows.Select(OfficeRow.Parameters)));
+            await connection.ExecuteAsync(Command(OfficeSql.UpsertOfficial, officialRows.Select(OfficialRow.Parameters)));
+            await connection.ExecuteAsync(Command("INSERT INTO copied_signing_keys (kid, public_key) VALUES (@Key, @Value)",
+                snapshot.SigningKeys.Select(k => new { k.Key, k.Value })));
+            await connection.ExecuteAsync(Command("""
+                INSERT INTO directory_copy_state (version) VALUES (@Version)
+                ON CONFLICT (one) DO UPDATE SET version = EXCLUDED.version, applied_at = now()
+                """, new { snapshot.Version }));
+            if (snapshot.Change is { } change) await outbox.AppendAsync(connection, transaction, change, cancellationToken);
+            return true;
+        }, cancellationToken);
+        if (!applied) return false;
+
+        // After the commit, like the centre's own writes: every cached answer may have changed.
+        await keys.LoadCopiedAsync(cancellationToken);
+        await regions.InvalidateAsync(regionRows.Select(r => r.Code));
+        await offices.InvalidateAsync(OfficeCacheScopes.TouchedBy(regionRows.Select(r => (string?)r.Code).Append(null)));
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+using MassTransit;
+using Oversight.Contracts;
+using Oversight.Contracts.PrivateMessages;
+using Oversight.RegionDirectory.Infrastructure.Sites;
+
+namespace Oversight.RegionDirectory.IntegrationEvents.EventHandling;
+
+/// <summary>
+/// At a regional site, the copy of the directory takes the centre's snapshots from <see cref="SiteLink.DirectoryCopyQueue"/>
+/// (the AppHost declares it at the site's broker, so nothing the centre's shovel delivers before this service starts is
+/// dropped). One at a time, in the order they came; an older one after a newer one changes nothing.
+/// </summary>
+public sealed class DirectorySnapshotConsumer(DirectoryCopyStore copy, ILogger<DirectorySnapshotConsumer> logger) : IConsumer<DirectorySnapshot>
+{
+    public static void OnTheCopyQueue(IEndpointRegistrationConfigurator endpoint)
+    {
+        endpoint.Name = SiteLink.DirectoryCopyQueue;
+        endpoint.ConcurrentMessageLimit = 1;
+        endpoint.PrefetchCount = 1;
+    }
+
+    public async Task Consume(ConsumeContext<DirectorySnapshot> context)
+    {
+        var snapshot = context.Message;
+        var applied = await copy.ApplyAsync(snapshot, context.CancellationToken);
+        if (applied)
+        {
+            logger.LogInformation("Directory copy now at the centre's snapshot {Version} of {OccurredAt:o} ({Change})", snapshot.Version,
+                snapshot.OccurredAt, snapshot.Change?.Summary ?? "the centre's start");
+        }
+        else
+        {
+            logger.LogInformation("Directory snapshot {Version} skipped: the copy holds it or a newer one", snapshot.Version);
+        }
+    }
+}
