@@ -6,7 +6,7 @@
 #   bash eng/faults.sh                     every fault, in turn
 #   bash eng/faults.sh redis postgres      only these (rabbitmq redis postgres region-directory complaints notifications reporting)
 #   bash eng/faults.sh --replicas 2        every service in two instances (the AppHost's --replicas); a service fault kills one
-#   bash eng/faults.sh site-link           only the regional site: its events at the centre, its directory copy, and its link cut for 60 s under load
+#   bash eng/faults.sh site-link           only the regional site: its events at the centre, its directory copy, steps at the centre on its complaints, and its link cut for 60 s under load
 # Ends with the report: one Jepsen-style block per fault, then "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -25,11 +25,11 @@ report=$(mktemp --suffix=.fault-report)
 log=$(mktemp --suffix=.fault-log)
 started=$(date +%s)
 # FAULTS picks the faults to run (all when empty); FAULTS_REPORT is where the suite writes its report.
-# "site-link" is three test classes of their own (Sites/); the other names are cases of FaultSuiteTests.
+# "site-link" is four test classes of their own (Sites/); the other names are cases of FaultSuiteTests.
 filters=()
 suite=()
 for fault in "${faults[@]}"; do
-  if [ "$fault" = site-link ]; then filters+=(--filter-class '*SiteLinkCutTests' --filter-class '*RegionalSiteTests' --filter-class '*SiteDirectoryCopyTests'); else suite+=("$fault"); fi
+  if [ "$fault" = site-link ]; then filters+=(--filter-class '*SiteLinkCutTests' --filter-class '*RegionalSiteTests' --filter-class '*SiteDirectoryCopyTests' --filter-class '*SiteComplaintStepsTests'); else suite+=("$fault"); fi
 done
 if [ ${#faults[@]} -gt 0 ] && [ ${#suite[@]} -gt 0 ]; then filters+=(--filter-class '*FaultSuiteTests'); fi
 REPLICAS="$replicas" FAULTS="${suite[*]:-}" FAULTS_REPORT="$report" dotnet test --project tests/Oversight.FaultTests --no-build -- "${filters[@]}" >"$log" 2>&1

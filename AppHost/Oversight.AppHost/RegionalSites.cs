@@ -49,12 +49,13 @@ internal static class RegionalSites
             centre.WithExchange(exchange, "fanout")
                 .WithBinding(SiteLink.InboundExchange, exchange, "exchange", new Dictionary<string, string> { ["x-match"] = "all", [EventHeaders.Type] = type });
         }
-        foreach (var province in provinces) builder.AddSite(province, centre, regionDirectory);
+        foreach (var province in provinces) builder.AddSite(province, centre, regionDirectory, centreComplaints);
         return builder;
     }
 
     private static void AddSite(this IDistributedApplicationBuilder builder, string province,
-        IResourceBuilder<RabbitMQServerResource> centre, IResourceBuilder<ProjectResource> regionDirectory)
+        IResourceBuilder<RabbitMQServerResource> centre, IResourceBuilder<ProjectResource> regionDirectory,
+        IResourceBuilder<ProjectResource> centreComplaints)
     {
         if (province.Length != 2 || !province.All(char.IsAsciiDigit))
         {
@@ -94,7 +95,7 @@ internal static class RegionalSites
             .WithEnvironment("RegionDirectory__Copy__Centre",
                 ReferenceExpression.Create($"the national centre's region directory ({regionDirectory.GetEndpoint("grpc")})"));
 
-        builder.AddProject<Projects.Oversight_Complaints>($"{site}-complaints")
+        var complaints = builder.AddProject<Projects.Oversight_Complaints>($"{site}-complaints")
             .WithPortsPickedAtStart()
             .WithReference(complaintsDb, "complaintsdb").WaitFor(complaintsDb)
             .WithReference(cache, "cache").WaitFor(cache)
@@ -104,6 +105,9 @@ internal static class RegionalSites
             .WithReporterIdentityKey()
             .WithEnvironment("Complaints__Sites__Province", province)
             .WithAdminCommands(AdminCommand.ShowOutboxBacklog);
+        // The centre hands a call about one of the site's complaints to the site (SiteForwardingInterceptor): a reference
+        // without waiting, since nothing at the centre waits for a site.
+        centreComplaints.WithReference(complaints);
     }
 
     // The ports of a project's settings are the centre's service's: a site's are picked at start.

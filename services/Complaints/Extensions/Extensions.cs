@@ -12,6 +12,8 @@ using Oversight.Complaints.Infrastructure.Queries;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Complaints.IntegrationEvents.EventHandling;
 using Oversight.Complaints.Infrastructure.Sites;
+using Oversight.Complaints.Grpc.Sites;
+using Grpc.AspNetCore.Server;
 
 namespace Oversight.Complaints.Extensions;
 
@@ -41,6 +43,7 @@ public static class Extensions
         builder.Services.AddSingleton<TrackingGuard>();
         // The provinces this service takes, with regional sites (Complaints:Sites); at a site, its link to the centre watched.
         builder.Services.AddSingleton<SiteJurisdiction>();
+        builder.AddSiteForwarding();
         if (SiteJurisdiction.IsSite(builder.Configuration))
         {
             builder.Services.AddSingleton<SiteLinkMonitor>();
@@ -63,6 +66,21 @@ public static class Extensions
         builder.Services.AddSingleton<IdempotencyCache>();
         builder.Services.AddScoped<HandlingOfficeRouter>();
         builder.AddRoutingCache();
+    }
+
+    /// <summary>
+    /// At the centre with regional sites: a call about a complaint the centre does not hold goes to the site that owns
+    /// it (SiteForwardingInterceptor), through a client per site.
+    /// </summary>
+    private static void AddSiteForwarding(this IHostApplicationBuilder builder)
+    {
+        var sites = new SiteJurisdiction(builder.Configuration).Elsewhere;
+        if (sites.Count == 0) return;
+        foreach (var province in sites)
+        {
+            builder.Services.AddGrpcClient<SiteComplaintsClient>(SiteComplaintsClient.NameFor(province), o => o.Address = SiteComplaintsClient.AddressOf(province));
+        }
+        builder.Services.Configure<GrpcServiceOptions>(grpc => grpc.Interceptors.Add<SiteForwardingInterceptor>());
     }
 
     /// <summary>

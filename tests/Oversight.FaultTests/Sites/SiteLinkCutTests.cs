@@ -58,6 +58,7 @@ public sealed class SiteLinkCutTests
         await using var events = await EventListener.ListenAsync((await app.GetConnectionStringAsync("messaging"))!,
             [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
         var clock = Stopwatch.StartNew();
+        var loadStartedAt = Stopwatch.GetTimestamp();
 
         // The load: four desks at the site, one after the other each, a short pause between submissions.
         var taken = new ConcurrentQueue<Taken>();
@@ -116,7 +117,14 @@ public sealed class SiteLinkCutTests
         var ofOurs = received.Where(e => e.ComplaintId is { } id && ids.Contains(id)).ToList();
         var lost = ids.Count(id => !ofOurs.Any(e => e.ComplaintId == id && e.Type == "ComplaintSubmitted"));
         var redelivered = ofOurs.Count - ofOurs.Select(e => e.Message.GetProperty("eventId").GetString()).Distinct().Count();
-        var outOfOrder = ofOurs.GroupBy(e => e.ComplaintId).Count(g => g.First().Type != "ComplaintSubmitted");
+        var disordered = ofOurs.GroupBy(e => e.ComplaintId).Where(g => g.First().Type != "ComplaintSubmitted").ToList();
+        var outOfOrder = disordered.Count;
+        // Which, and when each of its events arrived (seconds since the load began), to tell a link's reordering from a relay's.
+        foreach (var complaint in disordered)
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"out of order: {complaint.Key}: " + string.Join(", ", complaint.Select(e =>
+                $"{e.Type} {e.Message.GetProperty("eventId").GetString()} at t={Stopwatch.GetElapsedTime(loadStartedAt, e.ArrivedAt).TotalSeconds:0.0}s")));
+        }
 
         // The site's own record: every OK'd complaint stored, the office's numbers one gap-free sequence.
         var numbers = await SiteNumbersAsync(app);

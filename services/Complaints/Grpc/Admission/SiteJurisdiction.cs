@@ -26,6 +26,9 @@ public sealed class SiteJurisdiction
         }
     }
 
+    /// <summary>At the centre, the provinces taken at their regional sites; empty at a site and without sites.</summary>
+    public IReadOnlyCollection<string> Elsewhere => _elsewhere;
+
     /// <summary>Whether this service is a regional site's (<c>Complaints:Sites:Province</c> set).</summary>
     public static bool IsSite(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[$"{Section}:Province"]);
 

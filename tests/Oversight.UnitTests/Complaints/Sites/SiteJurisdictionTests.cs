@@ -2,7 +2,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Configuration;
 using Oversight.Complaints.Grpc.Admission;
 
-namespace Oversight.UnitTests.Complaints.IntakeApi;
+namespace Oversight.UnitTests.Complaints.Sites;
 
 /// <summary>A site's complaints service takes only its province; the centre's every province but the sites'.</summary>
 public sealed class SiteJurisdictionTests
