@@ -40,6 +40,12 @@ public sealed record DirectorySnapshot
     /// <summary>The <c>officials</c> rows.</summary>
     public required JsonElement Officials { get; init; }
 
+    /// <summary>
+    /// The <c>office_clients</c> rows, secrets as the directory stores them (salted slow hashes, never the secret), so a
+    /// site's copy can issue tokens to its province's desks while the link is cut; a copy keeps only its province's.
+    /// </summary>
+    public required JsonElement Clients { get; init; }
+
     /// <summary>The public halves of the centre's token signing keys (key id to SubjectPublicKeyInfo), so a copy accepts the centre's tokens.</summary>
     public required IReadOnlyDictionary<string, byte[]> SigningKeys { get; init; }
 }

@@ -66,7 +66,8 @@ public sealed partial class TestSystem
         return await RequestTokenAsync(http, clientId, secret, scope);
     }
 
-    private static async Task<HttpResponseMessage> RequestTokenAsync(HttpClient directory, string clientId, string secret, string? scope)
+    /// <summary>The raw answer of <c>POST /connect/token</c> at a directory (a regional site's copy too).</summary>
+    public static async Task<HttpResponseMessage> RequestTokenAsync(HttpClient directory, string clientId, string secret, string? scope = null)
     {
         var form = new Dictionary<string, string>
         {

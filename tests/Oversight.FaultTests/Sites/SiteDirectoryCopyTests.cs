@@ -3,9 +3,13 @@ using Aspire.Hosting;
 using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
+using System.Net;
+using Oversight.Contracts.Complaints;
 using Oversight.Contracts.IntegrationEvents;
+using Oversight.Contracts.OfficeCredentials;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.Testing;
+using static Oversight.Contracts.Complaints.Complaints;
 using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 
 namespace Oversight.FaultTests.Sites;
@@ -13,7 +17,8 @@ namespace Oversight.FaultTests.Sites;
 /// <summary>
 /// The regional site's copy of the region directory (<c>--site 52</c>): a write at the centre reaches it with the
 /// centre's next snapshot (over RabbitMQ's shovel from the centre to the site), the copy accepts the centre's tokens,
-/// announces the change at its site only, and refuses writes of its own, saying where to make them.
+/// announces the change at its site only, refuses writes of its own, saying where to make them, and signs in its
+/// province's desks with a key of its own, so a desk gets tokens with the link cut.
 /// </summary>
 public sealed class SiteDirectoryCopyTests
 {
@@ -21,7 +26,7 @@ public sealed class SiteDirectoryCopyTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task A_write_at_the_centre_reaches_the_sites_copy_which_refuses_writes_of_its_own()
+    public async Task A_write_at_the_centre_reaches_the_sites_copy_which_refuses_writes_and_signs_in_the_provinces_desks()
     {
         await using var host = await UnchangedAppHost.StartAsync(["--site", "52"]);
         var app = host.App;
@@ -68,6 +73,37 @@ public sealed class SiteDirectoryCopyTests
         // A deletion at the centre reaches the copy too.
         await centre.DeleteOfficeAsync(new DeleteOfficeRequest { Id = office.Id }, admin);
         await Eventually.HoldsAsync(() => FindAsync(copy, office.Id, reviewer), found => found is null, Bound, "the office gone from the site's copy");
+
+        // A desk of the province registered at the centre signs in at the site's copy, and its token works at the site.
+        var credentials = new OfficeCredentials.OfficeCredentialsClient(centreChannel);
+        var desk = await credentials.RegisterClientAsync(new RegisterClientRequest { DisplayName = "Meja pengaduan Mataram", RegionCode = "52.71", Roles = { "intake_officer" } }, admin);
+        var national = await credentials.RegisterClientAsync(new RegisterClientRequest { DisplayName = "Pusat", RegionCode = "", Roles = { "reviewer" } }, admin);
+        using var copyHttp = new HttpClient { BaseAddress = app.GetEndpoint(Copy, "http") };
+        var siteToken = await Eventually.HoldsAsync(async () =>
+        {
+            using var answer = await TestSystem.RequestTokenAsync(copyHttp, desk.Client.ClientId, desk.ClientSecret);
+            return answer.IsSuccessStatusCode ? await TestSystem.TokenAsync(copyHttp, desk.Client.ClientId, desk.ClientSecret) : null;
+        }, token => token is not null, Bound, "a token from the site's copy for the province's desk");
+        using var siteComplaints = GrpcChannel.ForAddress(app.GetEndpoint("site-52-complaints", "grpc"));
+        var taken = await new ComplaintsClient(siteComplaints).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), TestSystem.Bearer(siteToken!));
+        Assert.Equal("registered", taken.Status);
+        // The site's own key signs it: the centre does not accept it, and the copy keeps no other province's or national client.
+        using var centreComplaints = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
+        var elsewhere = await Assert.ThrowsAsync<RpcException>(async () => await new ComplaintsClient(centreComplaints).GetComplaintAsync(
+            new GetComplaintRequest { ComplaintId = taken.ComplaintId }, TestSystem.Bearer(siteToken!)));
+        Assert.Equal(StatusCode.Unauthenticated, elsewhere.StatusCode);
+        using (var nationalAtSite = await TestSystem.RequestTokenAsync(copyHttp, national.Client.ClientId, national.ClientSecret))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, nationalAtSite.StatusCode);
+        }
+
+        // Revoked at the centre, the desk gets no more tokens at the site.
+        await credentials.RevokeClientAsync(new RevokeClientRequest { ClientId = desk.Client.ClientId }, admin);
+        await Eventually.HoldsAsync(async () =>
+        {
+            using var answer = await TestSystem.RequestTokenAsync(copyHttp, desk.Client.ClientId, desk.ClientSecret);
+            return answer.StatusCode;
+        }, status => status == HttpStatusCode.Unauthorized, Bound, "the revoked desk refused at the site's copy");
     }
 
     private static async Task<Office?> FindAsync(RegionDirectoryClient directory, string id, Metadata headers)

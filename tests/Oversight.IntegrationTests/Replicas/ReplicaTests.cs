@@ -90,10 +90,11 @@ public sealed class ReplicaTests(ReplicaSystemFixture fixture) : IClassFixture<R
         }))).SelectMany(replies => replies).ToList();
 
         // Both instances took submissions, and the office's numbers are one sequence: 1 to 40, no gap, none twice.
-        var registeredBy = _system.Project(TestSystem.Complaints).ConsoleSnapshot()
-            .Where(l => submitted.Any(s => l.Text.Contains($"Complaint {s.ComplaintId} registered", StringComparison.Ordinal)))
-            .Select(l => l.InstanceId).Distinct().Count();
-        Assert.Equal(2, registeredBy);
+        // (Read from the instances' console lines, which reach the test through the AppHost's log stream a little later.)
+        await Eventually.HoldsAsync(() => Task.FromResult(_system.Project(TestSystem.Complaints).ConsoleSnapshot()
+                .Where(l => submitted.Any(s => l.Text.Contains($"Complaint {s.ComplaintId} registered", StringComparison.Ordinal)))
+                .Select(l => l.InstanceId).Distinct().Count()),
+            instances => instances == 2, TimeSpan.FromSeconds(30), "registrations logged by both instances");
         Assert.Equal(Enumerable.Range(1, Complaints),
             submitted.Select(s => int.Parse(s.RegistrationNumber[(s.RegistrationNumber.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture)).Order());
 

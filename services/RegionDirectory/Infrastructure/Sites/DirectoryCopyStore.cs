@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Oversight.Contracts.PrivateMessages;
 using Oversight.Messaging.Outbox;
@@ -12,21 +13,33 @@ using Oversight.RegionDirectory.Model.Offices;
 namespace Oversight.RegionDirectory.Infrastructure.Sites;
 
 /// <summary>
-/// A site's copy of the directory takes the centre's <see cref="DirectorySnapshot"/>: in one transaction its offices and
-/// officials become the snapshot's, its regions are added or updated (an import never removes one), the centre's
-/// public keys replace the ones it had, and the change that caused the snapshot is announced at the site through the
+/// A site's copy of the directory takes the centre's <see cref="DirectorySnapshot"/>: in one transaction its offices,
+/// officials and its province's office clients become the snapshot's, its regions are added or updated (an import never
+/// removes one), the centre's public keys replace the ones it had, and the change that caused the snapshot is announced at the site through the
 /// outbox, so the site's complaints service drops its routing answers once the copy can give the new ones. A snapshot
 /// no newer than the one held is skipped: a redelivered or late one changes nothing.
 /// </summary>
 public sealed class DirectoryCopyStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, RegionCache regions, OfficeCache offices,
-    SigningKeyStore keys)
+    SigningKeyStore keys, IOptions<DirectoryCopyOptions> options)
 {
+    private const string InsertClientSql = """
+        INSERT INTO office_clients (client_id, display_name, region_code, office_id, roles, secret_hash, created_at, revoked_at)
+        VALUES (@ClientId, @DisplayName, @RegionCode, @OfficeId, @Roles, @SecretHash, @CreatedAt, @RevokedAt)
+        """;
+
+    /// <summary>The clients a copy keeps: its province's offices' (a national client signs in at the centre).</summary>
+    public static bool IsOfProvince(OfficeClientRecord client, string province) =>
+        client.RegionCode == province || client.RegionCode.StartsWith(province + ".", StringComparison.Ordinal);
+
     /// <summary>False when the copy already held this version or a newer one.</summary>
     public async Task<bool> ApplyAsync(DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var regionRows = snapshot.Regions.Deserialize<List<RegionRecord>>(DirectorySnapshots.Json) ?? [];
         var officeRows = snapshot.Offices.Deserialize<List<OfficeRecord>>(DirectorySnapshots.Json) ?? [];
         var officialRows = snapshot.Officials.Deserialize<List<OfficialRecord>>(DirectorySnapshots.Json) ?? [];
+        var province = options.Value.Site;
+        var clientRows = (snapshot.Clients.Deserialize<List<OfficeClientRecord>>(DirectorySnapshots.Json) ?? [])
+            .Where(client => IsOfProvince(client, province)).ToList();
         var applied = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
         {
             CommandDefinition Command(string sql, object? parameters = null) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
@@ -36,9 +49,10 @@ public sealed class DirectoryCopyStore(NpgsqlDataSource dataSource, Transactiona
             await connection.ExecuteAsync(Command(RegionImportStore.UpsertSql, regionRows
                 .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
                 .Select(r => new { r.Code, r.Name, Level = (short)r.Level, r.ParentCode, r.Decree, r.Kind })));
-            await connection.ExecuteAsync(Command("DELETE FROM officials; DELETE FROM offices; DELETE FROM copied_signing_keys"));
+            await connection.ExecuteAsync(Command("DELETE FROM officials; DELETE FROM offices; DELETE FROM copied_signing_keys; DELETE FROM office_clients"));
             await connection.ExecuteAsync(Command(OfficeSql.UpsertOffice, officeRows.Select(OfficeRow.Parameters)));
             await connection.ExecuteAsync(Command(OfficeSql.UpsertOfficial, officialRows.Select(OfficialRow.Parameters)));
+            await connection.ExecuteAsync(Command(InsertClientSql, clientRows));
             await connection.ExecuteAsync(Command("INSERT INTO copied_signing_keys (kid, public_key) VALUES (@Key, @Value)",
                 snapshot.SigningKeys.Select(k => new { k.Key, k.Value })));
             await connection.ExecuteAsync(Command("""

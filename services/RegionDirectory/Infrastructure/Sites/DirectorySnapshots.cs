@@ -6,6 +6,7 @@ using Npgsql;
 using Oversight.Contracts.IntegrationEvents;
 using Oversight.Contracts.PrivateMessages;
 using Oversight.Messaging.Outbox;
+using Oversight.RegionDirectory.Infrastructure.Credentials;
 using Oversight.RegionDirectory.Infrastructure.Offices;
 using Oversight.RegionDirectory.Model;
 
@@ -14,7 +15,7 @@ namespace Oversight.RegionDirectory.Infrastructure.Sites;
 /// <summary>
 /// The centre's side of the sites' directory copies: every directory write runs here, one at a time, and announces
 /// itself with its <see cref="RegionDirectoryChanged"/> event and a <see cref="DirectorySnapshot"/> of the whole directory
-/// as the write left it, both in the write's transaction (the outbox). RabbitMQ carries the snapshot to each site
+/// as the write left it, both in the write's transaction (the outbox); an office client's write, the snapshot alone. RabbitMQ carries the snapshot to each site
 /// (a queue and a shovel per site, declared by the AppHost), where <see cref="DirectoryCopyStore"/> applies it.
 /// Without sites the snapshot reaches no queue and is dropped by the broker.
 /// </summary>
@@ -42,28 +43,32 @@ public sealed class DirectorySnapshots(NpgsqlDataSource dataSource, Transactiona
         await AppendSnapshotAsync(connection, transaction, change, cancellationToken);
     }
 
+    /// <summary>A write the sites need but nobody else is told of (an office client's): the snapshot alone.</summary>
+    public Task ShareAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        AppendSnapshotAsync(connection, transaction, change: null, cancellationToken);
+
     /// <summary>
     /// At the centre's start: a snapshot without a change, so that a site added since the last write, or a copy that
     /// lost its data, is brought up to date without waiting for the next write. Nothing at a copy.
     /// </summary>
-    public async Task SendAtStartAsync(CancellationToken cancellationToken)
-    {
-        if (copy.Value.IsCopy) return;
-        await InTransactionAsync(async (connection, transaction) =>
+    public Task SendAtStartAsync(CancellationToken cancellationToken) =>
+        InTransactionAsync(async (connection, transaction) =>
         {
-            await AppendSnapshotAsync(connection, transaction, change: null, cancellationToken);
+            await ShareAsync(connection, transaction, cancellationToken);
             return true;
         }, cancellationToken);
-    }
 
     private async Task AppendSnapshotAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, RegionDirectoryChanged? change, CancellationToken cancellationToken)
     {
+        // A copy takes no writes but the snapshots it applies; it never sends one on.
+        if (copy.Value.IsCopy) return;
         CommandDefinition Query(string sql) => new(sql, transaction: transaction, cancellationToken: cancellationToken);
         var version = await connection.ExecuteScalarAsync<long>(Query("SELECT nextval('directory_snapshot_version')"));
         var regions = await connection.QueryAsync<RegionRecord>(Query(RegionImportStore.SelectAllSql + " ORDER BY level, code"));
         var offices = await connection.QueryAsync<OfficeRow>(Query($"SELECT {OfficeRow.Columns} FROM offices ORDER BY id"));
         var officials = await connection.QueryAsync<OfficialRow>(Query($"SELECT {OfficialRow.Columns} FROM officials ORDER BY id"));
         var keys = await connection.QueryAsync<(string Kid, byte[] PrivateKey)>(Query("SELECT kid, private_key_pkcs8 FROM signing_keys"));
+        var clients = await connection.QueryAsync<OfficeClientRecord>(Query($"SELECT {OfficeClientStore.Columns} FROM office_clients ORDER BY client_id"));
         var snapshot = new DirectorySnapshot
         {
             Version = version,
@@ -72,6 +77,7 @@ public sealed class DirectorySnapshots(NpgsqlDataSource dataSource, Transactiona
             Offices = JsonSerializer.SerializeToElement(offices.Select(o => o.ToRecord()).ToList(), Json),
             Officials = JsonSerializer.SerializeToElement(officials.Select(o => o.ToRecord()).ToList(), Json),
             SigningKeys = keys.ToDictionary(k => k.Kid, k => PublicHalf(k.PrivateKey)),
+            Clients = JsonSerializer.SerializeToElement(clients.ToList(), Json),
         };
         await outbox.AppendPrivateAsync(connection, transaction, snapshot.EventId, snapshot, cancellationToken);
     }
