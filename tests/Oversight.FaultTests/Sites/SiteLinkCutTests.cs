@@ -26,7 +26,8 @@ namespace Oversight.FaultTests.Sites;
 /// closed, through the centre broker's management API), intake goes on at the site, then the link is restored. After
 /// it: every complaint the site OK'd is stored there with a number of one gap-free sequence, each one's events reached
 /// the centre (lost 0) with submitted before registered, none arrived while the link was cut, the centre's reporting
-/// counts exactly the site's complaints (duplicated 0), and the catch-up time is reported.
+/// counts exactly the site's complaints (duplicated 0) and, nationally, the sum of what the site and the centre (a desk
+/// of another province submitting there throughout) took, and the catch-up time is reported.
 /// </summary>
 public sealed class SiteLinkCutTests
 {
@@ -52,6 +53,10 @@ public sealed class SiteLinkCutTests
         var admin = await host.AdminHeadersAsync();
         var desks = new List<Metadata>();
         for (var i = 0; i < 4; i++) desks.Add(await host.OfficeHeadersAsync("intake_officer", "52"));
+        // And a desk at the centre, for another province, throughout: the centre's count must be the sum of both sites'.
+        var centreDesk = await host.OfficeHeadersAsync("intake_officer", "64");
+        var reporting = new ReportingClient(GrpcChannel.ForAddress(host.Endpoint("reporting", "grpc")));
+        var nationalBefore = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "" }, admin)).Totals.Total;
         using var management = await ManagementAsync(host, "messaging");
         using var siteManagement = await ManagementAsync(host, "site-52-messaging");
         var shovelPassword = await host.ParameterAsync($"messaging-{ShovelUser}-password");
@@ -60,35 +65,38 @@ public sealed class SiteLinkCutTests
         var clock = Stopwatch.StartNew();
         var loadStartedAt = Stopwatch.GetTimestamp();
 
-        // The load: four desks at the site, one after the other each, a short pause between submissions.
+        // The load: four desks at the site and one at the centre, one submission after the other each, a short pause between.
         var taken = new ConcurrentQueue<Taken>();
+        var takenAtCentre = new ConcurrentQueue<Taken>();
         var failures = new ConcurrentQueue<string>();
         using var stop = new CancellationTokenSource();
-        var load = Task.WhenAll(desks.Select(async desk =>
+        async Task SubmitUntilStoppedAsync(string service, string region, Metadata desk, ConcurrentQueue<Taken> into)
         {
-            using var channel = GrpcChannel.ForAddress(host.Endpoint(Site, "grpc"));
+            using var channel = GrpcChannel.ForAddress(host.Endpoint(service, "grpc"));
             var complaints = new ComplaintsClient(channel);
             while (!stop.IsCancellationRequested)
             {
                 try
                 {
-                    var reply = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), desk, deadline: DateTime.UtcNow.AddSeconds(10));
-                    taken.Enqueue(new Taken(reply.ComplaintId, reply.RegistrationNumber, clock.Elapsed.TotalSeconds));
+                    var reply = await complaints.SubmitComplaintAsync(ComplaintSubmission.Laporan(region), desk, deadline: DateTime.UtcNow.AddSeconds(10));
+                    into.Enqueue(new Taken(reply.ComplaintId, reply.RegistrationNumber, clock.Elapsed.TotalSeconds));
                 }
                 catch (RpcException ex)
                 {
-                    failures.Enqueue($"{ex.StatusCode} at t={clock.Elapsed.TotalSeconds:0.0}s: {ex.Status.Detail}");
+                    failures.Enqueue($"{service}: {ex.StatusCode} at t={clock.Elapsed.TotalSeconds:0.0}s: {ex.Status.Detail}");
                 }
                 await Task.Delay(100);
             }
-        }));
+        }
+        var load = Task.WhenAll(desks.Select(desk => SubmitUntilStoppedAsync(Site, "52.71", desk, taken))
+            .Append(SubmitUntilStoppedAsync("complaints", "64.03", centreDesk, takenAtCentre)));
 
         var timeout = TestContext.Current.CancellationToken;
         await Task.Delay(Before, timeout);
         var cutAt = clock.Elapsed.TotalSeconds;
         await SetShovelPasswordAsync(management, Guid.NewGuid().ToString("N"));
         await CloseShovelConnectionsAsync(management);
-        var arrivedBeforeCut = events.Received.Count;
+        var arrivedBeforeCut = events.Received.Count(FromTheSite);
         var deepest = 0L;
         string? delayedSeen = null;
         using var siteHttp = new HttpClient { BaseAddress = host.Endpoint(Site, "http") };
@@ -99,7 +107,7 @@ public sealed class SiteLinkCutTests
             deepest = Math.Max(deepest, await SiteQueueDepthAsync(siteManagement));
             delayedSeen ??= await DelayedLinkAsync(siteHttp);
         }
-        var arrivedDuringCut = events.Received.Count - arrivedBeforeCut;
+        var arrivedDuringCut = events.Received.Count(FromTheSite) - arrivedBeforeCut;
         var restoredAt = clock.Elapsed.TotalSeconds;
         await SetShovelPasswordAsync(management, shovelPassword);
         await Task.Delay(After, timeout);
@@ -128,15 +136,19 @@ public sealed class SiteLinkCutTests
 
         // The site's own record: every OK'd complaint stored, the office's numbers one gap-free sequence.
         var numbers = await SiteNumbersAsync(app);
-        var reporting = new ReportingClient(GrpcChannel.ForAddress(host.Endpoint("reporting", "grpc")));
         var counted = await Eventually.HoldsAsync(async () => (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "52" }, admin)).Totals.Total,
             total => total >= numbers.Count, TimeSpan.FromSeconds(60), "the centre's reporting counting the site's complaints");
+        var sum = numbers.Count + takenAtCentre.Count;
+        await Eventually.HoldsAsync(async () => (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "" }, admin)).Totals.Total - nationalBefore,
+            added => added >= sum, TimeSpan.FromSeconds(60), "the centre's national count rising by what both sites took");
         await Task.Delay(TimeSpan.FromSeconds(3));
         counted = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "52" }, admin)).Totals.Total;
+        var nationalAdded = (await reporting.GetSummaryAsync(new GetSummaryRequest { RegionCode = "" }, admin)).Totals.Total - nationalBefore;
 
         var report = $"[site-link] load: {all.Count} ok'd at the site at ~{all.Count / (restoredAt + After.TotalSeconds):0.0}/s, {takenDuringCut} of them during the cut"
-            + $" | cut: t={cutAt:0.0}s to t={restoredAt:0.0}s, {arrivedDuringCut} events reached the centre meanwhile, the site's queue up to {deepest} messages"
+            + $" | cut: t={cutAt:0.0}s to t={restoredAt:0.0}s, {arrivedDuringCut} of the site's events reached the centre meanwhile, the site's queue up to {deepest} messages"
             + $" | catch-up: {catchUp:0.0}s after the link was restored | lost={lost} counted at the centre={counted}, stored at the site={numbers.Count}"
+            + $" | taken at the centre meanwhile={takenAtCentre.Count}, the centre's national count up by {nationalAdded} (site + centre = {sum})"
             + $" | redelivered by the link={redelivered} (absorbed), out of order={outOfOrder} | failed calls={failures.Count}"
             + $" | the site's /health during the cut: {delayedSeen ?? "never reported the link delayed"}";
         TestContext.Current.TestOutputHelper?.WriteLine(report);
@@ -152,7 +164,13 @@ public sealed class SiteLinkCutTests
         Assert.True(ids.All(numbers.ContainsKey), "OK'd complaints missing at the site");
         Assert.Equal(Enumerable.Range(1, numbers.Count), numbers.Values.Select(n => int.Parse(n[(n.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture)).Order());
         Assert.Equal(numbers.Count, counted);
+        Assert.True(takenAtCentre.Count > 0, "the centre took nothing: " + report);
+        Assert.Equal(sum, nationalAdded);
     }
+
+    // An event of a complaint of the site's province (the centre's own desk submits for 64.03).
+    private static bool FromTheSite(ReceivedEvent e) =>
+        e.Message.GetProperty("state").GetProperty("regionCode").GetString()?.StartsWith("52", StringComparison.Ordinal) == true;
 
     // A broker's management API as its administrator (the services' user): "messaging" (the centre) or "site-52-messaging".
     private static async Task<HttpClient> ManagementAsync(UnchangedAppHost host, string broker)
