@@ -51,7 +51,7 @@ public sealed class SiteDirectoryCopyTests
             Office = new Office { Kind = "kpu", RegionCode = "52.71", Name = "KPU Kota Mataram", Email = "kpu-52-71@oversight.example" },
         }, admin);
         var copied = await Eventually.HoldsAsync(() => FindAsync(copy, office.Id, reviewer), found => found is not null, Bound, "the office at the site's copy");
-        TestContext.Current.TestOutputHelper?.WriteLine($"office added at the centre, at the site's copy after {clock.ElapsedMilliseconds} ms");
+        var officeCopiedAfter = clock.Elapsed;
         Assert.Equal((office.Name, office.Kind, office.RegionCode, office.Email), (copied!.Name, copied.Kind, copied.RegionCode, copied.Email));
 
         // The copy announced the change at its site, for the site's caches; the centre heard of it once, from itself.
@@ -79,11 +79,13 @@ public sealed class SiteDirectoryCopyTests
         var desk = await credentials.RegisterClientAsync(new RegisterClientRequest { DisplayName = "Meja pengaduan Mataram", RegionCode = "52.71", Roles = { "intake_officer" } }, admin);
         var national = await credentials.RegisterClientAsync(new RegisterClientRequest { DisplayName = "Pusat", RegionCode = "", Roles = { "reviewer" } }, admin);
         using var copyHttp = new HttpClient { BaseAddress = app.GetEndpoint(Copy, "http") };
+        clock.Restart();
         var siteToken = await Eventually.HoldsAsync(async () =>
         {
             using var answer = await TestSystem.RequestTokenAsync(copyHttp, desk.Client.ClientId, desk.ClientSecret);
             return answer.IsSuccessStatusCode ? await TestSystem.TokenAsync(copyHttp, desk.Client.ClientId, desk.ClientSecret) : null;
         }, token => token is not null, Bound, "a token from the site's copy for the province's desk");
+        var clientCopiedAfter = clock.Elapsed;
         using var siteComplaints = GrpcChannel.ForAddress(app.GetEndpoint("site-52-complaints", "grpc"));
         var taken = await new ComplaintsClient(siteComplaints).SubmitComplaintAsync(ComplaintSubmission.Laporan("52.71"), TestSystem.Bearer(siteToken!));
         Assert.Equal("registered", taken.Status);
@@ -98,12 +100,17 @@ public sealed class SiteDirectoryCopyTests
         }
 
         // Revoked at the centre, the desk gets no more tokens at the site.
+        clock.Restart();
         await credentials.RevokeClientAsync(new RevokeClientRequest { ClientId = desk.Client.ClientId }, admin);
         await Eventually.HoldsAsync(async () =>
         {
             using var answer = await TestSystem.RequestTokenAsync(copyHttp, desk.Client.ClientId, desk.ClientSecret);
             return answer.StatusCode;
         }, status => status == HttpStatusCode.Unauthorized, Bound, "the revoked desk refused at the site's copy");
+        var report = $"[site-copy] a write at the centre at the site's copy after {officeCopiedAfter.TotalSeconds:0.0}s, a new desk signing in"
+            + $" there after {clientCopiedAfter.TotalSeconds:0.0}s, a revocation refused there after {clock.Elapsed.TotalSeconds:0.0}s";
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+        File.AppendAllLines(FaultSuiteFixture.ReportPath, [report]);
     }
 
     private static async Task<Office?> FindAsync(RegionDirectoryClient directory, string id, Metadata headers)
