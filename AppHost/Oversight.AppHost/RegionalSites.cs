@@ -88,6 +88,7 @@ internal static class RegionalSites
 
         var directory = builder.AddProject<Projects.Oversight_RegionDirectory>($"{site}-region-directory")
             .WithPortsPickedAtStart()
+            .WithServiceHealthCheck()
             .WithReference(directoryDb, "directorydb").WaitFor(directoryDb)
             .WithReference(cache, "cache").WaitFor(cache)
             .WithReference(messaging, "messaging").WaitFor(messaging)
@@ -97,6 +98,7 @@ internal static class RegionalSites
 
         var complaints = builder.AddProject<Projects.Oversight_Complaints>($"{site}-complaints")
             .WithPortsPickedAtStart()
+            .WithServiceHealthCheck()
             .WithReference(complaintsDb, "complaintsdb").WaitFor(complaintsDb)
             .WithReference(cache, "cache").WaitFor(cache)
             .WithReference(messaging, "messaging").WaitFor(messaging)
@@ -113,6 +115,5 @@ internal static class RegionalSites
     // The ports of a project's settings are the centre's service's: a site's are picked at start.
     private static IResourceBuilder<ProjectResource> WithPortsPickedAtStart(this IResourceBuilder<ProjectResource> service) =>
         service.WithEndpoint("http", endpoint => endpoint.Port = null)
-            .WithEndpoint("grpc", endpoint => endpoint.Port = null)
-            .WithServiceHealthCheck();
+            .WithEndpoint("grpc", endpoint => endpoint.Port = null);
 }

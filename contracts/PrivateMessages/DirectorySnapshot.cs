@@ -27,7 +27,8 @@ public sealed record DirectorySnapshot
 
     /// <summary>
     /// The write that caused it, announced again by the copy at its site once applied (so the site's caches drop
-    /// their answers after the copy has the new data, not before); null for the snapshot of the centre's start.
+    /// their answers after the copy has the new data, not before); null for the snapshot of the centre's start and for
+    /// an office client's write, which is no region directory change.
     /// </summary>
     public RegionDirectoryChanged? Change { get; init; }
 

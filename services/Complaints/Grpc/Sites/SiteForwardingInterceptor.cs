@@ -29,8 +29,10 @@ public sealed class SiteForwardingInterceptor(SiteJurisdiction jurisdiction, Grp
         .Methods.Where(m => m.InputType.FindFieldByName("complaint_id") is not null && !m.IsClientStreaming && !m.IsServerStreaming)
         .Select(m => $"/{m.Service.FullName}/{m.Name}").ToHashSet(StringComparer.Ordinal);
 
-    // Headers a forwarded call must not carry over: HTTP/2's own and gRPC's, which the client sets itself.
-    private static readonly string[] NotForwarded = ["te", "content-type", "user-agent", "host", "grpc-timeout", "grpc-accept-encoding", "grpc-encoding"];
+    // Headers a forwarded call must not carry over: HTTP/2's own and gRPC's, which the client sets itself, and the
+    // caller's trace context, which the client replaces with this call's, so the site's span hangs under the centre's.
+    private static readonly string[] NotForwarded =
+        ["te", "content-type", "user-agent", "host", "grpc-timeout", "grpc-accept-encoding", "grpc-encoding", "traceparent", "tracestate"];
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(TRequest request, ServerCallContext context,
         UnaryServerMethod<TRequest, TResponse> continuation)

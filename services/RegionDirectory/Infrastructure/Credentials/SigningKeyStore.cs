@@ -15,7 +15,8 @@ public sealed class SigningKeyStore(NpgsqlDataSource dataSource, ILogger<Signing
 {
     private const int KeySizeBits = 2048;
     private SigningKeys? _keys;
-    private volatile IReadOnlyList<SecurityKey> _copied = [];
+    // Own public keys and, at a site's copy, the centre's: built when either is loaded, not on each token validation.
+    private volatile IReadOnlyList<SecurityKey>? _validation;
 
     /// <summary>The key new tokens are signed with.</summary>
     public RsaSecurityKey SigningKey => Keys.Active;
@@ -24,7 +25,7 @@ public sealed class SigningKeyStore(NpgsqlDataSource dataSource, ILogger<Signing
     /// The public halves of every key, for the JWKS and for validating tokens: this service's own and, at a regional
     /// site's copy of the directory, the centre's (from its snapshots), so the site accepts the centre's tokens.
     /// </summary>
-    public IReadOnlyList<SecurityKey> ValidationKeys => _copied.Count == 0 ? Keys.Public : [.. Keys.Public, .. _copied];
+    public IReadOnlyList<SecurityKey> ValidationKeys => _validation ?? Keys.Public;
 
     private SigningKeys Keys => _keys ?? throw new InvalidOperationException("Signing keys are not loaded; call LoadOrCreateAsync at start-up.");
 
@@ -57,7 +58,7 @@ public sealed class SigningKeyStore(NpgsqlDataSource dataSource, ILogger<Signing
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Kid, byte[] PublicKey)>(new CommandDefinition(
             "SELECT kid, public_key FROM copied_signing_keys ORDER BY kid", cancellationToken: cancellationToken));
-        _copied = [.. rows.Select(row =>
+        _validation = [.. Keys.Public, .. rows.Select(row =>
         {
             var rsa = RSA.Create();
             rsa.ImportSubjectPublicKeyInfo(row.PublicKey, out _);

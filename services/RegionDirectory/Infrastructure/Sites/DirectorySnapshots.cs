@@ -51,8 +51,9 @@ public sealed class DirectorySnapshots(NpgsqlDataSource dataSource, Transactiona
     /// At the centre's start: a snapshot without a change, so that a site added since the last write, or a copy that
     /// lost its data, is brought up to date without waiting for the next write. Nothing at a copy.
     /// </summary>
-    public Task SendAtStartAsync(CancellationToken cancellationToken) =>
-        InTransactionAsync(async (connection, transaction) =>
+    public Task SendAtStartAsync(CancellationToken cancellationToken) => copy.Value.IsCopy
+        ? Task.CompletedTask
+        : InTransactionAsync(async (connection, transaction) =>
         {
             await ShareAsync(connection, transaction, cancellationToken);
             return true;
