@@ -19,11 +19,13 @@ for project in tests/Oversight.UnitTests tests/Oversight.IntegrationTests; do
   f=$(grep -aE '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
   if [ -z "$p" ]; then p=0; f=$(( ${f:-0} + 1 )); echo "no test summary from $project (crash?)"; fi
   passed=$(( passed + p )); failed=$(( failed + ${f:-0} ))
-  # The names of failed tests, repeated at the end: a long run's log is read from its tail.
-  grep -aE '^failed [A-Za-z]' "$log" >> "$failures" || true
+  # Each failed test's name and the first lines of its message, repeated at the end: a long run's log is read from
+  # its tail, and a class fixture's failure says why only there.
+  awk '/^failed [A-Za-z]/ { print; n = 8; next } n > 0 && /^  / && !/^  from / { print; n-- } !/^  / { n = 0 }' \
+    "$log" >> "$failures" || true
   rm -f "$log"
 done
-if [ -s "$failures" ]; then echo "Failed tests:"; sed 's/^failed /  /' "$failures"; fi
+if [ -s "$failures" ]; then echo "Failed tests:"; sed 's/^failed /- /' "$failures"; fi
 rm -f "$failures"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
