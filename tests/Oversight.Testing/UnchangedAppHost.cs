@@ -51,10 +51,11 @@ public sealed class UnchangedAppHost : IAsyncDisposable
             }
             return host;
         }
-        catch
+        catch (Exception ex)
         {
+            var failure = StartFailure.Explain(app, "The AppHost", ex);
             await host.DisposeAsync();
-            throw;
+            throw failure;
         }
     }
 

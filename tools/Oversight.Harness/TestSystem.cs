@@ -126,11 +126,12 @@ public sealed partial class TestSystem : IAsyncDisposable
                 await handles[name].ReadEnvironmentAsync();
             }
         }
-        catch
+        catch (Exception ex)
         {
+            var failure = StartFailure.Explain(app, "The test system", ex);
             foreach (var handle in handles.Values) await handle.DisposeAsync();
             await app.DisposeAsync();
-            throw;
+            throw failure;
         }
         return new TestSystem(app, handles, stateDirectory);
     }

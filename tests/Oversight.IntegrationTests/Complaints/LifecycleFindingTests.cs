@@ -8,7 +8,8 @@ using static Oversight.Contracts.Complaints.Complaints;
 namespace Oversight.IntegrationTests.Complaints;
 
 /// <summary>An anonymous tip taken up as a supervisor's finding: registered as a temuan, its author sealed, nothing changed by a bad finding.</summary>
-public sealed class LifecycleFindingTests(LifecycleSystemFixture fixture) : IClassFixture<LifecycleSystemFixture>
+[Collection(ComplaintsSystemCollection.Name)]
+public sealed class LifecycleFindingTests(ComplaintsSystemFixture fixture)
 {
     private const string SupervisorName = "Ni Luh Ayu Pengawas";
 

@@ -6,14 +6,27 @@ using Oversight.Testing;
 
 namespace Oversight.IntegrationTests.Complaints;
 
-/// <summary>The directory and the complaints service, started once for the lifecycle tests.</summary>
-public sealed class LifecycleSystemFixture(TestServers servers) : IAsyncLifetime
+/// <summary>
+/// The lifecycle and access-control test classes, on one system: each works on complaints of its own and reads only
+/// those, so they need no system each.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class ComplaintsSystemCollection : ICollectionFixture<ComplaintsSystemFixture>
+{
+    public const string Name = "ComplaintsSystem";
+}
+
+/// <summary>The directory and the complaints service, with the AppHost's settings.</summary>
+public sealed class ComplaintsSystemFixture(TestServers servers) : IAsyncLifetime
 {
     public TestSystem System { get; private set; } = null!;
 
     public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, TestSystem.Complaints);
 
-    public async ValueTask DisposeAsync() => await System.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (System is not null) await System.DisposeAsync();
+    }
 }
 
 /// <summary>Office clients of one role and region scope ("" = national, BKN), registered by the test admin, as gRPC headers.</summary>

@@ -10,7 +10,8 @@ namespace Oversight.IntegrationTests.Complaints;
 /// registered at intake, reviewed and decided by the Mataram office, confirmed by BKN, sanctioned by the employing
 /// region's PPK office, closed by BKN; every step's event on an integrator's queue, in order, with its version and status.
 /// </summary>
-public sealed class LifecycleFullCaseTests(LifecycleSystemFixture fixture) : IClassFixture<LifecycleSystemFixture>
+[Collection(ComplaintsSystemCollection.Name)]
+public sealed class LifecycleFullCaseTests(ComplaintsSystemFixture fixture)
 {
     private readonly TestSystem _system = fixture.System;
 

@@ -17,7 +17,8 @@ namespace Oversight.IntegrationTests.Complaints;
 /// What a lifecycle call refuses, and that a refused call changes nothing: another region's office, a stale version,
 /// a step the state does not allow; completion registering with the next gap-free number; one step over REST.
 /// </summary>
-public sealed partial class LifecycleGuardTests(LifecycleSystemFixture fixture) : IClassFixture<LifecycleSystemFixture>
+[Collection(ComplaintsSystemCollection.Name)]
+public sealed partial class LifecycleGuardTests(ComplaintsSystemFixture fixture)
 {
     private readonly TestSystem _system = fixture.System;
 

@@ -11,7 +11,8 @@ namespace Oversight.IntegrationTests.Complaints;
 /// recommendation, the sanction's own rules and BKN's escalation; each event read from an integrator's queue matches
 /// docs/events.md.
 /// </summary>
-public sealed class LifecycleStepsTests(LifecycleSystemFixture fixture) : IClassFixture<LifecycleSystemFixture>
+[Collection(ComplaintsSystemCollection.Name)]
+public sealed class LifecycleStepsTests(ComplaintsSystemFixture fixture)
 {
     private readonly TestSystem _system = fixture.System;
 

@@ -40,25 +40,6 @@ public sealed partial class DocumentationExamplesTests(DocumentedSystemFixture f
     public static TheoryData<string> FilesWithExamples() =>
         [.. DocumentationExamples.Files().Where(file => DocumentationExamples.Blocks(file).Any(IsRunnable))];
 
-    [Fact]
-    public void Every_code_block_says_what_it_is_so_no_shell_example_escapes_the_run()
-    {
-        var untagged = DocumentationExamples.Files().SelectMany(DocumentationExamples.Blocks)
-            .Where(block => block.Language.Length == 0).Select(block => $"{block.File}:{block.Line}").ToList();
-        Assert.True(untagged.Count == 0, "code blocks without a language (bash: run against a system; sh: a command of "
-            + "the machine; text/json: shown): " + string.Join(", ", untagged));
-        // The README's walk through the services is there to be run.
-        Assert.True(DocumentationExamples.Blocks("README.md").Count(IsRunnable) >= 8);
-    }
-
-    [Fact]
-    public void A_code_block_left_open_is_an_error_not_the_rest_of_the_page()
-    {
-        var error = Assert.Throws<FormatException>(() =>
-            DocumentationExamples.Parse("x.md", ["text", "```bash", "curl -s a", "```", "", "```text", "out"]));
-        Assert.Equal("x.md:6: the code block is never closed", error.Message);
-    }
-
     [Theory]
     [MemberData(nameof(FilesWithExamples))]
     public async Task The_bash_examples_of_a_page_run_against_a_started_system_and_none_is_refused(string file)
@@ -97,7 +78,7 @@ public sealed partial class DocumentationExamplesTests(DocumentedSystemFixture f
             Markers().Matches(run.Output).Select(m => m.Groups[1].Value));
     }
 
-    private static bool IsRunnable(CodeBlock block) => block.Language == DocumentationExamples.RunnableLanguage;
+    internal static bool IsRunnable(CodeBlock block) => block.Language == DocumentationExamples.RunnableLanguage;
 
     /// <summary>An example rewritten for the test's AppHost: its ports, its state folder, the Debug build.</summary>
     private string ForThisSystem(string code)
@@ -114,4 +95,27 @@ public sealed partial class DocumentationExamplesTests(DocumentedSystemFixture f
 
     [GeneratedRegex(@"^>>> (.+)$", RegexOptions.Multiline)]
     private static partial Regex Markers();
+}
+
+/// <summary>How the documentation's code blocks are read, checked without a system (so a system that fails to start fails only the examples).</summary>
+public sealed class DocumentationBlocksTests
+{
+    [Fact]
+    public void Every_code_block_says_what_it_is_so_no_shell_example_escapes_the_run()
+    {
+        var untagged = DocumentationExamples.Files().SelectMany(DocumentationExamples.Blocks)
+            .Where(block => block.Language.Length == 0).Select(block => $"{block.File}:{block.Line}").ToList();
+        Assert.True(untagged.Count == 0, "code blocks without a language (bash: run against a system; sh: a command of "
+            + "the machine; text/json: shown): " + string.Join(", ", untagged));
+        // The README's walk through the services is there to be run.
+        Assert.True(DocumentationExamples.Blocks("README.md").Count(DocumentationExamplesTests.IsRunnable) >= 8);
+    }
+
+    [Fact]
+    public void A_code_block_left_open_is_an_error_not_the_rest_of_the_page()
+    {
+        var error = Assert.Throws<FormatException>(() =>
+            DocumentationExamples.Parse("x.md", ["text", "```bash", "curl -s a", "```", "", "```text", "out"]));
+        Assert.Equal("x.md:6: the code block is never closed", error.Message);
+    }
 }

@@ -11,7 +11,8 @@ namespace Oversight.IntegrationTests.EndToEnd;
 /// What an integrator binding a queue sees: the exchange docs/events.md names, the event's envelope
 /// fields, and the caller's W3C trace context in the message headers and in MassTransit's envelope.
 /// </summary>
-public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture) : IClassFixture<SkeletonSystemFixture>
+[Collection(SkeletonCollection.Name)]
+public sealed class EventEnvelopeTests(SkeletonSystemFixture fixture)
 {
     [Fact]
     public async Task ComplaintSubmitted_reaches_an_integrator_queue_with_envelope_and_trace_context()

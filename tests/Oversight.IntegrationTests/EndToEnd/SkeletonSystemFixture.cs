@@ -2,7 +2,14 @@ using Oversight.Testing;
 
 namespace Oversight.IntegrationTests.EndToEnd;
 
-/// <summary>All four services, started once for the walking-skeleton tests.</summary>
+/// <summary>The walking-skeleton and event-envelope classes, on one system (each counts and reads its own region's complaints).</summary>
+[CollectionDefinition(Name)]
+public sealed class SkeletonCollection : ICollectionFixture<SkeletonSystemFixture>
+{
+    public const string Name = "Skeleton";
+}
+
+/// <summary>All four services, with the AppHost's settings.</summary>
 public sealed class SkeletonSystemFixture(TestServers servers) : IAsyncLifetime
 {
     public TestSystem System { get; private set; } = null!;

@@ -15,7 +15,8 @@ namespace Oversight.IntegrationTests.EndToEnd;
 /// directory, stored, published through the outbox on RabbitMQ, counted by reporting and recorded
 /// by notifications.
 /// </summary>
-public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture) : IClassFixture<SkeletonSystemFixture>
+[Collection(SkeletonCollection.Name)]
+public sealed class WalkingSkeletonTests(SkeletonSystemFixture fixture)
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
     private readonly TestSystem _system = fixture.System;

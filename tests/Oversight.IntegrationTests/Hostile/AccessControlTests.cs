@@ -6,27 +6,19 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 using Oversight.Contracts.OfficeCredentials;
+using Oversight.IntegrationTests.Complaints;
 using Oversight.IntegrationTests.EndToEnd;
 using Oversight.Testing;
 using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Hostile;
 
-/// <summary>The directory and the complaints service, for the access-control refusals.</summary>
-public sealed class AccessControlFixture(TestServers servers) : IAsyncLifetime
-{
-    public TestSystem System { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync() => System = await TestSystem.StartAsync(servers, TestSystem.Complaints);
-
-    public async ValueTask DisposeAsync() => await System.DisposeAsync();
-}
-
 /// <summary>
 /// Who may not get in: no token, an expired token, a token signed by another key, a token whose region was edited, an office
 /// of one region acting on another, an integrator calling a write. Each is refused with the right status and a log line.
 /// </summary>
-public sealed class AccessControlTests(AccessControlFixture fixture) : IClassFixture<AccessControlFixture>
+[Collection(ComplaintsSystemCollection.Name)]
+public sealed class AccessControlTests(ComplaintsSystemFixture fixture)
 {
     private const string Issuer = "urn:oversight:region-directory";
     private const string Audience = "oversight";

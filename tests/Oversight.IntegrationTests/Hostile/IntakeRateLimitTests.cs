@@ -9,6 +9,13 @@ using static Oversight.Contracts.Complaints.Complaints;
 
 namespace Oversight.IntegrationTests.Hostile;
 
+/// <summary>The intake and tracking limit classes, on one system: each uses office clients and tracking codes of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class RateLimitedCollection : ICollectionFixture<RateLimitedSystemFixture>
+{
+    public const string Name = "RateLimited";
+}
+
 /// <summary>The directory and the complaints service with an intake limit of three submissions per client per minute.</summary>
 public sealed class RateLimitedSystemFixture(TestServers servers) : IAsyncLifetime
 {
@@ -29,7 +36,8 @@ public sealed class RateLimitedSystemFixture(TestServers servers) : IAsyncLifeti
 }
 
 /// <summary>Intake is limited per office client: the excess answers ResourceExhausted / 429 with a retry hint; other desks go on.</summary>
-public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture) : IClassFixture<RateLimitedSystemFixture>
+[Collection(RateLimitedCollection.Name)]
+public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture)
 {
     private TestSystem System => fixture.System;
 
@@ -73,7 +81,8 @@ public sealed class IntakeRateLimitTests(RateLimitedSystemFixture fixture) : ICl
 }
 
 /// <summary>A reporter's status read is limited per tracking code: a PIN cannot be guessed, and other codes go on.</summary>
-public sealed class TrackingRateLimitTests(RateLimitedSystemFixture fixture) : IClassFixture<RateLimitedSystemFixture>
+[Collection(RateLimitedCollection.Name)]
+public sealed class TrackingRateLimitTests(RateLimitedSystemFixture fixture)
 {
     private TestSystem System => fixture.System;
 

@@ -16,7 +16,8 @@ using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>Office credentials: client administration over gRPC, tokens from /connect/token, the JWKS, and who may import regions.</summary>
-public sealed class CredentialTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
+[Collection(RegionDirectoryReadsCollection.Name)]
+public sealed class CredentialTests(RegionDirectoryFixture fixture)
 {
     private const string Issuer = "urn:oversight:region-directory";
     private const string Audience = "oversight";

@@ -6,7 +6,8 @@ using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>GetCampaignStatus and GetElectionCalendar against real PostgreSQL.</summary>
-public sealed class ElectionCalendarTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
+[Collection(RegionDirectoryReadsCollection.Name)]
+public sealed class ElectionCalendarTests(RegionDirectoryFixture fixture)
 {
     private RegionDirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 

@@ -8,7 +8,8 @@ using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>The import of the official list, over gRPC and from the command line, against real PostgreSQL.</summary>
-public sealed class RegionImportTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
+[Collection(RegionDirectoryReadsCollection.Name)]
+public sealed class RegionImportTests(RegionDirectoryFixture fixture)
 {
     private RegionDirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 

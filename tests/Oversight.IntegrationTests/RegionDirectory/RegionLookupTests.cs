@@ -6,7 +6,8 @@ using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>ListChildren, ListAncestors and SearchRegions against real PostgreSQL.</summary>
-public sealed class RegionLookupTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
+[Collection(RegionDirectoryReadsCollection.Name)]
+public sealed class RegionLookupTests(RegionDirectoryFixture fixture)
 {
     private RegionDirectoryClient Client => new(fixture.System.Channel(TestSystem.RegionDirectory));
 

@@ -5,7 +5,8 @@ using Oversight.Testing;
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>The same look-ups as REST: gRPC JSON transcoding on the service's HTTP/1.1 endpoint.</summary>
-public sealed class RegionRestTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
+[Collection(RegionDirectoryReadsCollection.Name)]
+public sealed class RegionRestTests(RegionDirectoryFixture fixture)
 {
     private HttpClient Http => fixture.System.Http(TestSystem.RegionDirectory);
 

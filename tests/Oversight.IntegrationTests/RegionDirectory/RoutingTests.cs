@@ -8,7 +8,8 @@ using static Oversight.Contracts.RegionDirectory.RegionDirectory;
 namespace Oversight.IntegrationTests.RegionDirectory;
 
 /// <summary>RouteComplaint over the seed: the PPK on a date, Bawaslu up the tree with the fallback stated, and the cache.</summary>
-public sealed class RoutingTests(RegionDirectoryFixture fixture) : IClassFixture<RegionDirectoryFixture>
+[Collection(RegionDirectoryReadsCollection.Name)]
+public sealed class RoutingTests(RegionDirectoryFixture fixture)
 {
     private RegionDirectoryClient Client => new(fixture.System.Authorized(TestSystem.RegionDirectory, fixture.AdminToken));
 

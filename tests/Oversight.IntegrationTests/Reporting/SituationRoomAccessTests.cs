@@ -9,7 +9,8 @@ namespace Oversight.IntegrationTests.Reports;
 /// The situation room's sign-in and API refusals over plain HTTP: only admins get the cookie, the cookie is HttpOnly and
 /// SameSite=Strict, and the JSON calls answer only within the admin's region scope.
 /// </summary>
-public sealed class SituationRoomAccessTests(SituationRoomFixture fixture) : IClassFixture<SituationRoomFixture>
+[Collection(SituationRoomCollection.Name)]
+public sealed class SituationRoomAccessTests(SituationRoomFixture fixture)
 {
     private HttpClient Client() => new(new HttpClientHandler { UseCookies = false }) { BaseAddress = fixture.ReportingHttp };
 

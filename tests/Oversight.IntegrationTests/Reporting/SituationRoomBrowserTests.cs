@@ -12,7 +12,8 @@ namespace Oversight.IntegrationTests.Reports;
 /// day with the campaign's key dates marked, the overdue list; a complaint published meanwhile shows up without a
 /// reload. Screenshots under TestResults/screenshots/situation-room-*.png.
 /// </summary>
-public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture) : IClassFixture<SituationRoomFixture>
+[Collection(SituationRoomCollection.Name)]
+public sealed class SituationRoomBrowserTests(SituationRoomFixture fixture)
 {
     private TestSystem System => fixture.System;
 

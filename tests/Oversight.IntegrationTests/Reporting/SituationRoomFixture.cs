@@ -4,6 +4,13 @@ using Oversight.Testing;
 
 namespace Oversight.IntegrationTests.Reports;
 
+/// <summary>The situation room's browser and access classes, on one campaign: the access tests read no figures.</summary>
+[CollectionDefinition(Name)]
+public sealed class SituationRoomCollection : ICollectionFixture<SituationRoomFixture>
+{
+    public const string Name = "SituationRoom";
+}
+
 /// <summary>
 /// The directory and reporting with the scripted campaign applied (as <see cref="ReportingSystemFixture"/>), plus what
 /// the situation-room tests add: office clients to sign in with, and one more complaint published on demand.
