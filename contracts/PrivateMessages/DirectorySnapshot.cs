@@ -22,8 +22,14 @@ public sealed record DirectorySnapshot
 
     public DateTimeOffset OccurredAt { get; init; } = DateTimeOffset.UtcNow;
 
-    /// <summary>Grows with each snapshot the centre takes; a copy applies a snapshot only over an older one.</summary>
+    /// <summary>Grows with each snapshot the centre takes; a copy applies a snapshot only over an older one of the same <see cref="Origin"/>.</summary>
     public required long Version { get; init; }
+
+    /// <summary>
+    /// The centre's directory database, as an identity made with it: versions count within one origin. A copy takes a
+    /// snapshot of another origin (the centre's database made again, its versions starting again at 1) whatever its version.
+    /// </summary>
+    public required Guid Origin { get; init; }
 
     /// <summary>
     /// The write that caused it, announced again by the copy at its site once applied (so the site's caches drop

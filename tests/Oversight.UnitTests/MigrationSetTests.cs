@@ -7,7 +7,7 @@ public sealed class MigrationSetTests
 {
     [Theory]
     [InlineData(typeof(Oversight.Complaints.Infrastructure.Audit.AuditTrail), "complaints", "0001_complaints, 0002_audit, 0003_deadlines, 0004_lifecycle, 0005_queries")]
-    [InlineData(typeof(Oversight.RegionDirectory.Infrastructure.RegionRepository), "regiondirectory", "0001_regions, 0002_credentials, 0003_offices, 0004_site_copies")]
+    [InlineData(typeof(Oversight.RegionDirectory.Infrastructure.RegionRepository), "regiondirectory", "0001_regions, 0002_credentials, 0003_offices, 0004_site_copies, 0005_snapshot_origin")]
     [InlineData(typeof(Oversight.Notifications.Infrastructure.Routing.DirectoryTokenSource), "notifications", "0001_notifications")]
     [InlineData(typeof(Oversight.Messaging.Outbox.TransactionalOutbox), "outbox", "0001_outbox")]
     public void Each_component_ships_its_migrations_numbered_from_one(Type inAssembly, string component, string expected)

@@ -17,7 +17,7 @@ namespace Oversight.RegionDirectory.Infrastructure.Sites;
 /// officials and its province's office clients become the snapshot's, its regions are added or updated (an import never
 /// removes one), the centre's public keys replace the ones it had, and the change that caused the snapshot is announced at the site through the
 /// outbox, so the site's complaints service drops its routing answers once the copy can give the new ones. A snapshot
-/// no newer than the one held is skipped: a redelivered or late one changes nothing.
+/// no newer than the one held is skipped: a redelivered or late one changes nothing (<see cref="Judge"/>).
 /// </summary>
 public sealed class DirectoryCopyStore(NpgsqlDataSource dataSource, TransactionalOutbox outbox, RegionCache regions, OfficeCache offices,
     SigningKeyStore keys, IOptions<DirectoryCopyOptions> options)
@@ -31,8 +31,19 @@ public sealed class DirectoryCopyStore(NpgsqlDataSource dataSource, Transactiona
     public static bool IsOfProvince(OfficeClientRecord client, string province) =>
         client.RegionCode == province || client.RegionCode.StartsWith(province + ".", StringComparison.Ordinal);
 
-    /// <summary>False when the copy already held this version or a newer one.</summary>
-    public async Task<bool> ApplyAsync(DirectorySnapshot snapshot, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether a snapshot replaces the one held: any snapshot over none; of the same origin only a newer one; of another
+    /// origin always, since versions count within one centre database and one made again starts again at 1 (the queue
+    /// brings the old database's snapshots before the new one's, so the last word is the new one's).
+    /// </summary>
+    public static SnapshotVerdict Judge(long version, Guid origin, long? heldVersion, Guid? heldOrigin) =>
+        heldVersion is null ? SnapshotVerdict.Newer
+        : heldOrigin != origin ? SnapshotVerdict.OtherOrigin
+        : version > heldVersion ? SnapshotVerdict.Newer
+        : SnapshotVerdict.NotNewer;
+
+    /// <summary>Applies the snapshot unless <see cref="Judge"/> says the copy holds it or a newer one; what it judged.</summary>
+    public async Task<SnapshotVerdict> ApplyAsync(DirectorySnapshot snapshot, CancellationToken cancellationToken)
     {
         var regionRows = snapshot.Regions.Deserialize<List<RegionRecord>>(DirectorySnapshots.Json) ?? [];
         var officeRows = snapshot.Offices.Deserialize<List<OfficeRecord>>(DirectorySnapshots.Json) ?? [];
@@ -40,11 +51,13 @@ public sealed class DirectoryCopyStore(NpgsqlDataSource dataSource, Transactiona
         var province = options.Value.Site;
         var clientRows = (snapshot.Clients.Deserialize<List<OfficeClientRecord>>(DirectorySnapshots.Json) ?? [])
             .Where(client => IsOfProvince(client, province)).ToList();
-        var applied = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
+        var verdict = await outbox.InTransactionAsync(dataSource, async (connection, transaction) =>
         {
             CommandDefinition Command(string sql, object? parameters = null) => new(sql, parameters, transaction, cancellationToken: cancellationToken);
-            var held = await connection.ExecuteScalarAsync<long?>(Command("SELECT version FROM directory_copy_state FOR UPDATE"));
-            if (held >= snapshot.Version) return false;
+            var held = await connection.QuerySingleOrDefaultAsync<HeldSnapshot>(
+                Command("SELECT version, origin FROM directory_copy_state FOR UPDATE"));
+            var verdict = Judge(snapshot.Version, snapshot.Origin, held?.Version, held?.Origin);
+            if (verdict == SnapshotVerdict.NotNewer) return verdict;
 
             await connection.ExecuteAsync(Command(RegionImportStore.UpsertSql, regionRows
                 .OrderBy(r => r.Level).ThenBy(r => r.Code, StringComparer.Ordinal)
@@ -56,18 +69,33 @@ public sealed class DirectoryCopyStore(NpgsqlDataSource dataSource, Transactiona
             await connection.ExecuteAsync(Command("INSERT INTO copied_signing_keys (kid, public_key) VALUES (@Key, @Value)",
                 snapshot.SigningKeys.Select(k => new { k.Key, k.Value })));
             await connection.ExecuteAsync(Command("""
-                INSERT INTO directory_copy_state (version) VALUES (@Version)
-                ON CONFLICT (one) DO UPDATE SET version = EXCLUDED.version, applied_at = now()
-                """, new { snapshot.Version }));
+                INSERT INTO directory_copy_state (version, origin) VALUES (@Version, @Origin)
+                ON CONFLICT (one) DO UPDATE SET version = EXCLUDED.version, origin = EXCLUDED.origin, applied_at = now()
+                """, new { snapshot.Version, snapshot.Origin }));
             if (snapshot.Change is { } change) await outbox.AppendAsync(connection, transaction, change, cancellationToken);
-            return true;
+            return verdict;
         }, cancellationToken);
-        if (!applied) return false;
+        if (verdict == SnapshotVerdict.NotNewer) return verdict;
 
         // After the commit, like the centre's own writes: every cached answer may have changed.
         await keys.LoadCopiedAsync(cancellationToken);
         await regions.InvalidateAsync(regionRows.Select(r => r.Code));
         await offices.InvalidateAsync(OfficeCacheScopes.TouchedBy(regionRows.Select(r => (string?)r.Code).Append(null)));
-        return true;
+        return verdict;
     }
+
+    private sealed record HeldSnapshot(long Version, Guid? Origin);
+}
+
+/// <summary>What a copy made of a snapshot (<see cref="DirectoryCopyStore.Judge"/>).</summary>
+public enum SnapshotVerdict
+{
+    /// <summary>Applied: the first, or newer than the one held.</summary>
+    Newer,
+
+    /// <summary>Applied: from another centre database than the one held.</summary>
+    OtherOrigin,
+
+    /// <summary>Skipped: the copy holds it or a newer one.</summary>
+    NotNewer,
 }

@@ -64,7 +64,8 @@ public sealed class DirectorySnapshots(NpgsqlDataSource dataSource, Transactiona
         // A copy takes no writes but the snapshots it applies; it never sends one on.
         if (copy.Value.IsCopy) return;
         CommandDefinition Query(string sql) => new(sql, transaction: transaction, cancellationToken: cancellationToken);
-        var version = await connection.ExecuteScalarAsync<long>(Query("SELECT nextval('directory_snapshot_version')"));
+        var (version, origin) = await connection.QuerySingleAsync<(long, Guid)>(
+            Query("SELECT nextval('directory_snapshot_version'), (SELECT origin FROM directory_origin)"));
         var regions = await connection.QueryAsync<RegionRecord>(Query(RegionImportStore.SelectAllSql + " ORDER BY level, code"));
         var offices = await connection.QueryAsync<OfficeRow>(Query($"SELECT {OfficeRow.Columns} FROM offices ORDER BY id"));
         var officials = await connection.QueryAsync<OfficialRow>(Query($"SELECT {OfficialRow.Columns} FROM officials ORDER BY id"));
@@ -73,6 +74,7 @@ public sealed class DirectorySnapshots(NpgsqlDataSource dataSource, Transactiona
         var snapshot = new DirectorySnapshot
         {
             Version = version,
+            Origin = origin,
             Change = change,
             Regions = JsonSerializer.SerializeToElement(regions.ToList(), Json),
             Offices = JsonSerializer.SerializeToElement(offices.Select(o => o.ToRecord()).ToList(), Json),

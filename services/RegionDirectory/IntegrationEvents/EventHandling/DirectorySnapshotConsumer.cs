@@ -22,15 +22,18 @@ public sealed class DirectorySnapshotConsumer(DirectoryCopyStore copy, ILogger<D
     public async Task Consume(ConsumeContext<DirectorySnapshot> context)
     {
         var snapshot = context.Message;
-        var applied = await copy.ApplyAsync(snapshot, context.CancellationToken);
-        if (applied)
+        switch (await copy.ApplyAsync(snapshot, context.CancellationToken))
         {
-            logger.LogInformation("Directory copy now at the centre's snapshot {Version} of {OccurredAt:o} ({Change})", snapshot.Version,
-                snapshot.OccurredAt, snapshot.Change?.Summary ?? "the centre's start");
+            case SnapshotVerdict.NotNewer:
+                logger.LogInformation("Directory snapshot {Version} skipped: the copy holds it or a newer one", snapshot.Version);
+                return;
+            case SnapshotVerdict.OtherOrigin:
+                // Worth an operator's eye: expected once after the centre's database was made again, never otherwise.
+                logger.LogWarning("Directory snapshot {Version} comes from another centre database ({Origin}) than the copy held: taken",
+                    snapshot.Version, snapshot.Origin);
+                break;
         }
-        else
-        {
-            logger.LogInformation("Directory snapshot {Version} skipped: the copy holds it or a newer one", snapshot.Version);
-        }
+        logger.LogInformation("Directory copy now at the centre's snapshot {Version} of {OccurredAt:o} ({Change})", snapshot.Version,
+            snapshot.OccurredAt, snapshot.Change?.Summary ?? "the centre's start");
     }
 }
