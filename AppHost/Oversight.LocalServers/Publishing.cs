@@ -53,16 +53,28 @@ internal static class Publishing
             .WithEnvironment("REDIS_PASSWORD", builder.Resource.PasswordParameter)
             .WithVolume($"{builder.Resource.Name}-data", "/data"));
 
-    /// <summary>RabbitMQ 3 with the management plugin (<c>rabbitmq:3-management</c>), the same user and a stable node name for its volume.</summary>
+    /// <summary>
+    /// RabbitMQ 3 with the management plugin (<c>rabbitmq:3-management</c>), the same user, a stable node name for its
+    /// volume, and what the local node declares at boot (users, exchanges, queues, bindings, shovels, plugins), written
+    /// by the container at each start (<see cref="RabbitMQContainerDefinitions"/>).
+    /// </summary>
     public static IResourceBuilder<RabbitMQServerResource> PublishAsOfficialImage(this IResourceBuilder<RabbitMQServerResource> builder) =>
-        builder.PublishAs(container => container.WithImage("library/rabbitmq", "3-management")
-            .WithEndpoint(targetPort: 5672, name: RabbitMQServerResource.PrimaryEndpointName, scheme: "tcp")
-            .WithHttpEndpoint(targetPort: 15672, name: RabbitMQServerResource.ManagementEndpointName)
-            .WithEnvironment("RABBITMQ_DEFAULT_USER", RabbitMQServerResource.UserName)
-            .WithEnvironment("RABBITMQ_DEFAULT_PASS", builder.Resource.PasswordParameter)
-            // The node keeps its data under its name; a pod's host name changes with every restart.
-            .WithEnvironment("RABBITMQ_NODENAME", $"{builder.Resource.Name}@localhost")
-            .WithVolume($"{builder.Resource.Name}-data", "/var/lib/rabbitmq"));
+        builder.PublishAs(container =>
+        {
+            // Here, while the manifest is written: the model is complete, every user and shovel added.
+            var (script, variables) = RabbitMQContainerDefinitions.StartScript(builder.Resource);
+            container.WithImage("library/rabbitmq", "3-management")
+                .WithEntrypoint("sh")
+                .WithArgs("-c", script)
+                .WithEndpoint(targetPort: 5672, name: RabbitMQServerResource.PrimaryEndpointName, scheme: "tcp")
+                .WithHttpEndpoint(targetPort: 15672, name: RabbitMQServerResource.ManagementEndpointName)
+                .WithEnvironment("RABBITMQ_DEFAULT_USER", RabbitMQServerResource.UserName)
+                .WithEnvironment("RABBITMQ_DEFAULT_PASS", builder.Resource.PasswordParameter)
+                // The node keeps its data under its name; a pod's host name changes with every restart.
+                .WithEnvironment("RABBITMQ_NODENAME", $"{builder.Resource.Name}@localhost")
+                .WithVolume($"{builder.Resource.Name}-data", "/var/lib/rabbitmq");
+            foreach (var variable in variables.Where(v => v.Name != "RABBITMQ_DEFAULT_PASS")) container.WithEnvironment(variable.Name, variable.Value);
+        });
 
     /// <summary>
     /// In publish mode, writes the server's manifest entry as a container described by <paramref name="describe"/>:

@@ -6,9 +6,11 @@ using Aspire.Hosting.ApplicationModel;
 namespace Aspire.Hosting;
 
 /// <summary>
-/// The node's users as a RabbitMQ definitions file, imported at every boot (<c>load_definitions</c>): the services'
-/// user (<see cref="RabbitMQServerResource.UserName"/>, administrator, every permission) and the users added with
-/// <c>WithUser</c>, each with a salted SHA-256 password hash as RabbitMQ stores them, so no password is written down.
+/// What a node declares at every boot, as a RabbitMQ definitions file (<c>load_definitions</c>): the services' user
+/// (<see cref="RabbitMQServerResource.UserName"/>, administrator, every permission), the users added with
+/// <c>WithUser</c>, and the node's <see cref="RabbitMQTopology"/>. Run mode writes each password as the salted SHA-256
+/// hash RabbitMQ stores, so no password is written down; a deployment's container writes the same definitions from its
+/// environment (<see cref="RabbitMQContainerDefinitions"/>).
 /// </summary>
 internal static class RabbitMQDefinitions
 {
@@ -16,17 +18,43 @@ internal static class RabbitMQDefinitions
 
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, "definitions.json");
 
+    /// <summary>Run mode: the definitions file in the node's data folder, with password hashes and the shovels' addresses.</summary>
     public static async Task WriteAsync(RabbitMQServerResource rabbit, string dataDirectory, CancellationToken cancellationToken)
     {
-        var users = new List<object>
+        var passwords = new Dictionary<ParameterResource, string>();
+        foreach (var parameter in rabbit.Users.Select(u => u.Password).Append(rabbit.PasswordParameter)
+            .Concat(rabbit.Topology.Shovels.Select(s => s.User.Password)))
         {
-            User(RabbitMQServerResource.UserName, await PasswordAsync(rabbit.PasswordParameter, cancellationToken), "administrator"),
-        };
+            passwords[parameter] = await PasswordAsync(parameter, cancellationToken);
+        }
+        var addresses = new Dictionary<RabbitMQShovel, string>();
+        foreach (var shovel in rabbit.Topology.Shovels)
+        {
+            addresses[shovel] = (await shovel.Destination.PrimaryEndpoint.Property(EndpointProperty.HostAndPort).GetValueAsync(cancellationToken))!;
+        }
+        var definitions = Build(rabbit,
+            (name, password, tags) => new { name, password_hash = Hash(passwords[password]), hashing_algorithm = "rabbit_password_hashing_sha256", tags },
+            shovel => $"amqp://{Uri.EscapeDataString(shovel.User.Name)}:{Uri.EscapeDataString(passwords[shovel.User.Password])}@{addresses[shovel]}");
+
+        Directory.CreateDirectory(dataDirectory);
+        var path = PathIn(dataDirectory);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(definitions), cancellationToken);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+
+    /// <summary>
+    /// The node's users, permissions, exchanges, queues, bindings and shovels, as RabbitMQ's definitions, the same in
+    /// both modes but for how a user's password and a shovel's address (which holds a password) are written.
+    /// </summary>
+    internal static object Build(RabbitMQServerResource rabbit, Func<string, ParameterResource, string, object> user,
+        Func<RabbitMQShovel, string> shovelDestination)
+    {
+        var users = new List<object> { user(RabbitMQServerResource.UserName, rabbit.PasswordParameter, "administrator") };
         var permissions = new List<object> { Permission(RabbitMQServerResource.UserName, ".*", ".*", ".*") };
-        foreach (var user in rabbit.Users)
+        foreach (var added in rabbit.Users)
         {
-            users.Add(User(user.Name, await PasswordAsync(user.Password, cancellationToken), ""));
-            permissions.Add(Permission(user.Name, user.Configure, user.Write, user.Read));
+            users.Add(user(added.Name, added.Password, ""));
+            permissions.Add(Permission(added.Name, added.Configure, added.Write, added.Read));
         }
         var topology = rabbit.Topology;
         var exchanges = topology.Exchanges.Select(e => new { name = e.Name, vhost = VirtualHost, type = e.Type, durable = true, auto_delete = false, @internal = false, arguments = new { } });
@@ -36,14 +64,8 @@ internal static class RabbitMQDefinitions
             source = b.Source, vhost = VirtualHost, destination = b.Destination, destination_type = b.DestinationType, routing_key = "",
             arguments = b.Arguments,
         });
-        var parameters = new List<object>();
-        foreach (var shovel in topology.Shovels) parameters.Add(await ShovelAsync(shovel, cancellationToken));
-        var definitions = new { users, vhosts = new[] { new { name = VirtualHost } }, permissions, exchanges, queues, bindings, parameters };
-
-        Directory.CreateDirectory(dataDirectory);
-        var path = PathIn(dataDirectory);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(definitions), cancellationToken);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var parameters = topology.Shovels.Select(shovel => Shovel(shovel, shovelDestination(shovel)));
+        return new { users, vhosts = new[] { new { name = VirtualHost } }, permissions, exchanges, queues, bindings, parameters };
     }
 
     /// <summary>RabbitMQ's <c>rabbit_password_hashing_sha256</c>: base64(salt ++ SHA-256(salt ++ password)), 4-byte salt.</summary>
@@ -59,40 +81,27 @@ internal static class RabbitMQDefinitions
     /// node, removing each message only once the other confirmed it (<c>on-confirm</c>), reconnecting every 5 s while the
     /// other cannot be reached; meanwhile the queue keeps the messages, in order.
     /// </summary>
-    private static async Task<object> ShovelAsync(RabbitMQShovel shovel, CancellationToken cancellationToken)
+    private static object Shovel(RabbitMQShovel shovel, string destinationUri) => new
     {
-        var password = Uri.EscapeDataString(await PasswordAsync(shovel.User.Password, cancellationToken));
-        var address = await shovel.Destination.PrimaryEndpoint.Property(EndpointProperty.HostAndPort).GetValueAsync(cancellationToken);
-        return new
+        vhost = VirtualHost,
+        component = "shovel",
+        name = shovel.Name,
+        value = new Dictionary<string, object>
         {
-            vhost = VirtualHost,
-            component = "shovel",
-            name = shovel.Name,
-            value = new Dictionary<string, object>
-            {
-                ["src-protocol"] = "amqp091",
-                ["src-uri"] = "amqp://",
-                ["src-queue"] = shovel.SourceQueue,
-                ["dest-protocol"] = "amqp091",
-                ["dest-uri"] = $"amqp://{Uri.EscapeDataString(shovel.User.Name)}:{password}@{address}",
-                ["dest-exchange"] = shovel.DestinationExchange,
-                ["ack-mode"] = "on-confirm",
-                ["src-delete-after"] = "never",
-                ["reconnect-delay"] = 5,
-            },
-        };
-    }
+            ["src-protocol"] = "amqp091",
+            ["src-uri"] = "amqp://",
+            ["src-queue"] = shovel.SourceQueue,
+            ["dest-protocol"] = "amqp091",
+            ["dest-uri"] = destinationUri,
+            ["dest-exchange"] = shovel.DestinationExchange,
+            ["ack-mode"] = "on-confirm",
+            ["src-delete-after"] = "never",
+            ["reconnect-delay"] = 5,
+        },
+    };
 
     private static async Task<string> PasswordAsync(ParameterResource parameter, CancellationToken cancellationToken) =>
         await parameter.GetValueAsync(cancellationToken) ?? throw new InvalidOperationException($"The parameter {parameter.Name} has no value.");
-
-    private static object User(string name, string password, string tags) => new
-    {
-        name,
-        password_hash = Hash(password),
-        hashing_algorithm = "rabbit_password_hashing_sha256",
-        tags,
-    };
 
     private static object Permission(string user, string configure, string write, string read) =>
         new { user, vhost = VirtualHost, configure, write, read };

@@ -252,7 +252,7 @@ public sealed class PublishedSiteManifest : PublishedManifest
 /// directory serving its complaints service, which takes only its province while the centre's takes every other, and
 /// the shovels' passwords secrets the deployment supplies.
 /// </summary>
-public sealed class SiteManifestTests(PublishedSiteManifest manifest) : IClassFixture<PublishedSiteManifest>
+public sealed partial class SiteManifestTests(PublishedSiteManifest manifest) : IClassFixture<PublishedSiteManifest>
 {
     [Fact]
     public void The_site_is_in_the_manifest_with_its_servers_database_service_and_secrets()
