@@ -58,7 +58,11 @@ internal static class RabbitMQDefinitions
         }
         var topology = rabbit.Topology;
         var exchanges = topology.Exchanges.Select(e => new { name = e.Name, vhost = VirtualHost, type = e.Type, durable = true, auto_delete = false, @internal = false, arguments = new { } });
-        var queues = topology.Queues.Select(name => new { name, vhost = VirtualHost, durable = true, auto_delete = false, arguments = new { } });
+        var queues = topology.Queues.Select(queue => new
+        {
+            name = queue.Name, vhost = VirtualHost, durable = true, auto_delete = false,
+            arguments = queue.SingleActiveConsumer ? new Dictionary<string, object> { ["x-single-active-consumer"] = true } : [],
+        });
         var bindings = topology.Bindings.Select(b => new
         {
             source = b.Source, vhost = VirtualHost, destination = b.Destination, destination_type = b.DestinationType, routing_key = "",

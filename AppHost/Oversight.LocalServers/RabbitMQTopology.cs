@@ -5,6 +5,13 @@ namespace Aspire.Hosting;
 /// <summary>An exchange a node declares at boot: durable, of a type (fanout, headers, ...).</summary>
 public sealed record RabbitMQExchange(string Name, string Type);
 
+/// <summary>
+/// A durable queue declared at boot. With <see cref="SingleActiveConsumer"/> the node lets one consumer at a time take
+/// from it (<c>x-single-active-consumer</c>): the next starts only once the one before is gone and what it held is back
+/// in the queue, in order.
+/// </summary>
+public sealed record RabbitMQQueue(string Name, bool SingleActiveConsumer);
+
 /// <summary>A binding declared at boot, from an exchange to a queue or an exchange, with its arguments (headers exchanges).</summary>
 public sealed record RabbitMQBinding(string Source, string Destination, string DestinationType, IReadOnlyDictionary<string, string> Arguments);
 
@@ -16,8 +23,7 @@ public sealed class RabbitMQTopology
 {
     public List<RabbitMQExchange> Exchanges { get; } = [];
 
-    /// <summary>Durable queues, by name.</summary>
-    public List<string> Queues { get; } = [];
+    public List<RabbitMQQueue> Queues { get; } = [];
 
     public List<RabbitMQBinding> Bindings { get; } = [];
 
@@ -32,9 +38,13 @@ public static class RabbitMQTopologyExtensions
         return rabbit;
     }
 
-    public static IResourceBuilder<RabbitMQServerResource> WithQueue(this IResourceBuilder<RabbitMQServerResource> rabbit, string name)
+    public static IResourceBuilder<RabbitMQServerResource> WithQueue(this IResourceBuilder<RabbitMQServerResource> rabbit, string name,
+        bool singleActiveConsumer = false)
     {
-        if (!rabbit.Resource.Topology.Queues.Contains(name)) rabbit.Resource.Topology.Queues.Add(name);
+        var queues = rabbit.Resource.Topology.Queues;
+        var declared = queues.FindIndex(q => q.Name == name);
+        if (declared < 0) queues.Add(new RabbitMQQueue(name, singleActiveConsumer));
+        else if (singleActiveConsumer) queues[declared] = queues[declared] with { SingleActiveConsumer = true };
         return rabbit;
     }
 
@@ -60,7 +70,10 @@ public static class RabbitMQTopologyExtensions
         rabbit.Resource.Plugins.Add("rabbitmq_shovel");
         // Admin > Shovel Status in the management UI.
         rabbit.Resource.Plugins.Add("rabbitmq_shovel_management");
-        rabbit.WithQueue(sourceQueue);
+        // A shovel's worker restarts after every failure (a cut link: every 5 s). A new worker consuming while the old
+        // one's unconfirmed messages are not yet back in the queue would forward later messages before them; one active
+        // consumer at a time keeps the queue's order across restarts.
+        rabbit.WithQueue(sourceQueue, singleActiveConsumer: true);
         rabbit.Resource.Topology.Shovels.Add(new RabbitMQShovel(name, sourceQueue, destination.Resource, user, destinationExchange));
         return rabbit;
     }

@@ -52,6 +52,9 @@ public sealed partial class SiteManifestTests
         var queues = written.Definitions["queues"]!.AsArray().Select(q => q!["name"]!.GetValue<string>()).ToList();
         Assert.Contains(SiteLink.OutboundQueue, queues);
         Assert.Contains(SiteLink.DirectoryCopyQueue, queues);
+        // The shovel's source: one consumer at a time, so a restarted shovel keeps the queue's order.
+        var outbound = written.Definitions["queues"]!.AsArray().Single(q => q!["name"]!.GetValue<string>() == SiteLink.OutboundQueue)!;
+        Assert.True(outbound["arguments"]!["x-single-active-consumer"]!.GetValue<bool>());
         var bindings = written.Definitions["bindings"]!.AsArray().Select(b => (b!["source"]!.GetValue<string>(), b["destination"]!.GetValue<string>())).ToList();
         Assert.Contains((DirectorySnapshot.ExchangeName, SiteLink.DirectoryCopyQueue), bindings);
         Assert.Contains((IntegrationEventTypes.ExchangeOf<ComplaintSubmitted>(), SiteLink.OutboundQueue), bindings);
