@@ -20,7 +20,8 @@ namespace Oversight.FaultTests.Sites;
 /// suite's project, beside the link's cut (eng/faults.sh site-link): a whole AppHost and a site's servers are 12
 /// processes, which beside the parallel integration tests slowed their run by minutes.
 /// </summary>
-public sealed class RegionalSiteTests
+[Collection(SiteCollection.Name)]
+public sealed class RegionalSiteTests(SiteSystemFixture fixture)
 {
     private const string Site = "site-52-complaints";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(90);
@@ -29,9 +30,8 @@ public sealed class RegionalSiteTests
     public async Task A_complaint_taken_at_the_site_is_stored_there_and_its_events_reach_the_centre_in_order()
     {
         await using var webhooks = new WebhookTestReceiver();
-        await using var host = await UnchangedAppHost.StartAsync(["--site", "52", "--allow-private-webhooks"]);
+        var host = fixture.Host;
         var app = host.App;
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(Site).WaitAsync(TimeSpan.FromMinutes(3));
 
         using var centreChannel = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
         using var siteChannel = GrpcChannel.ForAddress(app.GetEndpoint(Site, "grpc"));

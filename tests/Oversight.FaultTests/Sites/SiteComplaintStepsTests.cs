@@ -16,7 +16,8 @@ namespace Oversight.FaultTests.Sites;
 /// once, and its event comes back over the link; with the site out of reach the centre answers <c>Unavailable</c>,
 /// saying why, and the complaint stays as it was: never forked (docs/architecture.md, "Regional sites").
 /// </summary>
-public sealed class SiteComplaintStepsTests
+[Collection(SiteCollection.Name)]
+public sealed class SiteComplaintStepsTests(SiteSystemFixture fixture)
 {
     private const string Site = "site-52-complaints";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
@@ -24,9 +25,8 @@ public sealed class SiteComplaintStepsTests
     [Fact]
     public async Task A_step_taken_at_the_centre_on_a_sites_complaint_is_applied_at_the_site_or_refused_as_unavailable()
     {
-        await using var host = await UnchangedAppHost.StartAsync(["--site", "52"]);
+        var host = fixture.Host;
         var app = host.App;
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(Site).WaitAsync(TimeSpan.FromMinutes(3));
         using var centreChannel = GrpcChannel.ForAddress(app.GetEndpoint("complaints", "grpc"));
         using var siteChannel = GrpcChannel.ForAddress(app.GetEndpoint(Site, "grpc"));
         var atCentre = new ComplaintsClient(centreChannel);

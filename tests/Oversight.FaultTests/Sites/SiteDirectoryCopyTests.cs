@@ -20,7 +20,8 @@ namespace Oversight.FaultTests.Sites;
 /// announces the change at its site only, refuses writes of its own, saying where to make them, and signs in its
 /// province's desks with a key of its own, so a desk gets tokens with the link cut.
 /// </summary>
-public sealed class SiteDirectoryCopyTests
+[Collection(SiteCollection.Name)]
+public sealed class SiteDirectoryCopyTests(SiteSystemFixture fixture)
 {
     private const string Copy = "site-52-region-directory";
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(60);
@@ -28,11 +29,8 @@ public sealed class SiteDirectoryCopyTests
     [Fact]
     public async Task A_write_at_the_centre_reaches_the_sites_copy_which_refuses_writes_and_signs_in_the_provinces_desks()
     {
-        await using var host = await UnchangedAppHost.StartAsync(["--site", "52"]);
+        var host = fixture.Host;
         var app = host.App;
-        // Healthy only once it holds a snapshot of the centre's (the one the centre sends at its start).
-        await app.ResourceNotifications.WaitForResourceHealthyAsync(Copy).WaitAsync(TimeSpan.FromMinutes(3));
-        await app.ResourceNotifications.WaitForResourceHealthyAsync("site-52-complaints").WaitAsync(TimeSpan.FromMinutes(3));
 
         using var centreChannel = GrpcChannel.ForAddress(app.GetEndpoint("region-directory", "grpc"));
         using var copyChannel = GrpcChannel.ForAddress(app.GetEndpoint(Copy, "grpc"));
