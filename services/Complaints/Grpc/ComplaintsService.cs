@@ -123,7 +123,7 @@ public sealed partial class ComplaintsService(
     public override async Task<TrackedComplaint> TrackComplaint(TrackComplaintRequest request, ServerCallContext context)
     {
         // One answer for an unknown code and a wrong PIN, after the same hashing work, so neither can be told apart.
-        trackingGuard.Admit(request.TrackingCode, context);
+        await trackingGuard.AdmitAsync(request.TrackingCode, context);
         var notFound = new RpcException(new Status(StatusCode.NotFound, "No complaint with this tracking code and PIN."));
         ComplaintRow? row = null;
         if (TrackingCode.TryParse(request.TrackingCode, out var code))

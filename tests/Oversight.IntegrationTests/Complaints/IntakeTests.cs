@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Grpc.Core;
@@ -322,7 +323,7 @@ public sealed partial class IntakeTests(IntakeSystemFixture fixture) : IClassFix
 public sealed class IntakeWithoutRedisTests(TestServers servers)
 {
     [Fact]
-    public async Task The_same_idempotency_key_twice_gives_one_complaint_with_redis_down()
+    public async Task With_redis_down_the_same_idempotency_key_gives_one_complaint_and_a_codes_tries_are_still_limited()
     {
         // Nothing listens on port 1.
         await using var system = await TestSystem.StartWithRedisAsync(servers, "127.0.0.1:1,abortConnect=false,connectTimeout=200", TestSystem.Complaints);
@@ -341,5 +342,20 @@ public sealed class IntakeWithoutRedisTests(TestServers servers)
         var complaints = system.Project(TestSystem.Complaints);
         await complaints.WaitForLineAsync(warning);
         Assert.Single(complaints.ConsoleSnapshot(), line => line.Text.Contains(warning, StringComparison.Ordinal));
+
+        // A code's tries are counted in Redis; without it the instance counts them itself: the eleventh is refused.
+        var wrongPin = ((int.Parse(first.Pin, CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        for (var i = 0; i < 10; i++)
+        {
+            var wrong = await Assert.ThrowsAsync<RpcException>(async () =>
+                await client.TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = first.TrackingCode, Pin = wrongPin }));
+            Assert.Equal(StatusCode.NotFound, wrong.StatusCode);
+        }
+        var spent = await Assert.ThrowsAsync<RpcException>(async () =>
+            await client.TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = first.TrackingCode, Pin = first.Pin }));
+        Assert.Equal(StatusCode.ResourceExhausted, spent.StatusCode);
+        const string trackingWarning = "Redis tracking tries unavailable, each instance counts a code's tries itself until it is back";
+        await complaints.WaitForLineAsync(trackingWarning);
+        Assert.Single(complaints.ConsoleSnapshot(), line => line.Text.Contains(trackingWarning, StringComparison.Ordinal));
     }
 }

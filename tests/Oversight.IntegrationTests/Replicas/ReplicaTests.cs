@@ -129,6 +129,42 @@ public sealed class ReplicaTests(ReplicaSystemFixture fixture) : IClassFixture<R
     }
 
     [Fact]
+    public async Task A_tracking_codes_tries_are_counted_once_across_the_instances()
+    {
+        // Berau's office, not Mataram's: the other test counts Mataram's numbers from 1.
+        var desk = await _system.IntakeOfficerHeadersAsync("64.03");
+        var mine = await new ComplaintsClient(_system.Channel(TestSystem.Complaints)).SubmitComplaintAsync(ComplaintSubmission.Laporan("64.03"), desk);
+        var wrongPin = ((int.Parse(mine.Pin, CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+
+        // Each try on a connection of its own, so Aspire's proxy spreads them over both instances. The budget is 10 per
+        // code (the default): counted per instance, each would have seen about half of the tries and let the later ones in.
+        async Task<Grpc.Core.StatusCode> TryAsync(string pin)
+        {
+            using var channel = GrpcChannel.ForAddress(_system.Project(TestSystem.Complaints).Endpoint("grpc"));
+            try
+            {
+                await new ComplaintsClient(channel).TrackComplaintAsync(new TrackComplaintRequest { TrackingCode = mine.TrackingCode, Pin = pin });
+                return Grpc.Core.StatusCode.OK;
+            }
+            catch (Grpc.Core.RpcException ex)
+            {
+                return ex.StatusCode;
+            }
+        }
+        var tries = new List<Grpc.Core.StatusCode>();
+        for (var i = 0; i < 10; i++) tries.Add(await TryAsync(wrongPin));
+        Assert.All(tries, status => Assert.Equal(Grpc.Core.StatusCode.NotFound, status));
+        var after = new List<Grpc.Core.StatusCode>();
+        for (var i = 0; i < 6; i++) after.Add(await TryAsync(mine.Pin));
+        // Even the right PIN: the code's budget is spent, whichever instance answers.
+        Assert.All(after, status => Assert.Equal(Grpc.Core.StatusCode.ResourceExhausted, status));
+        await Eventually.HoldsAsync(() => Task.FromResult(_system.Project(TestSystem.Complaints).ConsoleSnapshot()
+                .Where(l => l.Text.Contains("Refused a tracking read: too many tries for this tracking code", StringComparison.Ordinal))
+                .Select(l => l.InstanceId).Distinct().Count()),
+            instances => instances == 2, TimeSpan.FromSeconds(30), "refusals logged by both instances");
+    }
+
+    [Fact]
     public async Task A_directory_change_drops_the_kept_lookups_of_every_instance()
     {
         var desk = await _system.IntakeOfficerHeadersAsync("64.03");
