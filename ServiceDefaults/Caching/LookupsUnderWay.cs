@@ -49,4 +49,25 @@ public sealed class LookupsUnderWay<TKey> where TKey : notnull
             mine.SetResult();
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="lookup"/> as the one look-up of <paramref name="key"/>, unless one is already under way: then
+    /// returns false at once. For a refresh in the background, which nobody waits for, so a second one is pointless;
+    /// callers that miss the cache meanwhile wait for it through <see cref="GetAsync{TResult}"/>.
+    /// </summary>
+    public async Task<bool> RunUnlessUnderWayAsync(TKey key, Func<Task> lookup)
+    {
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (_running.GetOrAdd(key, mine.Task) != mine.Task) return false;
+        try
+        {
+            await lookup();
+            return true;
+        }
+        finally
+        {
+            _running.TryRemove(new KeyValuePair<TKey, Task>(key, mine.Task));
+            mine.SetResult();
+        }
+    }
 }

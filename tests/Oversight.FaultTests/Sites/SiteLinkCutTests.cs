@@ -62,6 +62,10 @@ public sealed class SiteLinkCutTests
         var shovelPassword = await host.ParameterAsync($"messaging-{ShovelUser}-password");
         await using var events = await EventListener.ListenAsync((await app.GetConnectionStringAsync("messaging"))!,
             [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
+        // The same events at the site, bound beside the link's queue: the order the site's relay put them in, to tell a
+        // complaint's events reordered at the site from ones reordered on the way.
+        await using var atTheSite = await EventListener.ListenAsync((await app.GetConnectionStringAsync("site-52-messaging"))!,
+            [typeof(ComplaintSubmitted), typeof(ComplaintRegistered)]);
         var clock = Stopwatch.StartNew();
         var loadStartedAt = Stopwatch.GetTimestamp();
 
@@ -125,13 +129,17 @@ public sealed class SiteLinkCutTests
         var ofOurs = received.Where(e => e.ComplaintId is { } id && ids.Contains(id)).ToList();
         var lost = ids.Count(id => !ofOurs.Any(e => e.ComplaintId == id && e.Type == "ComplaintSubmitted"));
         var redelivered = ofOurs.Count - ofOurs.Select(e => e.Message.GetProperty("eventId").GetString()).Distinct().Count();
-        var disordered = ofOurs.GroupBy(e => e.ComplaintId).Where(g => g.First().Type != "ComplaintSubmitted").ToList();
+        var disordered = Disordered(ofOurs);
         var outOfOrder = disordered.Count;
-        // Which, and when each of its events arrived (seconds since the load began), to tell a link's reordering from a relay's.
+        var atSite = atTheSite.Received.Where(e => e.ComplaintId is { } id && ids.Contains(id)).ToList();
+        var outOfOrderAtSite = Disordered(atSite).Count;
+        // Which, and when each of its events arrived (seconds since the load began) at the centre and at the site.
         foreach (var complaint in disordered)
         {
-            TestContext.Current.TestOutputHelper?.WriteLine($"out of order: {complaint.Key}: " + string.Join(", ", complaint.Select(e =>
-                $"{e.Type} {e.Message.GetProperty("eventId").GetString()} at t={Stopwatch.GetElapsedTime(loadStartedAt, e.ArrivedAt).TotalSeconds:0.0}s")));
+            string Arrivals(IEnumerable<ReceivedEvent> of) => string.Join(", ", of.Select(e =>
+                $"{e.Type} {e.Message.GetProperty("eventId").GetString()} at t={Stopwatch.GetElapsedTime(loadStartedAt, e.ArrivedAt).TotalSeconds:0.0}s"));
+            TestContext.Current.TestOutputHelper?.WriteLine($"out of order: {complaint.Key}: at the centre " + Arrivals(complaint)
+                + "; at the site " + Arrivals(atSite.Where(e => e.ComplaintId == complaint.Key)));
         }
 
         // The site's own record: every OK'd complaint stored, the office's numbers one gap-free sequence.
@@ -149,7 +157,7 @@ public sealed class SiteLinkCutTests
             + $" | cut: t={cutAt:0.0}s to t={restoredAt:0.0}s, {arrivedDuringCut} of the site's events reached the centre meanwhile, the site's queue up to {deepest} messages"
             + $" | catch-up: {catchUp:0.0}s after the link was restored | lost={lost} counted at the centre={counted}, stored at the site={numbers.Count}"
             + $" | taken at the centre meanwhile={takenAtCentre.Count}, the centre's national count up by {nationalAdded} (site + centre = {sum})"
-            + $" | redelivered by the link={redelivered} (absorbed), out of order={outOfOrder} | failed calls={failures.Count}"
+            + $" | redelivered by the link={redelivered} (absorbed), out of order={outOfOrder} (at the site: {outOfOrderAtSite}) | failed calls={failures.Count}"
             + $" | the site's /health during the cut: {delayedSeen ?? "never reported the link delayed"}";
         TestContext.Current.TestOutputHelper?.WriteLine(report);
         File.AppendAllLines(FaultSuiteFixture.ReportPath, [report, .. failures.Take(5).Select(f => "    failed call: " + f)]);
@@ -159,6 +167,7 @@ public sealed class SiteLinkCutTests
         Assert.Equal(0, arrivedDuringCut);
         Assert.True(deepest > 0, "the site's queue never held anything during the cut: " + report);
         Assert.Equal(0, lost);
+        Assert.Equal(0, outOfOrderAtSite);
         Assert.Equal(0, outOfOrder);
         Assert.Empty(failures);
         Assert.True(ids.All(numbers.ContainsKey), "OK'd complaints missing at the site");
@@ -167,6 +176,10 @@ public sealed class SiteLinkCutTests
         Assert.True(takenAtCentre.Count > 0, "the centre took nothing: " + report);
         Assert.Equal(sum, nationalAdded);
     }
+
+    // The complaints whose first event to arrive was not their submission.
+    private static List<IGrouping<string?, ReceivedEvent>> Disordered(IEnumerable<ReceivedEvent> arrived) =>
+        arrived.GroupBy(e => e.ComplaintId).Where(g => g.First().Type != "ComplaintSubmitted").ToList();
 
     // An event of a complaint of the site's province (the centre's own desk submits for 64.03).
     private static bool FromTheSite(ReceivedEvent e) =>

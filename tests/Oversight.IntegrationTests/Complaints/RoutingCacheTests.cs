@@ -23,9 +23,14 @@ public sealed class RoutingCacheTests(TestServers servers)
     [Fact(Timeout = 300_000)]
     public async Task While_the_directory_is_down_a_routed_region_is_taken_in_from_the_cache_and_an_unrouted_one_is_refused()
     {
-        // FreshFor=0: every submission asks the directory, so a cached answer is used only because it is unavailable.
+        // FreshFor=0 and no serving while refreshing: every submission asks the directory (and waits for it), so a
+        // cached answer is used only because it is unavailable.
         await using var system = await TestSystem.StartWithEnvironmentAsync(servers,
-            new Dictionary<string, string> { ["complaints:Complaints__Routing__FreshFor"] = "00:00:00" }, TestSystem.Complaints);
+            new Dictionary<string, string>
+            {
+                ["complaints:Complaints__Routing__FreshFor"] = "00:00:00",
+                ["complaints:Complaints__Routing__ServeWhileRefreshing"] = "00:00:00",
+            }, TestSystem.Complaints);
         var client = new ComplaintsClient(system.Channel(TestSystem.Complaints));
         var cancel = TestContext.Current.CancellationToken;
         var mataram = await system.IntakeOfficerHeadersAsync("52.71");

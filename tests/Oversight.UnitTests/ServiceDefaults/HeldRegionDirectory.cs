@@ -15,7 +15,11 @@ internal sealed class HeldRegionDirectory(int refuseRoutes = 0) : CallInvoker
 
     private readonly ConcurrentDictionary<string, int> _calls = new();
 
-    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Set to let the held calls (and every later one) answer.</summary>
+    public TaskCompletionSource Release { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Holds the calls made from now on until <see cref="Release"/> is set again.</summary>
+    public void Hold() => Release = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public Oversight.Contracts.RegionDirectory.RegionDirectory.RegionDirectoryClient Client => new(this);
 

@@ -30,19 +30,18 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
         var routeKey = new RouteKey(regionCode, employingRegionCode);
         var campaignKey = new CampaignKey(regionCode, eventDate);
         var fresh = cache.Options.FreshFor;
-        var (routing, campaign) = await cache.Lookups.GetAsync((routeKey, campaignKey),
-            (out (ComplaintRouting, CampaignStatus) answers) =>
-            {
-                var hasRouting = cache.Routes.TryGet(routeKey, fresh, out var kept, out _);
-                var hasCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var status, out _);
-                answers = (kept!, status!);
-                return hasRouting && hasCampaign;
-            },
-            () => AskDirectoryAsync(routeKey, campaignKey,
-                cache.Routes.TryGet(routeKey, fresh, out var freshRouting, out _) ? freshRouting : null,
-                cache.Campaigns.TryGet(campaignKey, fresh, out var freshCampaign, out _) ? freshCampaign : null,
-                authorization, cancellationToken),
-            cancellationToken);
+        var (routing, campaign) = Refreshable(routeKey, campaignKey) is { } held
+            ? Refreshing(held, routeKey, campaignKey, authorization)
+            : await cache.Lookups.GetAsync((routeKey, campaignKey),
+                (out (ComplaintRouting, CampaignStatus) answers) =>
+                {
+                    var hasRouting = cache.Routes.TryGet(routeKey, fresh, out var kept, out _);
+                    var hasCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var status, out _);
+                    answers = (kept!, status!);
+                    return hasRouting && hasCampaign;
+                },
+                () => AskDirectoryAsync(routeKey, campaignKey, authorization, cancellationToken),
+                cancellationToken);
 
         var bawaslu = routing.Bawaslu
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition,
@@ -53,11 +52,60 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
             campaign.HoldsElection && campaign.InCampaignPeriod);
     }
 
+    /// <summary>
+    /// Both answers held, at least one past FreshFor, neither past FreshFor + ServeWhileRefreshing: served as they are
+    /// while a refresh runs. Null when both are fresh (the usual path) or either is older or missing (wait for the look-up).
+    /// </summary>
+    private Held? Refreshable(RouteKey routeKey, CampaignKey campaignKey)
+    {
+        var options = cache.Options;
+        if (options.ServeWhileRefreshing <= TimeSpan.Zero) return null;
+        var limit = options.FreshFor + options.ServeWhileRefreshing;
+        if (!cache.Routes.TryGet(routeKey, limit, out var routing, out var routingAge)
+            || !cache.Campaigns.TryGet(campaignKey, limit, out var campaign, out var campaignAge))
+        {
+            return null;
+        }
+        var age = routingAge > campaignAge ? routingAge : campaignAge;
+        return age < options.FreshFor ? null : new Held(routing, campaign, age);
+    }
+
+    /// <summary>
+    /// Starts the one background look-up of the key (none if one is under way) and returns the held answers. The look-up
+    /// carries this caller's token, whose scope over the region was checked before routing, and no caller's cancellation.
+    /// </summary>
+    private (ComplaintRouting Routing, CampaignStatus Campaign) Refreshing(Held held, RouteKey routeKey, CampaignKey campaignKey, string? authorization)
+    {
+        _ = RefreshAsync();
+        return (held.Routing, held.Campaign);
+
+        async Task RefreshAsync()
+        {
+            try
+            {
+                await cache.Lookups.RunUnlessUnderWayAsync((routeKey, campaignKey),
+                    () => AskDirectoryAsync(routeKey, campaignKey, authorization, CancellationToken.None));
+            }
+            catch (RpcException ex)
+            {
+                // The held answers were served; a failed refresh leaves them to age into the waiting path.
+                logger.LogDebug("Refreshing the routing of region {RegionCode} failed ({StatusCode})", routeKey.RegionCode, ex.StatusCode);
+            }
+            catch (Exception ex)
+            {
+                // Nobody awaits this task: what it did not expect is said here, or nowhere.
+                logger.LogWarning("Refreshing the routing of region {RegionCode} failed: {Reason}", routeKey.RegionCode, ex.Message);
+            }
+        }
+    }
+
     /// <summary>Asks for what is not fresh in the cache; falls back on usable cached answers when the directory is unavailable.</summary>
     private async Task<(ComplaintRouting Routing, CampaignStatus Campaign)> AskDirectoryAsync(
-        RouteKey routeKey, CampaignKey campaignKey, ComplaintRouting? freshRouting, CampaignStatus? freshCampaign,
-        string? authorization, CancellationToken cancellationToken)
+        RouteKey routeKey, CampaignKey campaignKey, string? authorization, CancellationToken cancellationToken)
     {
+        var fresh = cache.Options.FreshFor;
+        var freshRouting = cache.Routes.TryGet(routeKey, fresh, out var keptRouting, out _) ? keptRouting : null;
+        var freshCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var keptCampaign, out _) ? keptCampaign : null;
         var fallback = Usable(routeKey, campaignKey, freshRouting, freshCampaign);
         if (fallback is { } recent && cache.DirectoryRecentlyFailed)
         {

@@ -9,7 +9,7 @@ public static class RoutingCacheExtensions
     {
         builder.Services.AddOptions<RoutingCacheOptions>()
             .Bind(builder.Configuration.GetSection(RoutingCacheOptions.Section))
-            .Validate(o => o.Invalidity() is null, "Complaints:Routing: invalid settings (FreshFor ≥ 0, UsableFor ≥ FreshFor, WaitWhenCached > 0, RecheckAfter ≥ 0, MaxEntries ≥ 0)")
+            .Validate(o => o.Invalidity() is null, "Complaints:Routing: invalid settings (FreshFor ≥ 0, UsableFor ≥ FreshFor, WaitWhenCached > 0, RecheckAfter ≥ 0, MaxEntries ≥ 0, ServeWhileRefreshing ≥ 0)")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RoutingCache>();

@@ -13,6 +13,14 @@ public sealed class RoutingCacheOptions : KeptAnswerSettings
 {
     public const string Section = "Complaints:Routing";
 
+    /// <summary>
+    /// An answer past <see cref="KeptAnswerSettings.FreshFor"/> by less than this is used at once while one look-up
+    /// refreshes it in the background, so a busy region's calls do not all wait for the directory once a minute; an
+    /// older one waits for the look-up. Zero: always wait.
+    /// </summary>
+    public TimeSpan ServeWhileRefreshing { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The rule a setting breaks, or null when all hold (checked at start: a bad value stops the service).</summary>
-    public string? Invalidity() => Invalidity(Section);
+    public string? Invalidity() =>
+        ServeWhileRefreshing < TimeSpan.Zero ? $"{Section}:ServeWhileRefreshing: must not be negative" : Invalidity(Section);
 }

@@ -127,6 +127,10 @@ public sealed class RoutingCachePolicyTests
         Assert.Null(new RoutingCacheOptions().Invalidity());
     }
 
+    [Fact]
+    public void A_negative_ServeWhileRefreshing_is_named() =>
+        Assert.StartsWith("Complaints:Routing:ServeWhileRefreshing:", new RoutingCacheOptions { ServeWhileRefreshing = TimeSpan.FromSeconds(-1) }.Invalidity());
+
     private RoutingCache NewRoutingCache(RoutingCacheOptions options) =>
         new(MicrosoftOptions.Create(options), _clock, NullLogger<RoutingCache>.Instance);
 }

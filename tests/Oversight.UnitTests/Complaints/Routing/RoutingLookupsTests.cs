@@ -16,10 +16,69 @@ public sealed class RoutingLookupsTests
 {
     private static readonly DateOnly Day = new(2026, 11, 23);
 
-    private static HandlingOfficeRouter Router(HeldRegionDirectory directory) =>
+    private static HandlingOfficeRouter Router(HeldRegionDirectory directory, FakeClock? clock = null, RoutingCacheOptions? options = null) =>
         new(directory.Client,
-            new RoutingCache(Create(new RoutingCacheOptions()), new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)), NullLogger<RoutingCache>.Instance),
+            new RoutingCache(Create(options ?? new RoutingCacheOptions()), clock ?? new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)), NullLogger<RoutingCache>.Instance),
             NullLogger<HandlingOfficeRouter>.Instance);
+
+    // A router whose cache holds the directory's answers for 52.71, received at the clock's time; the directory then held.
+    private static async Task<HandlingOfficeRouter> RouterHoldingAnswersAsync(HeldRegionDirectory directory, FakeClock clock, RoutingCacheOptions? options = null)
+    {
+        var router = Router(directory, clock, options);
+        directory.Release.SetResult();
+        await router.RouteAsync("52.71", "", Day, "Bearer t", CancellationToken.None);
+        directory.Hold();
+        return router;
+    }
+
+    [Fact]
+    public async Task An_answer_just_past_FreshFor_is_served_at_once_while_one_lookup_refreshes_it()
+    {
+        var directory = new HeldRegionDirectory();
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+        var router = await RouterHoldingAnswersAsync(directory, clock);
+        clock.Advance(TimeSpan.FromSeconds(90)); // FreshFor 60 s, ServeWhileRefreshing 60 s
+
+        // The directory is held, yet all twenty calls answer: from the held answers.
+        var routings = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => router.RouteAsync("52.71", "", Day, "Bearer t", CancellationToken.None)))
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.All(routings, r => Assert.Equal("b-52.71", r.OfficeId));
+
+        // One refresh was started and waits on the directory; released, it keeps a fresh answer, so the next call asks nothing.
+        directory.Release.SetResult();
+        await Eventually(() => directory.Calls("RouteComplaint") == 2 && directory.Calls("GetCampaignStatus") == 2);
+        await router.RouteAsync("52.71", "", Day, "Bearer t", CancellationToken.None);
+        await Task.Delay(100);
+        Assert.Equal((2, 2), (directory.Calls("RouteComplaint"), directory.Calls("GetCampaignStatus")));
+    }
+
+    [Theory]
+    [InlineData(121, 60)] // past FreshFor + ServeWhileRefreshing
+    [InlineData(61, 0)] // serving while refreshing turned off
+    public async Task An_older_answer_waits_for_the_directory(int ageSeconds, int serveWhileRefreshingSeconds)
+    {
+        var directory = new HeldRegionDirectory();
+        var clock = new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
+        var router = await RouterHoldingAnswersAsync(directory, clock,
+            new RoutingCacheOptions { ServeWhileRefreshing = TimeSpan.FromSeconds(serveWhileRefreshingSeconds) });
+        clock.Advance(TimeSpan.FromSeconds(ageSeconds));
+
+        var call = router.RouteAsync("52.71", "", Day, "Bearer t", CancellationToken.None);
+        await Task.Delay(200);
+        Assert.False(call.IsCompleted, "the call answered without waiting for the held directory");
+        directory.Release.SetResult();
+        Assert.Equal("b-52.71", (await call).OfficeId);
+        Assert.Equal(2, directory.Calls("RouteComplaint"));
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 10)
+        {
+            Assert.True(waited < 5_000, "the background refresh did not happen");
+            await Task.Delay(10);
+        }
+    }
 
     [Fact]
     public async Task Twenty_calls_missing_the_same_routing_together_ask_the_directory_once()
