@@ -48,6 +48,23 @@ public sealed class AnswerCache<TKey, TValue>(int capacity, TimeProvider time) w
         _entries[key] = new Stamped(value, time.GetUtcNow());
     }
 
+    /// <summary>
+    /// Keeps <paramref name="value"/> as received at <paramref name="receivedAt"/> (an answer another instance kept),
+    /// unless this cache holds one received later.
+    /// </summary>
+    public void Adopt(TKey key, TValue value, DateTimeOffset receivedAt)
+    {
+        if (capacity <= 0 || (_entries.TryGetValue(key, out var held) && held.ReceivedAt >= receivedAt))
+        {
+            return;
+        }
+        if (!_entries.ContainsKey(key) && _entries.Count >= capacity)
+        {
+            EvictOldest();
+        }
+        _entries[key] = new Stamped(value, receivedAt);
+    }
+
     public void Clear() => _entries.Clear();
 
     // A linear scan, only when full: with ~550 regions the cache is rarely full, and 10 000 entries scan in microseconds.

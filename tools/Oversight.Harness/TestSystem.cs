@@ -89,6 +89,7 @@ public sealed partial class TestSystem : IAsyncDisposable
         projects[RegionDirectory].Annotations.Add(EnvironmentValue("RegionDirectory__CacheKeyPrefix", keyPrefix + "directory:"));
         projects[Reporting].Annotations.Add(EnvironmentValue("Reporting__KeyPrefix", keyPrefix + "reporting:"));
         projects[Notifications].Annotations.Add(EnvironmentValue("Notifications__CacheKeyPrefix", keyPrefix + "notifications:"));
+        projects[Complaints].Annotations.Add(EnvironmentValue("Complaints__Routing__SharedKeyPrefix", keyPrefix + "complaints:routing:"));
         foreach (var (key, value) in options.Environment)
         {
             var (service, name) = (key[..key.IndexOf(':')], key[(key.IndexOf(':') + 1)..]);

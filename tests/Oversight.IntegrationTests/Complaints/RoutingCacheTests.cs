@@ -12,7 +12,8 @@ namespace Oversight.IntegrationTests.Complaints;
 /// <summary>
 /// Intake through a region-directory outage (issue #8): complaints keeps the directory's last good routing and
 /// campaign answers, uses them while the directory is down, refuses a region it never routed, never lets a cached
-/// answer bypass the caller's region scope, and drops them when the directory announces a change.
+/// answer bypass the caller's region scope, and drops them when the directory announces a change; a restarted instance
+/// starts with the answers shared in Redis (issue 19, the first seconds after a restart).
 /// Each test stops the directory of its own system (not the shared servers), so they run with the others.
 /// </summary>
 public sealed class RoutingCacheTests(TestServers servers)
@@ -117,6 +118,38 @@ public sealed class RoutingCacheTests(TestServers servers)
         {
             var dropped = await Assert.ThrowsAsync<RpcException>(async () => await client.SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71") with { ViolationType = 4 }, mataram, cancellationToken: cancel));
             Assert.Equal(StatusCode.Unavailable, dropped.StatusCode);
+        }
+        finally
+        {
+            await directory.StartProcessAsync(TimeSpan.FromMinutes(2));
+        }
+    }
+
+    [Fact(Timeout = 300_000)]
+    public async Task A_restarted_instance_routes_from_the_answers_the_one_before_it_shared()
+    {
+        // FreshFor of 10 minutes: the answer shared before the restart is still fresh after it, however slow the restart.
+        await using var system = await TestSystem.StartWithEnvironmentAsync(servers,
+            new Dictionary<string, string> { ["complaints:Complaints__Routing__FreshFor"] = "00:10:00" }, TestSystem.Complaints);
+        var cancel = TestContext.Current.CancellationToken;
+        var mataram = await system.IntakeOfficerHeadersAsync("52.71");
+        var before = await new ComplaintsClient(system.Channel(TestSystem.Complaints))
+            .SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71"), mataram, cancellationToken: cancel);
+
+        // A new process holds nothing in its own memory; once it is ready (the directory's keys fetched), the directory goes.
+        var complaints = system.Project(TestSystem.Complaints);
+        await complaints.StopProcessAsync();
+        await complaints.StartProcessAsync(TimeSpan.FromMinutes(2));
+        var directory = system.Project(TestSystem.RegionDirectory);
+        await directory.StopProcessAsync();
+        try
+        {
+            // Routed from the answers the first process shared in Redis: fresh, so no outage is noticed or logged.
+            var after = await new ComplaintsClient(system.Channel(TestSystem.Complaints))
+                .SubmitComplaintAsync(ComplaintSubmission.Temuan("52.71") with { ViolationType = 3 }, mataram, cancellationToken: cancel);
+            Assert.Equal("registered", after.Status);
+            Assert.Equal(before.HandlingOffice, after.HandlingOffice);
+            Assert.DoesNotContain(complaints.ConsoleSnapshot(), l => l.Text.Contains(StaleWarning, StringComparison.Ordinal));
         }
         finally
         {

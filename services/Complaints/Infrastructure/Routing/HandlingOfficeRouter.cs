@@ -16,7 +16,8 @@ public sealed record IntakeRouting(
 /// Answers come from the <see cref="RoutingCache"/> while fresh, and from older cached answers while the directory is
 /// unavailable (docs/architecture.md, "Routing cache"). Callers check the caller's role and region scope first.
 /// </summary>
-public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient directory, RoutingCache cache, ILogger<HandlingOfficeRouter> logger)
+public sealed class HandlingOfficeRouter(
+    RegionDirectory.RegionDirectoryClient directory, RoutingCache cache, SharedRoutingAnswers shared, ILogger<HandlingOfficeRouter> logger)
 {
     // Bounds each lookup, retries by the resilience handler included.
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
@@ -29,18 +30,11 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
     {
         var routeKey = new RouteKey(regionCode, employingRegionCode);
         var campaignKey = new CampaignKey(regionCode, eventDate);
-        var fresh = cache.Options.FreshFor;
         var (routing, campaign) = Refreshable(routeKey, campaignKey) is { } held
             ? Refreshing(held, routeKey, campaignKey, authorization)
             : await cache.Lookups.GetAsync((routeKey, campaignKey),
-                (out (ComplaintRouting, CampaignStatus) answers) =>
-                {
-                    var hasRouting = cache.Routes.TryGet(routeKey, fresh, out var kept, out _);
-                    var hasCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var status, out _);
-                    answers = (kept!, status!);
-                    return hasRouting && hasCampaign;
-                },
-                () => AskDirectoryAsync(routeKey, campaignKey, authorization, cancellationToken),
+                (out (ComplaintRouting, CampaignStatus) answers) => TryFresh(routeKey, campaignKey, out answers),
+                () => FromSharedOrDirectoryAsync(routeKey, campaignKey, authorization, cancellationToken),
                 cancellationToken);
 
         var bawaslu = routing.Bawaslu
@@ -50,6 +44,29 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
             bawaslu.Id, bawaslu.Name, bawaslu.RegionCode,
             routing.Ppk is { } ppk ? ppk.Name : null, routing.Ppk?.Role,
             campaign.HoldsElection && campaign.InCampaignPeriod);
+    }
+
+    private bool TryFresh(RouteKey routeKey, CampaignKey campaignKey, out (ComplaintRouting, CampaignStatus) answers)
+    {
+        var fresh = cache.Options.FreshFor;
+        var hasRouting = cache.Routes.TryGet(routeKey, fresh, out var routing, out _);
+        var hasCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var campaign, out _);
+        answers = (routing!, campaign!);
+        return hasRouting && hasCampaign;
+    }
+
+    /// <summary>
+    /// A miss: first what the other instances were given (a restarted instance's first calls), then the directory for
+    /// whatever is still not fresh; answers from Redis older than that still serve as the fallback of an outage.
+    /// </summary>
+    private async Task<(ComplaintRouting Routing, CampaignStatus Campaign)> FromSharedOrDirectoryAsync(
+        RouteKey routeKey, CampaignKey campaignKey, string? authorization, CancellationToken cancellationToken)
+    {
+        var (sharedRouting, sharedCampaign) = await shared.ReadAsync(routeKey, campaignKey);
+        cache.Adopt(routeKey, sharedRouting, campaignKey, sharedCampaign);
+        return TryFresh(routeKey, campaignKey, out var answers)
+            ? answers
+            : await AskDirectoryAsync(routeKey, campaignKey, authorization, cancellationToken);
     }
 
     /// <summary>
@@ -104,6 +121,7 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
         RouteKey routeKey, CampaignKey campaignKey, string? authorization, CancellationToken cancellationToken)
     {
         var fresh = cache.Options.FreshFor;
+        var generation = cache.Generation;
         var freshRouting = cache.Routes.TryGet(routeKey, fresh, out var keptRouting, out _) ? keptRouting : null;
         var freshCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var keptCampaign, out _) ? keptCampaign : null;
         var fallback = Usable(routeKey, campaignKey, freshRouting, freshCampaign);
@@ -132,7 +150,12 @@ public sealed class HandlingOfficeRouter(RegionDirectory.RegionDirectoryClient d
             await Task.WhenAll(routingCall, campaignCall).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             var routing = await routingCall;
             var campaign = await campaignCall;
-            cache.Remember(routeKey, routing, campaignKey, campaign);
+            // Shared only when kept (an answer asked before a directory change is not handed on), and only what was asked.
+            if (cache.Remember(routeKey, routing, campaignKey, campaign, generation))
+            {
+                await shared.WriteAsync(routeKey, freshRouting is null && routing.Bawaslu is not null ? routing : null,
+                    campaignKey, freshCampaign is null ? campaign : null, cache.Clock.GetUtcNow(), cache.Options.UsableFor);
+            }
             return (routing, campaign);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)

@@ -28,6 +28,7 @@ public sealed class RoutingCache
     public RoutingCache(IOptions<RoutingCacheOptions> options, TimeProvider time, ILogger<RoutingCache> logger)
     {
         Options = options.Value;
+        Clock = time;
         _logger = logger;
         _outage = new SourceOutage(time, Options.RecheckAfter);
         Routes = new AnswerCache<RouteKey, ComplaintRouting>(Options.MaxEntries, time);
@@ -35,6 +36,8 @@ public sealed class RoutingCache
     }
 
     public RoutingCacheOptions Options { get; }
+
+    public TimeProvider Clock { get; }
 
     public AnswerCache<RouteKey, ComplaintRouting> Routes { get; }
 
@@ -46,19 +49,36 @@ public sealed class RoutingCache
     /// <summary>True within <see cref="RoutingCacheOptions.RecheckAfter"/> of a failed look-up: serve usable answers without asking.</summary>
     public bool DirectoryRecentlyFailed => _outage.RecentlyFailed;
 
-    /// <summary>The directory answered: keep its answers and end any outage.</summary>
-    public void Remember(RouteKey routeKey, ComplaintRouting routing, CampaignKey campaignKey, CampaignStatus campaign)
+    private int _generation;
+
+    /// <summary>Changes with every <see cref="Clear"/>: a look-up asked before a drop must not keep its answers after it.</summary>
+    public int Generation => Volatile.Read(ref _generation);
+
+    /// <summary>
+    /// The directory answered: keep its answers and end any outage. False (nothing kept) when the cache was dropped
+    /// since <paramref name="askedIn"/>, the <see cref="Generation"/> the look-up started in: the answer may predate the change.
+    /// </summary>
+    public bool Remember(RouteKey routeKey, ComplaintRouting routing, CampaignKey campaignKey, CampaignStatus campaign, int? askedIn = null)
     {
+        if (_outage.Answered())
+        {
+            _logger.LogInformation("Region directory answers again: routing from its answers");
+        }
+        if (askedIn is { } generation && generation != Generation) return false;
         // A routing without a Bawaslu office is refused (FailedPrecondition): not a successful answer to keep.
         if (routing.Bawaslu is not null)
         {
             Routes.Put(routeKey, routing);
         }
         Campaigns.Put(campaignKey, campaign);
-        if (_outage.Answered())
-        {
-            _logger.LogInformation("Region directory answers again: routing from its answers");
-        }
+        return true;
+    }
+
+    /// <summary>Answers another instance was given (<see cref="SharedRoutingAnswers"/>), at their own age; a newer one held here stays.</summary>
+    public void Adopt(RouteKey routeKey, SharedAnswer<ComplaintRouting>? routing, CampaignKey campaignKey, SharedAnswer<CampaignStatus>? campaign)
+    {
+        if (routing is not null && routing.Answer.Bawaslu is not null) Routes.Adopt(routeKey, routing.Answer, routing.ReceivedAt);
+        if (campaign is not null) Campaigns.Adopt(campaignKey, campaign.Answer, campaign.ReceivedAt);
     }
 
     /// <summary>A look-up failed because the directory is unavailable.</summary>
@@ -79,6 +99,7 @@ public sealed class RoutingCache
     /// <summary>The directory's data changed: every kept answer may be wrong now.</summary>
     public void Clear()
     {
+        Interlocked.Increment(ref _generation);
         Routes.Clear();
         Campaigns.Clear();
     }

@@ -13,5 +13,6 @@ public static class RoutingCacheExtensions
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RoutingCache>();
+        builder.Services.AddSingleton<SharedRoutingAnswers>();
     }
 }

@@ -20,6 +20,12 @@ public sealed class RoutingCacheOptions : KeptAnswerSettings
     /// </summary>
     public TimeSpan ServeWhileRefreshing { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Where the answers shared by the instances live in Redis (<see cref="SharedRoutingAnswers"/>): this prefix and
+    /// <c>routes</c> / <c>campaigns</c>. Systems sharing one Redis (the integration tests) each set their own.
+    /// </summary>
+    public string SharedKeyPrefix { get; set; } = "oversight:complaints:routing:";
+
     /// <summary>The rule a setting breaks, or null when all hold (checked at start: a bad value stops the service).</summary>
     public string? Invalidity() =>
         ServeWhileRefreshing < TimeSpan.Zero ? $"{Section}:ServeWhileRefreshing: must not be negative" : Invalidity(Section);

@@ -128,6 +128,36 @@ public sealed class RoutingCachePolicyTests
     }
 
     [Fact]
+    public void An_answer_asked_before_a_drop_is_not_kept_after_it()
+    {
+        var cache = NewRoutingCache(new RoutingCacheOptions());
+        var asked = cache.Generation;
+        cache.Clear();
+
+        var kept = cache.Remember(new RouteKey("52.71", ""), new ComplaintRouting { Bawaslu = new Office { Id = "b" } },
+            new CampaignKey("52.71", new DateOnly(2026, 11, 21)), new CampaignStatus(), asked);
+
+        Assert.False(kept);
+        Assert.Equal((0, 0), (cache.Routes.Count, cache.Campaigns.Count));
+    }
+
+    [Fact]
+    public void An_adopted_answer_keeps_its_age_and_never_replaces_a_newer_one()
+    {
+        var cache = NewRoutingCache(new RoutingCacheOptions());
+        var key = new CampaignKey("52.71", new DateOnly(2026, 11, 21));
+        var now = cache.Clock.GetUtcNow();
+        cache.Adopt(new RouteKey("52.71", ""), null, key, new SharedAnswer<CampaignStatus>(new CampaignStatus { HoldsElection = true }, now.AddSeconds(-50)));
+        Assert.True(cache.Campaigns.TryGet(key, TimeSpan.FromSeconds(60), out var adopted, out var age));
+        Assert.True(adopted.HoldsElection);
+        Assert.Equal(TimeSpan.FromSeconds(50), age);
+
+        cache.Adopt(new RouteKey("52.71", ""), null, key, new SharedAnswer<CampaignStatus>(new CampaignStatus { HoldsElection = false }, now.AddSeconds(-55)));
+        Assert.True(cache.Campaigns.TryGet(key, TimeSpan.FromSeconds(60), out var held, out _));
+        Assert.True(held.HoldsElection);
+    }
+
+    [Fact]
     public void A_negative_ServeWhileRefreshing_is_named() =>
         Assert.StartsWith("Complaints:Routing:ServeWhileRefreshing:", new RoutingCacheOptions { ServeWhileRefreshing = TimeSpan.FromSeconds(-1) }.Invalidity());
 

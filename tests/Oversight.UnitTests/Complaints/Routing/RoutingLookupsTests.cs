@@ -4,6 +4,7 @@ using Oversight.Complaints.Infrastructure.Routing;
 using Oversight.Contracts.RegionDirectory;
 using Oversight.UnitTests.Complaints.Domain;
 using Oversight.UnitTests.ServiceDefaults;
+using StackExchange.Redis;
 using static Microsoft.Extensions.Options.Options;
 
 namespace Oversight.UnitTests.Complaints.Routing;
@@ -16,10 +17,19 @@ public sealed class RoutingLookupsTests
 {
     private static readonly DateOnly Day = new(2026, 11, 23);
 
-    private static HandlingOfficeRouter Router(HeldRegionDirectory directory, FakeClock? clock = null, RoutingCacheOptions? options = null) =>
-        new(directory.Client,
-            new RoutingCache(Create(options ?? new RoutingCacheOptions()), clock ?? new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)), NullLogger<RoutingCache>.Instance),
+    // Redis as the router finds it when no Redis answers (nothing listens on the discard port): the shared answers are
+    // skipped and the router's own logic is what is tested. (With Redis: RoutingCacheTests, integration.)
+    private static readonly IConnectionMultiplexer NoRedis = ConnectionMultiplexer.Connect(
+        new ConfigurationOptions { EndPoints = { "127.0.0.1:9" }, AbortOnConnectFail = false, ConnectTimeout = 100 });
+
+    private static HandlingOfficeRouter Router(HeldRegionDirectory directory, FakeClock? clock = null, RoutingCacheOptions? options = null)
+    {
+        var settings = Create(options ?? new RoutingCacheOptions());
+        return new(directory.Client,
+            new RoutingCache(settings, clock ?? new FakeClock(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero)), NullLogger<RoutingCache>.Instance),
+            new SharedRoutingAnswers(NoRedis, settings, NullLogger<SharedRoutingAnswers>.Instance),
             NullLogger<HandlingOfficeRouter>.Instance);
+    }
 
     // A router whose cache holds the directory's answers for 52.71, received at the clock's time; the directory then held.
     private static async Task<HandlingOfficeRouter> RouterHoldingAnswersAsync(HeldRegionDirectory directory, FakeClock clock, RoutingCacheOptions? options = null)
