@@ -79,21 +79,15 @@ public static class LocalServer
     /// Adds a server endpoint that clients reach directly, not through DCP's proxy: a proxy stays open while the server
     /// is down and holds a client's connection until its own timeout, where the server itself would refuse at once (the
     /// fault suite saw /health hang for seconds with PostgreSQL killed). The port is the one given, or, when there is
-    /// none or the AppHost randomizes ports as Aspire's testing does, a free one picked now, kept across restarts.
+    /// none or the AppHost randomizes ports as Aspire's testing does, a free one picked now (<see cref="ServerPorts"/>),
+    /// kept across restarts.
     /// </summary>
     public static IResourceBuilder<T> WithServerEndpoint<T>(this IResourceBuilder<T> builder, string name, int? port, string scheme = "tcp")
         where T : IResourceWithEndpoints
     {
         var randomize = builder.ApplicationBuilder.Configuration.GetValue<bool>("DcpPublisher:RandomizePorts");
-        var chosen = port is { } fixedPort && !randomize ? fixedPort : FreePort();
+        var chosen = port is { } fixedPort && !randomize ? fixedPort : ServerPorts.PickFree();
         return builder.WithEndpoint(port: chosen, targetPort: chosen, name: name, scheme: scheme, isProxied: false);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Fails the resource's start with a message naming the Debian package when its executable is missing.</summary>

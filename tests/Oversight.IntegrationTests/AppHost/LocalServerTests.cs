@@ -124,6 +124,21 @@ public sealed class LocalServerTests(TestServers servers)
         Assert.All(postmasters, p => Assert.NotEqual(0, p.Uid));
     }
 
+    [Fact]
+    public void The_servers_listen_below_the_kernels_ephemeral_ports()
+    {
+        // Picked at build time and bound only once the server has booted: in the ephemeral range, a service's port or
+        // an outgoing connection could take it meanwhile (a site's RabbitMQ once failed so).
+        var ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var ports = new Dictionary<string, int>
+        {
+            ["postgres"] = new Npgsql.NpgsqlConnectionStringBuilder(servers.Postgres.ConnectionString).Port,
+            ["redis"] = ((System.Net.DnsEndPoint)ConfigurationOptions.Parse(servers.Redis.ConnectionString).EndPoints[0]).Port,
+            ["rabbitmq"] = new Uri(servers.RabbitMQ.ConnectionString).Port,
+        };
+        Assert.All(ports, port => Assert.InRange(port.Value, 10_000, ephemeralStart - 1));
+    }
+
     private static async Task<DistributedApplication> StartAppHostWithOnlyAsync(string state, string keep)
     {
         var builder = await CreateAppHostWithOnlyAsync(state, keep);
