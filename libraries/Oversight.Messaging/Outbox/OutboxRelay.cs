@@ -115,12 +115,15 @@ internal sealed class OutboxRelay(
         var (confirmed, failure) = await PublishAllAsync(messages, stoppingToken);
         if (confirmed.Count > 0)
         {
-            // A private message carries personal data: gone as soon as the broker has it, not kept for the retention period.
-            var deleted = confirmed.Where(message => PrivateMessageTypes.IsPrivate(message.EventType)).Select(message => message.Id).ToArray();
+            // A private message carries personal data: its payload is gone as soon as the broker has it, not kept for the
+            // retention period. The row stays, emptied, so the table remains the record of everything published, in
+            // order (a regional site reads its link's oldest waiting message from it: SiteLinkMonitor).
+            var emptied = confirmed.Where(message => PrivateMessageTypes.IsPrivate(message.EventType)).Select(message => message.Id).ToArray();
             var marked = confirmed.Where(message => !PrivateMessageTypes.IsPrivate(message.EventType)).Select(message => message.Id).ToArray();
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM outbox_messages WHERE id = ANY(@deleted); UPDATE outbox_messages SET published_at = now() WHERE id = ANY(@marked)",
-                new { deleted, marked }, transaction, cancellationToken: CancellationToken.None));
+                "UPDATE outbox_messages SET payload = '{}', traceparent = NULL, tracestate = NULL, published_at = now() WHERE id = ANY(@emptied); "
+                + "UPDATE outbox_messages SET published_at = now() WHERE id = ANY(@marked)",
+                new { emptied, marked }, transaction, cancellationToken: CancellationToken.None));
         }
 
         // Not cancellable: rows the broker already confirmed should be marked even while shutting down.

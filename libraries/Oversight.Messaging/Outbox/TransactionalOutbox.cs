@@ -34,8 +34,8 @@ public sealed class TransactionalOutbox
 
     /// <summary>
     /// Adds a private message (<see cref="PrivateMessageTypes"/>: service to service, personal data allowed) to the
-    /// transaction. The relay publishes it to its own exchange and then deletes the row at once instead of keeping it
-    /// for the retention period, so its personal data stays in this database only until RabbitMQ confirmed it.
+    /// transaction. The relay publishes it to its own exchange and then empties the row's payload at once instead of
+    /// keeping it for the retention period, so its personal data stays in this database only until RabbitMQ confirmed it.
     /// </summary>
     public Task AppendPrivateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid eventId, object message,
         CancellationToken cancellationToken) =>
