@@ -9,13 +9,27 @@ namespace Aspire.Hosting;
 /// range, where it also hands out the ports DCP gives the services and every outgoing connection's local port: in
 /// between, a service of this or a parallel AppHost could take it, and the server then fails to start (a site's
 /// RabbitMQ found its port held by a service's HTTP listener in the fault suite). So the ports come from below that
-/// range, where only explicit binds land, each checked free when picked.
+/// range, where only explicit binds land, each checked free when picked, and never one this process handed out before
+/// (a free port is free for every pick until its server binds it: a site's RabbitMQ once got, as its distribution port,
+/// the port the centre's had just been given; the test runs start many AppHosts in one process).
 /// </summary>
-internal static class ServerPorts
+public static class ServerPorts
 {
     private const int Lowest = 10_000;
 
+    private static readonly HashSet<int> HandedOut = [];
+
     public static int PickFree()
+    {
+        lock (HandedOut)
+        {
+            var port = Pick();
+            HandedOut.Add(port);
+            return port;
+        }
+    }
+
+    private static int Pick()
     {
         var ephemeralStart = EphemeralRangeStart();
         if (ephemeralStart - Lowest >= 1_000)
@@ -23,13 +37,17 @@ internal static class ServerPorts
             for (var attempt = 0; attempt < 100; attempt++)
             {
                 var candidate = Random.Shared.Next(Lowest, ephemeralStart);
-                if (IsFree(candidate)) return candidate;
+                if (!HandedOut.Contains(candidate) && IsFree(candidate)) return candidate;
             }
         }
-        // No room below the ephemeral range (or all taken): the kernel's pick, as before.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        // No room below the ephemeral range (or all taken): the kernel's pick.
+        for (var attempt = 0; ; attempt++)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (!HandedOut.Contains(port) || attempt >= 100) return port;
+        }
     }
 
     private static bool IsFree(int port)

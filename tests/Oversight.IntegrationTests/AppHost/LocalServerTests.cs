@@ -139,6 +139,15 @@ public sealed class LocalServerTests(TestServers servers)
         Assert.All(ports, port => Assert.InRange(port.Value, 10_000, ephemeralStart - 1));
     }
 
+    [Fact]
+    public void No_port_is_handed_out_twice_in_one_process()
+    {
+        // Free until its server binds it, a port would pass the free check of every pick in between; a thousand picks
+        // from the ~22,000 ports below the ephemeral range would all but surely repeat one if nothing remembered them.
+        var picked = Enumerable.Range(0, 1000).Select(_ => ServerPorts.PickFree()).ToList();
+        Assert.Equal(picked.Count, picked.Distinct().Count());
+    }
+
     private static async Task<DistributedApplication> StartAppHostWithOnlyAsync(string state, string keep)
     {
         var builder = await CreateAppHostWithOnlyAsync(state, keep);
