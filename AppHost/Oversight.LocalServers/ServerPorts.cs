@@ -19,6 +19,8 @@ public static class ServerPorts
 
     private static readonly HashSet<int> HandedOut = [];
 
+    private static readonly int EphemeralStart = EphemeralRangeStart();
+
     public static int PickFree()
     {
         lock (HandedOut)
@@ -31,12 +33,11 @@ public static class ServerPorts
 
     private static int Pick()
     {
-        var ephemeralStart = EphemeralRangeStart();
-        if (ephemeralStart - Lowest >= 1_000)
+        if (EphemeralStart - Lowest >= 1_000)
         {
             for (var attempt = 0; attempt < 100; attempt++)
             {
-                var candidate = Random.Shared.Next(Lowest, ephemeralStart);
+                var candidate = Random.Shared.Next(Lowest, EphemeralStart);
                 if (!HandedOut.Contains(candidate) && IsFree(candidate)) return candidate;
             }
         }

@@ -35,18 +35,7 @@ public sealed class AnswerCache<TKey, TValue>(int capacity, TimeProvider time) w
     }
 
     /// <summary>Keeps <paramref name="value"/> as received now; a new key in a full cache evicts the oldest answer.</summary>
-    public void Put(TKey key, TValue value)
-    {
-        if (capacity <= 0)
-        {
-            return;
-        }
-        if (!_entries.ContainsKey(key) && _entries.Count >= capacity)
-        {
-            EvictOldest();
-        }
-        _entries[key] = new Stamped(value, time.GetUtcNow());
-    }
+    public void Put(TKey key, TValue value) => Store(key, value, time.GetUtcNow());
 
     /// <summary>
     /// Keeps <paramref name="value"/> as received at <paramref name="receivedAt"/> (an answer another instance kept),
@@ -54,7 +43,14 @@ public sealed class AnswerCache<TKey, TValue>(int capacity, TimeProvider time) w
     /// </summary>
     public void Adopt(TKey key, TValue value, DateTimeOffset receivedAt)
     {
-        if (capacity <= 0 || (_entries.TryGetValue(key, out var held) && held.ReceivedAt >= receivedAt))
+        if (_entries.TryGetValue(key, out var held) && held.ReceivedAt >= receivedAt) return;
+        Store(key, value, receivedAt);
+    }
+
+    // A new key in a full cache evicts the oldest answer.
+    private void Store(TKey key, TValue value, DateTimeOffset receivedAt)
+    {
+        if (capacity <= 0)
         {
             return;
         }

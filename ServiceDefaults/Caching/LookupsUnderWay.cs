@@ -45,8 +45,7 @@ public sealed class LookupsUnderWay<TKey> where TKey : notnull
         }
         finally
         {
-            _running.TryRemove(new KeyValuePair<TKey, Task>(key, mine.Task));
-            mine.SetResult();
+            Release(key, mine);
         }
     }
 
@@ -66,8 +65,14 @@ public sealed class LookupsUnderWay<TKey> where TKey : notnull
         }
         finally
         {
-            _running.TryRemove(new KeyValuePair<TKey, Task>(key, mine.Task));
-            mine.SetResult();
+            Release(key, mine);
         }
+    }
+
+    // The key's look-up ended, however: the next miss starts one, and those waiting read what it left.
+    private void Release(TKey key, TaskCompletionSource mine)
+    {
+        _running.TryRemove(new KeyValuePair<TKey, Task>(key, mine.Task));
+        mine.SetResult();
     }
 }

@@ -30,12 +30,18 @@ public sealed class HandlingOfficeRouter(
     {
         var routeKey = new RouteKey(regionCode, employingRegionCode);
         var campaignKey = new CampaignKey(regionCode, eventDate);
-        var (routing, campaign) = Refreshable(routeKey, campaignKey) is { } held
-            ? Refreshing(held, routeKey, campaignKey, authorization)
-            : await cache.Lookups.GetAsync((routeKey, campaignKey),
+        // One read of the kept answers: fresh, they answer; just past FreshFor, they answer while one refresh runs;
+        // older or missing, the call waits for the one look-up of the key.
+        var options = cache.Options;
+        var (routing, campaign) = HeldWithin(routeKey, campaignKey, options.FreshFor + options.ServeWhileRefreshing) switch
+        {
+            { } fresh when fresh.Age < options.FreshFor => (fresh.Routing, fresh.Campaign),
+            { } held => Refreshing(held, routeKey, campaignKey, authorization),
+            null => await cache.Lookups.GetAsync((routeKey, campaignKey),
                 (out (ComplaintRouting, CampaignStatus) answers) => TryFresh(routeKey, campaignKey, out answers),
                 () => FromSharedOrDirectoryAsync(routeKey, campaignKey, authorization, cancellationToken),
-                cancellationToken);
+                cancellationToken),
+        };
 
         var bawaslu = routing.Bawaslu
             ?? throw new RpcException(new Status(StatusCode.FailedPrecondition,
@@ -67,24 +73,6 @@ public sealed class HandlingOfficeRouter(
         return TryFresh(routeKey, campaignKey, out var answers)
             ? answers
             : await AskDirectoryAsync(routeKey, campaignKey, authorization, cancellationToken);
-    }
-
-    /// <summary>
-    /// Both answers held, at least one past FreshFor, neither past FreshFor + ServeWhileRefreshing: served as they are
-    /// while a refresh runs. Null when both are fresh (the usual path) or either is older or missing (wait for the look-up).
-    /// </summary>
-    private Held? Refreshable(RouteKey routeKey, CampaignKey campaignKey)
-    {
-        var options = cache.Options;
-        if (options.ServeWhileRefreshing <= TimeSpan.Zero) return null;
-        var limit = options.FreshFor + options.ServeWhileRefreshing;
-        if (!cache.Routes.TryGet(routeKey, limit, out var routing, out var routingAge)
-            || !cache.Campaigns.TryGet(campaignKey, limit, out var campaign, out var campaignAge))
-        {
-            return null;
-        }
-        var age = routingAge > campaignAge ? routingAge : campaignAge;
-        return age < options.FreshFor ? null : new Held(routing, campaign, age);
     }
 
     /// <summary>
@@ -124,7 +112,7 @@ public sealed class HandlingOfficeRouter(
         var generation = cache.Generation;
         var freshRouting = cache.Routes.TryGet(routeKey, fresh, out var keptRouting, out _) ? keptRouting : null;
         var freshCampaign = cache.Campaigns.TryGet(campaignKey, fresh, out var keptCampaign, out _) ? keptCampaign : null;
-        var fallback = Usable(routeKey, campaignKey, freshRouting, freshCampaign);
+        var fallback = HeldWithin(routeKey, campaignKey, cache.Options.UsableFor);
         if (fallback is { } recent && cache.DirectoryRecentlyFailed)
         {
             // The directory failed moments ago: don't make this caller wait for it to fail again.
@@ -185,14 +173,10 @@ public sealed class HandlingOfficeRouter(
 
     private sealed record Held(ComplaintRouting Routing, CampaignStatus Campaign, TimeSpan Age);
 
-    /// <summary>Both answers within UsableFor (a fresh one counts), with the older one's age; null when either is missing.</summary>
-    private Held? Usable(RouteKey routeKey, CampaignKey campaignKey, ComplaintRouting? freshRouting, CampaignStatus? freshCampaign)
-    {
-        var usable = cache.Options.UsableFor;
-        var routingAge = TimeSpan.Zero;
-        var campaignAge = TimeSpan.Zero;
-        var routing = freshRouting ?? (cache.Routes.TryGet(routeKey, usable, out var r, out routingAge) ? r : null);
-        var campaign = freshCampaign ?? (cache.Campaigns.TryGet(campaignKey, usable, out var c, out campaignAge) ? c : null);
-        return routing is null || campaign is null ? null : new Held(routing, campaign, routingAge > campaignAge ? routingAge : campaignAge);
-    }
+    /// <summary>Both answers younger than <paramref name="limit"/>, with the older one's age; null when either is not.</summary>
+    private Held? HeldWithin(RouteKey routeKey, CampaignKey campaignKey, TimeSpan limit) =>
+        cache.Routes.TryGet(routeKey, limit, out var routing, out var routingAge)
+        && cache.Campaigns.TryGet(campaignKey, limit, out var campaign, out var campaignAge)
+            ? new Held(routing, campaign, routingAge > campaignAge ? routingAge : campaignAge)
+            : null;
 }
